@@ -1,0 +1,1 @@
+//! Readability plus site rules and chrome removal.

@@ -1,0 +1,1 @@
+//! Article HTML -> styled lines (ratatui) and plain text, wrapped by grapheme.

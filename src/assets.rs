@@ -1,0 +1,1 @@
+//! Files embedded in the binary: the default subscriptions, the guide feed, the default config.

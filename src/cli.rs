@@ -1,0 +1,1 @@
+//! clap definitions of the commands in `shared/docs/interface.md`.

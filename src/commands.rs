@@ -1,0 +1,1 @@
+//! The headless commands: each takes parsed arguments, the config and the store.

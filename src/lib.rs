@@ -1,0 +1,26 @@
+//! docbao ("đọc báo"): a terminal news reader. Every module is public so that `tests/` and
+//! `benches/` can reach it; `main.rs` is a thin shell over [`commands`] and [`runtime`].
+//!
+//! Module map:
+//! - [`text`]: the Vietnamese-safe text pipeline (decode, NFC, sanitize, fold, wrap, collate, dates).
+//! - [`net`]: the HTTP client with limits, conditional GET and per-host concurrency.
+//! - [`feed`]: domain types, feed parsing (with repairs) and OPML.
+//! - [`store`]: the SQLite cache (schema, queries, FTS5 search) and its owner thread.
+//! - [`refresh`]: fetching many feeds concurrently into the store.
+//! - [`article`]: full-article extraction, metadata and rendering.
+//! - [`config`], [`cli`], [`commands`]: configuration and the headless commands.
+//! - [`app`], [`view`], [`runtime`], [`tui`]: the TUI (pure update, pure view, effect runner).
+pub mod app;
+pub mod article;
+pub mod assets;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod feed;
+pub mod net;
+pub mod refresh;
+pub mod runtime;
+pub mod store;
+pub mod text;
+pub mod tui;
+pub mod view;

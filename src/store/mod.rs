@@ -1,0 +1,220 @@
+//! The SQLite cache: schema and migrations, queries, FTS5 search over folded text.
+//! [`Store`] is blocking and owns one connection; async code goes through
+//! [`handle::StoreHandle`], whose single thread owns the `Store`.
+//!
+//! This file is the contract the rest of the crate codes against; bodies live in the
+//! submodules the store's author chooses.
+pub mod handle;
+
+use crate::article::ArticleMeta;
+use crate::feed::{ArticleId, FeedId, ParsedFeed};
+use chrono::{DateTime, Utc};
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cache database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("the cache is busy: another docbao is writing to it")]
+    Busy,
+    #[error("no such feed: {0}")]
+    NoSuchFeed(String),
+    #[error("no such article: {0}")]
+    NoSuchArticle(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A subscription with its counts and last refresh result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedRow {
+    pub id: FeedId,
+    pub title: String,
+    pub url: String,
+    pub site_url: Option<String>,
+    /// Category path from OPML, outer first, joined with "/".
+    pub category: Option<String>,
+    pub unread: i64,
+    pub total: i64,
+    /// "ok", "not modified", or a one-line error.
+    pub last_status: Option<String>,
+    pub last_refreshed: Option<DateTime<Utc>>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// Set from Retry-After: the feed is skipped until then.
+    pub retry_until: Option<DateTime<Utc>>,
+}
+
+/// The validators of a conditional GET, kept exactly as the server sent them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// One article as lists show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleRow {
+    pub id: ArticleId,
+    pub feed_id: FeedId,
+    pub feed_title: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub read: bool,
+    /// 0 (none) to 5.
+    pub rating: u8,
+    /// Whether the full article is cached.
+    pub full_text: bool,
+}
+
+/// The full article as extracted from its page and cached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredExtract {
+    /// Clean article HTML (the body only).
+    pub html: String,
+    pub meta: ArticleMeta,
+    pub fetched_at: DateTime<Utc>,
+}
+
+/// Everything the reader needs about one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleDetail {
+    pub row: ArticleRow,
+    pub author: Option<String>,
+    /// The feed's summary and content, as HTML.
+    pub summary: Option<String>,
+    pub content: Option<String>,
+    pub full: Option<StoredExtract>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ArticleSort {
+    #[default]
+    Newest,
+    HighestRated,
+}
+
+/// What `articles` lists; `None`/false/0 means no restriction.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleQuery {
+    pub feed: Option<FeedId>,
+    pub unread_only: bool,
+    pub min_rating: u8,
+    pub limit: Option<usize>,
+    pub sort: ArticleSort,
+}
+
+/// What one stored fetch changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveOutcome {
+    /// Articles seen for the first time, in feed order (for full-text prefetch).
+    pub new_ids: Vec<ArticleId>,
+    pub updated: usize,
+}
+
+/// The cache. Blocking; one connection. Read state and ratings are the user's own data:
+/// nothing but `set_read`/`set_rating` ever changes them.
+pub struct Store {
+    conn: rusqlite::Connection,
+    created: bool,
+}
+
+#[allow(unused_variables)] // until the store's bodies land
+impl Store {
+    /// Opens (creating and migrating) the cache at `path`: WAL, synchronous=NORMAL,
+    /// a busy timeout.
+    pub fn open(path: &Path) -> Result<Store> {
+        todo!()
+    }
+    pub fn open_in_memory() -> Result<Store> {
+        todo!()
+    }
+    /// True when `open` created the database (first run: subscribe to the defaults).
+    pub fn created(&self) -> bool {
+        self.created
+    }
+
+    /// Subscribes; returns the id and whether it was new (a known URL is not added twice).
+    pub fn add_feed(
+        &mut self,
+        url: &str,
+        title: Option<&str>,
+        category: Option<&str>,
+    ) -> Result<(FeedId, bool)> {
+        todo!()
+    }
+    /// Unsubscribes and deletes the feed's articles.
+    pub fn remove_feed(&mut self, id: FeedId) -> Result<()> {
+        todo!()
+    }
+    /// A feed by id, URL or title (exact, then case- and diacritic-insensitive).
+    pub fn find_feed(&self, spec: &str) -> Result<FeedRow> {
+        todo!()
+    }
+    pub fn feed(&self, id: FeedId) -> Result<FeedRow> {
+        todo!()
+    }
+    /// Every subscription with unread/total counts.
+    pub fn feeds(&self) -> Result<Vec<FeedRow>> {
+        todo!()
+    }
+    /// Stores one successful fetch in one transaction: the feed's title (if it had none),
+    /// the items (deduplicated by guid, else URL, else a hash of title and date; a refetch
+    /// updates text but never read state or rating), status "ok", and the validators last.
+    pub fn save_fetch(
+        &mut self,
+        id: FeedId,
+        parsed: &ParsedFeed,
+        validators: &Validators,
+        now: DateTime<Utc>,
+    ) -> Result<SaveOutcome> {
+        todo!()
+    }
+    /// A 304: status "not modified", refresh time updated, nothing else.
+    pub fn record_not_modified(&mut self, id: FeedId, now: DateTime<Utc>) -> Result<()> {
+        todo!()
+    }
+    /// A failed fetch: the one-line error as status; `retry_until` from Retry-After.
+    pub fn record_failure(
+        &mut self,
+        id: FeedId,
+        error: &str,
+        retry_until: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        todo!()
+    }
+
+    pub fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRow>> {
+        todo!()
+    }
+    pub fn article(&self, id: ArticleId) -> Result<ArticleDetail> {
+        todo!()
+    }
+    /// 0 clears. Written with synchronous=FULL: a kill -9 right after keeps it.
+    pub fn set_rating(&mut self, id: ArticleId, rating: u8) -> Result<()> {
+        todo!()
+    }
+    pub fn set_read(&mut self, id: ArticleId, read: bool) -> Result<()> {
+        todo!()
+    }
+    /// Caches the extracted article and indexes its text for search.
+    pub fn save_full_text(&mut self, id: ArticleId, extract: &StoredExtract) -> Result<()> {
+        todo!()
+    }
+    /// Of `ids`, those with a URL and no cached full text.
+    pub fn missing_full_text(&self, ids: &[ArticleId]) -> Result<Vec<(ArticleId, String)>> {
+        todo!()
+    }
+    /// Diacritic-insensitive search of titles, summaries and full texts, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ArticleRow>> {
+        todo!()
+    }
+    /// Deletes read, unrated articles older than `keep_days`; returns how many.
+    pub fn prune(&mut self, keep_days: u32, now: DateTime<Utc>) -> Result<usize> {
+        todo!()
+    }
+}

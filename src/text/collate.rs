@@ -1,0 +1,1 @@
+//! Vietnamese collation for names (feeds, categories).

@@ -1,0 +1,1 @@
+//! Vietnamese dates and numbers as news pages write them.

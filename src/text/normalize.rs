@@ -1,0 +1,65 @@
+//! NFC and removal of control characters that must never reach a terminal.
+use unicode_normalization::UnicodeNormalization;
+
+/// Canonical composition (NFC).
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Characters that can reorder text or drive the terminal: C0 (but \n, \t), DEL, C1,
+/// and the bidi embedding/override/isolate controls.
+fn is_forbidden(c: char, keep_newlines: bool) -> bool {
+    match c {
+        '\n' | '\t' => !keep_newlines,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        _ => false,
+    }
+}
+
+/// A single-line field (title, URL, error message): NFC, controls removed, runs of
+/// whitespace folded to one space, trimmed.
+pub fn clean_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if is_forbidden(c, false) {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A multi-line body: NFC, controls removed except newline and tab; `\r\n` becomes `\n`.
+pub fn clean_block(s: &str) -> String {
+    s.nfc().filter(|&c| !is_forbidden(c, true)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decomposed_becomes_composed() {
+        assert_eq!(nfc("Vie\u{323}\u{302}t Nam"), "Vi\u{1EC7}t Nam");
+        assert_eq!(nfc("Vi\u{EA}\u{323}t"), "Việt");
+        assert_eq!(nfc("Vie\u{302}\u{323}t"), "Việt");
+    }
+
+    #[test]
+    fn escape_sequences_lose_their_escape() {
+        assert_eq!(clean_line("a\u{1b}]0;pwned\u{7}b"), "a]0;pwnedb");
+        assert_eq!(clean_line("x\u{9b}31m y\u{202e}z"), "x31m yz");
+        assert_eq!(clean_line("  Đường \n sắt  "), "Đường sắt");
+        assert_eq!(clean_block("a\r\nb\u{1b}\tc"), "a\nb\tc");
+    }
+}

@@ -1,0 +1,1 @@
+//! Width, wrapping and truncation by grapheme cluster.

@@ -1,0 +1,1 @@
+//! Terminal guard: raw mode and the alternate screen, restored on drop and on panic.

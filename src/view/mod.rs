@@ -1,0 +1,1 @@
+//! Pure rendering of the TUI state, one file per screen.
