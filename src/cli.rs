@@ -1,1 +1,124 @@
 //! clap definitions of the commands in `shared/docs/interface.md`.
+use crate::i18n::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "docbao", version, about = "đọc báo: a terminal news reader")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// Where the cache (cache.db), log and lock live.
+    #[arg(long, env = "DOCBAO_DATA_DIR", global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The config file (default: <config dir>/docbao/config.toml).
+    #[arg(long, env = "DOCBAO_CONFIG", global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// No network at all; everything comes from the cache.
+    #[arg(long, global = true)]
+    pub offline: bool,
+    /// Interface language.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// A new cache starts empty: no default subscriptions, no guide.
+    #[arg(long, global = true, env = "DOCBAO_NO_DEFAULTS", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_defaults: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Subscribe to a feed (or to the feed an HTML page links to).
+    Add {
+        url: String,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Unsubscribe: FEED is an id, a URL or a title.
+    Remove { feed: String },
+    /// Subscribe to the feeds of an OPML file.
+    Import { file: PathBuf },
+    /// Write the subscriptions as OPML 2.0.
+    Export { file: Option<PathBuf> },
+    /// List subscriptions with counts and the last refresh result.
+    Feeds {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fetch feeds concurrently.
+    Refresh(RefreshArgs),
+    /// List articles, newest first.
+    Articles(ArticlesArgs),
+    /// Print an article: an id, an http(s) URL or a local HTML file.
+    Read(ReadArgs),
+    /// Diacritic-insensitive search of cached titles and text.
+    Search {
+        query: String,
+        #[arg(long)]
+        limit: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rate an article 1 to 5 stars; 0 clears.
+    Rate {
+        article: i64,
+        #[arg(value_parser = clap::value_parser!(u8).range(0..=5))]
+        stars: u8,
+    },
+    /// Mark an article read or unread.
+    Mark { article: i64, state: ReadState },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadState {
+    Read,
+    Unread,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RefreshArgs {
+    /// Feeds to refresh (id, URL or title); all when none.
+    pub feeds: Vec<String>,
+    /// Concurrent fetches in all (at most 2 per host).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// Also download and extract the full article of each new item.
+    #[arg(long)]
+    pub full_text: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ArticlesArgs {
+    #[arg(long)]
+    pub feed: Option<String>,
+    #[arg(long)]
+    pub unread: bool,
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=5))]
+    pub min_rating: u8,
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
+    /// An article id, an http(s) URL or a local HTML file.
+    pub target: String,
+    /// Wrap width (default: the terminal's, else 80; 0: no wrapping).
+    #[arg(long)]
+    pub width: Option<usize>,
+    #[arg(long)]
+    pub json: bool,
+    /// The base URL of a local file.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Show the feed's own summary instead of the full text.
+    #[arg(long)]
+    pub summary: bool,
+}

@@ -1,1 +1,0 @@
-//! The headless commands: each takes parsed arguments, the config and the store.
