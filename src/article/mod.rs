@@ -26,3 +26,10 @@ pub struct ArticleMeta {
     pub rating: Option<PageRating>,
     pub views: Option<u64>,
 }
+
+// Contract (bodies by the article module's author), used by `refresh --full-text`, `read`
+// and the TUI:
+// - `pub async fn fetch_article(client: &crate::net::Client, url: &str, lang: Lang)
+//      -> Result<crate::store::StoredExtract, ArticleError>`: fetch, decode, extract.
+// - `pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, ArticleError>` where
+//   `Extracted { html: String, meta: ArticleMeta }`; never panics (catch_unwind inside).
