@@ -1,8 +1,16 @@
 //! The headless commands. Each takes its parsed arguments and a [`Ctx`].
+pub mod articles;
 pub mod read;
+mod output;
+mod refresh;
+pub mod setup;
+mod subscriptions;
 
-use crate::config::Config;
+use crate::cli::{Command, Global};
+use crate::config::{self, Config};
 use crate::i18n::Lang;
+use crate::store::Store;
+use anyhow::Context;
 use std::path::PathBuf;
 
 /// What every command gets: resolved paths, config and flags.
@@ -13,4 +21,78 @@ pub struct Ctx {
     pub lang: Lang,
     pub offline: bool,
     pub no_defaults: bool,
+}
+
+impl Ctx {
+    /// Resolves the data dir, loads the config and picks the language:
+    /// `--lang`, then the config, then LC_ALL / LC_MESSAGES / LANG, else English.
+    pub fn from_global(global: &Global) -> anyhow::Result<Ctx> {
+        let data_dir = match &global.data_dir {
+            Some(dir) => dir.clone(),
+            None => config::default_data_dir()
+                .context("no data directory: set --data-dir or DOCBAO_DATA_DIR")?,
+        };
+        let config = match global.config.clone().or_else(config::default_path) {
+            Some(path) => Config::load(&path)?,
+            None => Config::default(),
+        };
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+        let lang = global
+            .lang
+            .or(config.lang)
+            .or_else(|| Lang::from_locale(locale.as_deref()))
+            .unwrap_or_default();
+        Ok(Ctx {
+            data_dir,
+            config,
+            lang,
+            offline: global.offline,
+            no_defaults: global.no_defaults,
+        })
+    }
+
+    pub fn cache_path(&self) -> PathBuf {
+        self.data_dir.join("cache.db")
+    }
+
+    /// Opens the cache, subscribing a new one to the defaults (see [`setup`]).
+    pub fn open_store(&self) -> anyhow::Result<Store> {
+        let mut store = Store::open(&self.cache_path())
+            .with_context(|| format!("cannot open {}", self.cache_path().display()))?;
+        if store.created() && !self.no_defaults {
+            setup::subscribe_defaults(&mut store)?;
+        }
+        Ok(store)
+    }
+}
+
+/// Runs one headless command.
+pub fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
+    match command {
+        Command::Add { url, title } => subscriptions::add(ctx, &url, title.as_deref()),
+        Command::Remove { feed } => subscriptions::remove(ctx, &feed),
+        Command::Import { file } => subscriptions::import(ctx, &file),
+        Command::Export { file } => subscriptions::export(ctx, file.as_deref()),
+        Command::Feeds { json } => subscriptions::list(ctx, json),
+        Command::Refresh(args) => refresh::run(ctx, &args),
+        Command::Articles(args) => articles::list(ctx, &args),
+        Command::Read(args) => read::run(&args, ctx),
+        Command::Search { query, limit, json } => articles::search(ctx, &query, limit, json),
+        Command::Rate { article, stars } => articles::rate(ctx, article, stars),
+        Command::Mark { article, state } => articles::mark(ctx, article, state),
+    }
+}
+
+/// An error chain as one clean line: "cannot open x: permission denied".
+pub fn one_line(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = crate::text::clean_line(&cause.to_string());
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+    }
+    parts.join(": ")
 }

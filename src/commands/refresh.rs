@@ -1,0 +1,77 @@
+//! `refresh`: fetch feeds concurrently, progress on stderr when it is a terminal, one
+//! summary line at the end, failures listed on stderr (exit 0 all the same).
+use super::Ctx;
+use crate::cli::RefreshArgs;
+use crate::net::{Client, NetConfig};
+use crate::refresh::{Progress, RefreshOptions, refresh};
+use crate::store::handle::StoreHandle;
+use anyhow::bail;
+use chrono::{Local, Utc};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+
+pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
+    if ctx.offline {
+        bail!("refresh needs the network, and --offline is set");
+    }
+    let store = ctx.open_store()?;
+    let feeds = if args.feeds.is_empty() {
+        store.feeds()?
+    } else {
+        args.feeds.iter().map(|spec| store.find_feed(spec)).collect::<Result<_, _>>()?
+    };
+    let handle = StoreHandle::spawn(store);
+    let client = Client::new(&NetConfig::default())?;
+    let opts = RefreshOptions {
+        jobs: args.jobs.unwrap_or(ctx.config.jobs).max(1),
+        full_text: args.full_text || ctx.config.full_text,
+        lang: ctx.lang,
+    };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(feeds.len() as u64);
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} {wide_msg}") {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let runtime = tokio::runtime::Runtime::new()?;
+    let summary = runtime.block_on(async {
+        let summary = refresh(&handle, &client, feeds, &opts, Utc::now, |event| {
+            if let (Some(bar), Progress::FeedDone { done, title, .. }) = (&bar, &event) {
+                bar.set_position(*done as u64);
+                bar.set_message(crate::text::clean_line(title));
+            }
+        })
+        .await;
+        let keep_days = ctx.config.keep_days;
+        let pruned = handle.call(move |s| s.prune(keep_days, Utc::now())).await;
+        (summary, pruned)
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let (summary, pruned) = summary;
+    pruned?;
+    for (feed, error) in &summary.failed {
+        eprintln!("failed: {}: {}", feed.title, crate::text::clean_line(error));
+    }
+    for (feed, until) in &summary.skipped {
+        let local = until.with_timezone(&Local);
+        eprintln!("skipped until {}: {}", local.format("%H:%M"), feed.title);
+    }
+    let mut line = format!(
+        "{} feeds ok ({} unchanged), {} failed, {} new articles",
+        summary.ok + summary.not_modified,
+        summary.not_modified,
+        summary.failed.len(),
+        summary.new_articles
+    );
+    if opts.full_text {
+        line.push_str(&format!(", {} full texts", summary.full_texts));
+    }
+    if !summary.skipped.is_empty() {
+        line.push_str(&format!(", {} skipped", summary.skipped.len()));
+    }
+    println!("{line}");
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! `add`, `remove`, `import`, `export` and `feeds`.
+use super::Ctx;
+use super::output::{feed_json, feed_line, print_json};
+use crate::feed::{discover, opml, parse, ParsedFeed};
+use crate::net::{Client, Fetch, Fetched, NetConfig};
+use crate::store::{Store, Validators};
+use anyhow::{Context, bail};
+use std::path::Path;
+
+pub fn add(ctx: &Ctx, url: &str, title: Option<&str>) -> anyhow::Result<()> {
+    let parsed_url = url::Url::parse(url).with_context(|| format!("not a URL: {url}"))?;
+    if !matches!(parsed_url.scheme(), "http" | "https") {
+        bail!("only http and https feeds can be added: {url}");
+    }
+    let mut store = ctx.open_store()?;
+    if ctx.offline {
+        return subscribe(&mut store, url, title, None);
+    }
+    let (feed_url, fetched, parsed) = fetch_feed(url)?;
+    let title = title.or(parsed.title.as_deref());
+    subscribe(&mut store, &feed_url, title, Some((fetched, parsed)))
+}
+
+fn subscribe(
+    store: &mut Store,
+    url: &str,
+    title: Option<&str>,
+    fetched: Option<(Fetched, ParsedFeed)>,
+) -> anyhow::Result<()> {
+    let (id, added) = store.add_feed(url, title, None)?;
+    if !added {
+        println!("already subscribed: {}", store.feed(id)?.title);
+        return Ok(());
+    }
+    if let Some((fetched, parsed)) = fetched {
+        let validators = Validators {
+            etag: fetched.etag,
+            last_modified: fetched.last_modified,
+        };
+        store.save_fetch(id, &parsed, &validators, chrono::Utc::now())?;
+    }
+    let feed = store.feed(id)?;
+    println!("added {}: {} ({})", feed.id.0, feed.title, feed.url);
+    Ok(())
+}
+
+/// Fetches `url`; when it is an HTML page, follows its first `<link rel="alternate">` feed.
+fn fetch_feed(url: &str) -> anyhow::Result<(String, Fetched, ParsedFeed)> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let client = Client::new(&NetConfig::default())?;
+    runtime.block_on(async {
+        let page = get(&client, url).await?;
+        let err = match parse::parse_feed(&page.body, page.content_type.as_deref(), &page.final_url) {
+            Ok(feed) => return Ok((url.to_string(), page, feed)),
+            Err(err) => err,
+        };
+        let host = url::Url::parse(&page.final_url).ok().and_then(|u| u.host_str().map(str::to_owned));
+        let html = crate::text::decode_bytes(&page.body, page.content_type.as_deref(), host.as_deref());
+        let Some(link) = discover::find_feed_links(&html, &page.final_url).into_iter().next() else {
+            bail!("{url}: {err}, and the page links to no feed");
+        };
+        let fetched = get(&client, &link).await?;
+        let feed = parse::parse_feed(&fetched.body, fetched.content_type.as_deref(), &fetched.final_url)
+            .with_context(|| format!("{link}"))?;
+        Ok((link, fetched, feed))
+    })
+}
+
+async fn get(client: &Client, url: &str) -> anyhow::Result<Fetched> {
+    match client.get(url, &Validators::default()).await {
+        Ok(Fetch::Body(fetched)) => Ok(fetched),
+        Ok(Fetch::NotModified) => bail!("{url}: the server answered 304 to a plain request"),
+        Ok(Fetch::RetryAfter(when)) => bail!("{url}: the server asks to retry after {when}"),
+        Err(err) => Err(anyhow::Error::new(err).context(url.to_string())),
+    }
+}
+
+pub fn remove(ctx: &Ctx, spec: &str) -> anyhow::Result<()> {
+    let mut store = ctx.open_store()?;
+    let feed = store.find_feed(spec)?;
+    store.remove_feed(feed.id)?;
+    println!("removed {}: {}", feed.id.0, feed.title);
+    Ok(())
+}
+
+pub fn import(ctx: &Ctx, file: &Path) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text = crate::text::decode_bytes(&bytes, None, None);
+    let entries = opml::parse_opml(&text).with_context(|| file.display().to_string())?;
+    let mut store = ctx.open_store()?;
+    let mut added = 0;
+    for entry in &entries {
+        let (_, new) = store.add_feed(&entry.xml_url, Some(&entry.title), entry.category.as_deref())?;
+        added += usize::from(new);
+    }
+    println!("imported {added} feeds ({} already known)", entries.len() - added);
+    Ok(())
+}
+
+pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {
+    let store = ctx.open_store()?;
+    let entries: Vec<opml::OpmlEntry> = store
+        .feeds()?
+        .into_iter()
+        .filter(|f| f.url.starts_with("http"))
+        .map(|f| opml::OpmlEntry {
+            title: f.title,
+            xml_url: f.url,
+            html_url: f.site_url,
+            category: f.category,
+        })
+        .collect();
+    let text = opml::write_opml(&entries, "docbao");
+    match file {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display())),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+pub fn list(ctx: &Ctx, json: bool) -> anyhow::Result<()> {
+    let store = ctx.open_store()?;
+    let feeds = store.feeds()?;
+    if json {
+        return print_json(&feeds.iter().map(feed_json).collect());
+    }
+    for feed in &feeds {
+        println!("{}", feed_line(feed));
+    }
+    Ok(())
+}
