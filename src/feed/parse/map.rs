@@ -24,11 +24,17 @@ pub(super) fn to_parsed(feed: Feed, base: Option<&Url>) -> ParsedFeed {
     ParsedFeed {
         title: feed.title.as_ref().map(text_line).filter(|t| !t.is_empty()),
         site_url: page_link(&feed.links, base),
-        items: feed.entries.into_iter().map(|e| item(e, base)).collect(),
+        items: feed
+            .entries
+            .into_iter()
+            .filter_map(|e| item(e, base))
+            .collect(),
     }
 }
 
-fn item(entry: Entry, base: Option<&Url>) -> ParsedItem {
+/// One entry, or `None` for a placeholder with no title, no link and no id (VnExpress has
+/// sent `<item><title/><description>No Description</description></item>`).
+fn item(entry: Entry, base: Option<&Url>) -> Option<ParsedItem> {
     let guid = Some(clean_line(&entry.id)).filter(|g| !g.is_empty());
     // RSS: a guid is a permalink unless it says otherwise; use it when there is no link.
     let url =
@@ -47,6 +53,9 @@ fn item(entry: Entry, base: Option<&Url>) -> ParsedItem {
         })
         .filter(|s| !s.trim().is_empty());
     let mut title = entry.title.as_ref().map(text_line).unwrap_or_default();
+    if title.is_empty() && url.is_none() && guid.is_none() {
+        return None;
+    }
     if title.is_empty() {
         title = derived_title(summary.as_deref().or(content.as_deref()).unwrap_or(""));
     }
@@ -54,7 +63,7 @@ fn item(entry: Entry, base: Option<&Url>) -> ParsedItem {
         .authors
         .iter()
         .find_map(|p| p.name.as_deref().map(clean_line).filter(|n| !n.is_empty()));
-    ParsedItem {
+    Some(ParsedItem {
         guid,
         url,
         title,
@@ -62,7 +71,7 @@ fn item(entry: Entry, base: Option<&Url>) -> ParsedItem {
         published: entry.published.or(entry.updated),
         summary,
         content,
-    }
+    })
 }
 
 /// The page a feed or entry points to: the `alternate` link (or one without `rel`),
