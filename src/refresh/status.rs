@@ -75,4 +75,14 @@ mod tests {
         assert_eq!(FeedResult::Ok { new: 3 }.to_string(), "ok, 3 new");
         assert_eq!(FeedResult::NotModified.to_string(), "not modified");
     }
+
+    #[tokio::test]
+    async fn a_panic_becomes_a_one_line_error() {
+        let task = tokio::spawn(async { panic!("boom\u{1b}[31m\nline two") });
+        let message = crash_message(task.await.unwrap_err());
+        assert_eq!(message, "internal error: boom[31m line two");
+        let task = tokio::spawn(std::future::pending::<()>());
+        task.abort();
+        assert_eq!(crash_message(task.await.unwrap_err()), "cancelled");
+    }
 }
