@@ -2,7 +2,7 @@
 //! the article. Contact bars (tel:, Zalo, Messenger, maps), view counters, rating widgets,
 //! related-news boxes, tag lists and share bars; and doubles (the title repeated in the body,
 //! a caption written twice).
-use super::meta::{RATING_TEXT, VIEWS_TEXT};
+use super::meta::{RATING_TEXT, VIEWS_TEXT, VIEWS_TEXT_AFTER};
 use dom_query::{Document, NodeRef};
 use std::collections::HashSet;
 
@@ -147,7 +147,7 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     }
     let lower = text.to_lowercase();
     let bare = lower.trim_end_matches([':', ' ', '»', '›', '>']).trim();
-    if len <= 80 && (VIEWS_TEXT.is_match(&text) || RATING_TEXT.is_match(&text)) {
+    if len <= 80 && (VIEWS_TEXT.is_match(&text) || VIEWS_TEXT_AFTER.is_match(&text) || RATING_TEXT.is_match(&text)) {
         return Some(node.clone());
     }
     if len <= 60 && (lower.contains("lượt đánh giá") || lower.starts_with("hotline")) {
@@ -304,7 +304,8 @@ mod tests {
              <p>Chú thích ảnh ở đây</p><p>Đoạn hai.</p></div>",
         );
         dedupe(&doc, Some("Tiêu đề bài"));
-        assert_eq!(norm(&doc.select("body").text()), "Đoạn một của bài viết. Đoạn hai.");
+        let texts: Vec<String> = doc.select("body *").nodes().iter().filter(|n| is_leaf_block(n)).map(|n| norm(&n.text())).filter(|t| !t.is_empty()).collect();
+        assert_eq!(texts, vec!["Đoạn một của bài viết.", "Đoạn hai."]);
         assert_eq!(doc.select("img").attr("alt").unwrap().as_ref(), "Chú thích ảnh ở đây");
     }
 

@@ -17,10 +17,13 @@ pub(crate) static RATING_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// "Lượt xem: 1,705", "1.705 lượt xem", "Views: 1,705".
+/// "Lượt xem: 1,705", "Views: 1,705".
 pub(crate) static VIEWS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:lượt xem|lượt đọc|views?)\s*:?\s*(\d[\d.,]*)|(\d[\d.,]*)\s*(?:lượt xem|lượt đọc)")
-        .expect("valid regex")
+    Regex::new(r"(?i)(?:lượt xem|lượt đọc|views?)\s*:?\s*(\d[\d.,]*)").expect("valid regex")
+});
+/// "1.705 lượt xem".
+pub(crate) static VIEWS_TEXT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d[\d.,]*)\s*(?:lượt xem|lượt đọc)").expect("valid regex")
 });
 
 /// Everything the page says about itself; readability's findings fill the gaps later.
@@ -28,10 +31,10 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
     let ld = json_ld(doc);
     let body_text = {
         // Counters and widgets sit near the top or the end; never scan megabytes.
-        let t = doc.select("body").text();
+        let t = doc.select("body").nodes().first().map(spaced_text).unwrap_or_default();
         let n = t.chars().count();
         if n <= 40_000 {
-            t.to_string()
+            t
         } else {
             let head: String = t.chars().take(20_000).collect();
             let tail: String = t.chars().skip(n - 20_000).collect();
@@ -50,6 +53,19 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
         rating: rating(doc, &ld, &body_text),
         views: views(&body_text),
     }
+}
+
+/// The text of `node` with a space between text nodes, so that "Lượt xem: 1,705" in one
+/// element and "4/5" in the next do not run together.
+pub(crate) fn spaced_text(node: &dom_query::NodeRef) -> String {
+    let mut out = String::new();
+    for d in node.descendants_it() {
+        if d.is_text() {
+            out.push_str(&d.text());
+            out.push(' ');
+        }
+    }
+    out
 }
 
 fn clean(s: &str) -> Option<String> {
@@ -236,8 +252,8 @@ fn microdata_rating(doc: &Document) -> Option<PageRating> {
 }
 
 fn views(body: &str) -> Option<u64> {
-    let c = VIEWS_TEXT.captures(body)?;
-    parse_count(c.get(1).or_else(|| c.get(2))?.as_str())
+    let c = VIEWS_TEXT.captures(body).or_else(|| VIEWS_TEXT_AFTER.captures(body))?;
+    parse_count(&c[1])
 }
 
 #[cfg(test)]

@@ -9,12 +9,15 @@
 pub mod chrome;
 pub mod date;
 pub mod extract;
+pub mod fetch;
+pub mod header;
 pub mod guard;
 pub mod meta;
 pub mod render;
 pub mod rules;
 
 pub use extract::{Extracted, extract};
+pub use fetch::{Page, fetch_article, fetch_page};
 pub use render::{Rendered, body_text, render};
 
 use serde::{Deserialize, Serialize};
