@@ -61,17 +61,25 @@ impl Cache {
         feeds: Vec<FeedRow>,
         jobs: usize,
     ) -> (RefreshSummary, Vec<Progress>) {
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let sink = seen.clone();
         let opts = RefreshOptions {
             jobs,
             ..RefreshOptions::default()
         };
+        self.refresh_with(client, feeds, &opts).await
+    }
+    pub async fn refresh_with(
+        &self,
+        client: &Client,
+        feeds: Vec<FeedRow>,
+        opts: &RefreshOptions,
+    ) -> (RefreshSummary, Vec<Progress>) {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = seen.clone();
         let summary = refresh(
             &self.store,
             client,
             feeds,
-            &opts,
+            opts,
             chrono::Utc::now,
             move |p| sink.lock().unwrap().push(p),
         )
@@ -102,16 +110,25 @@ pub fn quick_client() -> Client {
     .unwrap()
 }
 
-/// An RSS 2.0 document with `(guid, title)` items.
+/// An RSS 2.0 document with `(guid, title)` items linking to example.invalid.
 pub fn rss(title: &str, items: &[(&str, &str)]) -> String {
+    let linked: Vec<(&str, &str, String)> = items
+        .iter()
+        .map(|(guid, item)| (*guid, *item, format!("http://example.invalid/{guid}.html")))
+        .collect();
+    rss_linked(title, &linked)
+}
+
+/// An RSS 2.0 document with `(guid, title, link)` items.
+pub fn rss_linked(title: &str, items: &[(&str, &str, String)]) -> String {
     let mut doc = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\
          <title>{title}</title><link>http://example.invalid/</link>"
     );
-    for (guid, item) in items {
+    for (guid, item, link) in items {
         doc.push_str(&format!(
             "<item><guid>{guid}</guid><title>{item}</title>\
-             <link>http://example.invalid/{guid}.html</link>\
+             <link>{link}</link>\
              <description>Tóm tắt: {item}</description>\
              <pubDate>Fri, 27 Nov 2026 08:00:00 GMT</pubDate></item>"
         ));
