@@ -1,0 +1,213 @@
+//! Runs the effects of `update`: store jobs in order on the store thread, slow work on
+//! tokio tasks (abortable: Esc cancels), results back as messages.
+use super::body::wrap_body;
+use super::db::Db;
+use crate::app::state::State;
+use crate::app::{Effect, Msg};
+use crate::commands::Ctx;
+use crate::store::{ArticleQuery, Store};
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinHandle;
+
+pub struct Runner {
+    db: Db,
+    tx: UnboundedSender<Msg>,
+    fetch: Option<JoinHandle<()>>,
+    refresh: Option<JoinHandle<()>>,
+    render: Option<JoinHandle<()>>,
+}
+
+impl Runner {
+    pub fn new(_ctx: &Ctx, store: Store, tx: UnboundedSender<Msg>) -> anyhow::Result<Runner> {
+        Ok(Runner {
+            db: Db::spawn(store),
+            tx,
+            fetch: None,
+            refresh: None,
+            render: None,
+        })
+    }
+
+    /// Feeds and the first article list, synchronously, for the first frame.
+    pub fn first_load(&mut self, state: &mut State) -> Vec<Effect> {
+        let feeds = self.db.call_blocking(|s| s.feeds());
+        let mut later = Vec::new();
+        match feeds {
+            Some(Ok(rows)) => {
+                for fx in crate::app::update(state, Msg::FeedsLoaded(rows)) {
+                    match fx {
+                        Effect::LoadArticles { req, query } => {
+                            let rows = self.db.call_blocking(move |s| s.articles(&query));
+                            let msg = match rows {
+                                Some(Ok(rows)) => Msg::ArticlesLoaded { req, rows },
+                                Some(Err(e)) => Msg::Failed(e.to_string()),
+                                None => continue,
+                            };
+                            later.extend(crate::app::update(state, msg));
+                        }
+                        other => later.push(other),
+                    }
+                }
+            }
+            Some(Err(e)) => later.extend(crate::app::update(state, Msg::Failed(e.to_string()))),
+            None => {}
+        }
+        later
+    }
+
+    pub fn run_all(&mut self, effects: Vec<Effect>, state: &State) {
+        for fx in effects {
+            self.run(fx, state);
+        }
+    }
+
+    pub fn run(&mut self, fx: Effect, _state: &State) {
+        let tx = self.tx.clone();
+        match fx {
+            Effect::LoadFeeds => self.db.exec(move |s| {
+                let _ = tx.send(match s.feeds() {
+                    Ok(rows) => Msg::FeedsLoaded(rows),
+                    Err(e) => Msg::Failed(e.to_string()),
+                });
+            }),
+            Effect::LoadArticles { req, query } => self.load_articles(req, query),
+            Effect::LoadDetail { req, id } => self.db.exec(move |s| {
+                let _ = tx.send(match s.article(id) {
+                    Ok(d) => Msg::DetailLoaded {
+                        req,
+                        detail: Box::new(d),
+                    },
+                    Err(e) => Msg::Failed(e.to_string()),
+                });
+            }),
+            Effect::RenderBody {
+                req,
+                html,
+                width,
+                lang,
+                links_title,
+            } => {
+                if let Some(h) = self.render.take() {
+                    h.abort();
+                }
+                self.render = Some(tokio::task::spawn_blocking(move || {
+                    let body = wrap_body(&html, width, lang, &links_title);
+                    let _ = tx.send(Msg::BodyRendered { req, body });
+                }));
+            }
+            Effect::FetchFullText { req, id, url } => {
+                if let Some(h) = self.fetch.take() {
+                    h.abort();
+                }
+                self.fetch = Some(self.spawn_fetch(req, id, url));
+            }
+            Effect::CancelFetch => {
+                if let Some(h) = self.fetch.take() {
+                    h.abort();
+                }
+            }
+            Effect::Search { req, query, limit } => self.db.exec(move |s| {
+                let _ = tx.send(match s.search(&query, limit) {
+                    Ok(rows) => Msg::SearchDone { req, rows },
+                    Err(e) => Msg::Failed(e.to_string()),
+                });
+            }),
+            Effect::SetRating { id, rating } => self.db.exec(move |s| {
+                if let Err(e) = s.set_rating(id, rating) {
+                    let _ = tx.send(Msg::Failed(e.to_string()));
+                }
+            }),
+            Effect::SetRead { id, read } => self.db.exec(move |s| {
+                if let Err(e) = s.set_read(id, read) {
+                    let _ = tx.send(Msg::Failed(e.to_string()));
+                }
+            }),
+            Effect::Refresh { feeds } => {
+                if self.refresh.as_ref().is_some_and(|h| !h.is_finished()) {
+                    return;
+                }
+                self.refresh = Some(self.spawn_refresh(feeds));
+            }
+            Effect::CancelRefresh => {
+                if let Some(h) = self.refresh.take() {
+                    h.abort();
+                }
+            }
+            Effect::OpenBrowser { url } => {
+                tokio::task::spawn_blocking(move || {
+                    let _ = tx.send(Msg::BrowserOpened(open_browser(&url)));
+                });
+            }
+            // The loop ticks while `State::busy`; quitting is the loop's own check.
+            Effect::StartTicking | Effect::Quit => {}
+        }
+    }
+
+    fn load_articles(&self, req: u64, query: ArticleQuery) {
+        let tx = self.tx.clone();
+        self.db.exec(move |s| {
+            let _ = tx.send(match s.articles(&query) {
+                Ok(rows) => Msg::ArticlesLoaded { req, rows },
+                Err(e) => Msg::Failed(e.to_string()),
+            });
+        });
+    }
+
+    fn spawn_fetch(&self, req: u64, id: crate::feed::ArticleId, url: String) -> JoinHandle<()> {
+        let tx = self.tx.clone();
+        tokio::spawn(async move {
+            let _ = url;
+            let _ = tx.send(Msg::FullTextDone {
+                req,
+                id,
+                result: Err("full text: not in this build yet".into()),
+                offline: false,
+            });
+        })
+    }
+
+    fn spawn_refresh(&self, feeds: Option<Vec<crate::feed::FeedId>>) -> JoinHandle<()> {
+        let tx = self.tx.clone();
+        tokio::spawn(async move {
+            let _ = feeds;
+            let _ = tx.send(Msg::RefreshDone {
+                ok: 0,
+                failed: 0,
+                new: 0,
+                offline: false,
+                error: Some("refresh: not in this build yet".into()),
+            });
+        })
+    }
+
+    pub fn shutdown(&mut self) {
+        for h in [self.fetch.take(), self.refresh.take(), self.render.take()]
+            .into_iter()
+            .flatten()
+        {
+            h.abort();
+        }
+    }
+}
+
+/// `$BROWSER` (one program, the URL as its one argument) or the system's opener; never a
+/// shell, and only http/https (checked again here).
+pub fn open_browser(url: &str) -> Result<(), String> {
+    if !crate::app::update::is_web_url(url) {
+        return Err(format!(
+            "not an http/https address: {}",
+            crate::text::clean_line(url)
+        ));
+    }
+    match std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
+        Some(browser) => std::process::Command::new(&browser)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map(|_| ())
+            .map_err(|e| format!("{}: {e}", browser.to_string_lossy())),
+        None => open::that_detached(url).map_err(|e| e.to_string()),
+    }
+}
