@@ -1,1 +1,119 @@
-//! Readability plus site rules and chrome removal.
+//! Readability plus site rules and chrome removal: page HTML in, clean article HTML and
+//! metadata out. Never panics: the work runs inside [`guard::catch`].
+use super::{ArticleError, ArticleMeta, chrome, guard, meta, rules};
+use dom_query::Document;
+use dom_smoothie::{Config, Readability};
+
+/// The article found in a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extracted {
+    /// Clean article HTML (the body only), links absolute when the page's URL was known.
+    pub html: String,
+    pub meta: ArticleMeta,
+}
+
+impl Extracted {
+    /// Characters of text in the body (whitespace folded).
+    pub fn text_chars(&self) -> usize {
+        text_chars(&self.html)
+    }
+}
+
+pub(crate) fn text_chars(html: &str) -> usize {
+    let doc = Document::from(html);
+    chrome::norm(&doc.select("body").text()).chars().count()
+}
+
+/// Finds the article in `html` (already decoded to text). `url` is the page's address:
+/// it picks the site rule and makes links absolute.
+pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, ArticleError> {
+    guard::catch(|| extract_inner(html, url)).unwrap_or(Err(ArticleError::Panicked))
+}
+
+fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleError> {
+    let page_url = url
+        .and_then(|u| url::Url::parse(u).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    let capped = guard::sanitize(&strip_private_use(html));
+    let doc = Document::from(capped.as_str());
+    let rule = rules::find(page_url.as_ref(), &doc);
+    let mut meta = meta::collect(&doc, rule);
+
+    if let Some(rule) = rule {
+        for sel in rule.drop {
+            if let Some(found) = doc.try_select(sel) {
+                found.remove();
+            }
+        }
+    }
+    chrome::strip(&doc);
+
+    let rule_body = rule.and_then(|r| {
+        r.body.iter().find_map(|sel| {
+            let found = doc.try_select(sel)?;
+            let html = found.nodes().first()?.inner_html().to_string();
+            (text_chars(&html) > 0).then_some(html)
+        })
+    });
+    let work = match &rule_body {
+        Some(body) => {
+            let head = doc.select("head").inner_html();
+            let lang = meta.lang.as_deref().unwrap_or("");
+            Document::from(format!(
+                "<html lang=\"{lang}\"><head>{head}</head><body><article>{body}</article></body></html>"
+            ))
+        }
+        None => doc,
+    };
+
+    let doc_url = page_url.as_ref().map(url::Url::as_str);
+    let mut reader = Readability::with_document(work, doc_url, Some(Config::default()))
+        .map_err(|_| ArticleError::NothingFound)?;
+    let article = reader.parse();
+    let mut content = match article {
+        Ok(ref a) => a.content.to_string(),
+        Err(_) => rule_body.clone().ok_or(ArticleError::NothingFound)?,
+    };
+    // Readability may cut a site's own body short; a known body is trusted when it does.
+    if let Some(body) = &rule_body
+        && text_chars(&content) * 10 < text_chars(body) * 6
+    {
+        content = body.clone();
+    }
+
+    if let Ok(a) = &article {
+        fill(&mut meta.title, Some(&a.title));
+        fill(&mut meta.byline, a.byline.as_deref());
+        fill(&mut meta.site_name, a.site_name.as_deref());
+        fill(&mut meta.lang, a.lang.as_deref());
+        if meta.published.is_none() {
+            meta.published = a.published_time.as_deref().and_then(super::date::parse_machine);
+        }
+        fill(&mut meta.url, a.url.as_deref());
+    }
+    if let Some(u) = &page_url {
+        meta.url = Some(u.to_string());
+    }
+    meta.url = meta.url.map(|u| crate::text::clean_line(&u)).filter(|u| !u.is_empty());
+
+    let out = Document::from(content.as_str());
+    chrome::dedupe(&out, meta.title.as_deref());
+    let body = out.select("body");
+    let html = crate::text::clean_block(&body.inner_html());
+    Ok(Extracted { html, meta })
+}
+
+fn fill(slot: &mut Option<String>, value: Option<&str>) {
+    if slot.is_none() {
+        *slot = value.map(crate::text::clean_line).filter(|v| !v.is_empty());
+    }
+}
+
+/// The renderer uses a private-use character as a marker; pages never need it.
+fn strip_private_use(html: &str) -> std::borrow::Cow<'_, str> {
+    if html.contains(super::render::MARK) {
+        html.replace(super::render::MARK, "").into()
+    } else {
+        html.into()
+    }
+}

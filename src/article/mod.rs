@@ -1,7 +1,24 @@
 //! Full articles: fetch the page, extract the article (site rules, then readability),
 //! read its metadata, render it to styled lines and plain text.
+//!
+//! Pipeline: [`guard::sanitize`] caps the raw HTML (size, depth, elements; scripts and
+//! styles out) -> one DOM (dom_query) -> [`meta::collect`] reads metadata from the whole
+//! page -> [`rules`] drop what a known CMS puts inside its articles -> [`chrome::strip`]
+//! removes generic chrome -> the site rule's body or the whole page goes through
+//! readability (dom_smoothie) -> [`chrome::dedupe`] -> clean HTML + [`ArticleMeta`].
+pub mod chrome;
+pub mod date;
 pub mod extract;
+pub mod fetch;
+pub mod header;
+pub mod guard;
+pub mod meta;
 pub mod render;
+pub mod rules;
+
+pub use extract::{Extracted, extract};
+pub use fetch::{Page, fetch_article, fetch_page};
+pub use render::{Rendered, body_text, render};
 
 use serde::{Deserialize, Serialize};
 
@@ -27,9 +44,24 @@ pub struct ArticleMeta {
     pub views: Option<u64>,
 }
 
-// Contract (bodies by the article module's author), used by `refresh --full-text`, `read`
-// and the TUI:
-// - `pub async fn fetch_article(client: &crate::net::Client, url: &str, lang: Lang)
-//      -> Result<crate::store::StoredExtract, ArticleError>`: fetch, decode, extract.
-// - `pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, ArticleError>` where
-//   `Extracted { html: String, meta: ArticleMeta }`; never panics (catch_unwind inside).
+/// Why no article came out of a page; one line a person understands.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ArticleError {
+    /// The network failed; `offline` when the host could not be reached at all.
+    #[error("{message}")]
+    Net { message: String, offline: bool },
+    #[error("HTTP {0}")]
+    Http(u16),
+    #[error("not an HTML page ({0})")]
+    NotHtml(String),
+    #[error("no article found in the page")]
+    NothingFound,
+    #[error("the page has too little text ({0} characters)")]
+    TooLittle(usize),
+    #[error("the page could not be processed (internal error)")]
+    Panicked,
+}
+
+/// Articles shorter than this (in characters of text) count as "too little": the feed's own
+/// content is shown instead when it is longer.
+pub const MIN_TEXT_CHARS: usize = 140;

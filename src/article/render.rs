@@ -1,6 +1,6 @@
 //! Article HTML -> styled lines (ratatui) and plain text, wrapped by grapheme.
 //!
-//! Contract (bodies by the article module's author):
+//! Contract:
 //! - `render(html: &str, width: usize, lang: Lang) -> Rendered`: html2text rich mode;
 //!   headings, bold, italic, lists, quotes, pre, tables; images as "[Ảnh: …]"/"[Image: …]";
 //!   links as numbered references. Width >= 20 (0: no wrapping). NFC, no control chars.
@@ -8,3 +8,268 @@
 //!   only at grapheme boundaries; `Rendered::plain(&self) -> String` for `read`.
 //! - `body_text(html: &str) -> String`: the body alone as plain text, paragraphs separated
 //!   by a blank line, no link footnotes, unwrapped (for `read --json`).
+//!
+//! html2text wraps by character width; the input is NFC first (Vietnamese letters are then
+//! one character each), and every span is NFC'd and cleaned again after rendering.
+use super::guard;
+use crate::i18n::Lang;
+use html2text::render::{RichAnnotation, TaggedLine, TaggedLineElement, TextDecorator};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use std::cell::RefCell;
+use std::rc::Rc;
+use unicode_normalization::char::is_combining_mark;
+
+/// Marks heading lines inside html2text's output; removed from input beforehand.
+pub(crate) const MARK: char = '\u{E000}';
+/// "No wrapping": wide enough for any paragraph, small enough for html2text's buffers.
+const NO_WRAP: usize = 100_000;
+/// Narrowest width the layout is asked for.
+pub const MIN_WIDTH: usize = 20;
+
+/// An article laid out for a width: styled lines (the numbered link list at the end) and
+/// the links in reference order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rendered {
+    pub lines: Vec<Line<'static>>,
+    pub links: Vec<String>,
+}
+
+impl Rendered {
+    /// The lines as plain text, one per line, without trailing spaces.
+    pub fn plain(&self) -> String {
+        let mut out = String::new();
+        for line in &self.lines {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            out.push_str(text.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Lays out `html` at `width` columns (0: no wrapping; otherwise at least [`MIN_WIDTH`]).
+pub fn render(html: &str, width: usize, lang: Lang) -> Rendered {
+    let width = if width == 0 { NO_WRAP } else { width.max(MIN_WIDTH) };
+    let links = Rc::new(RefCell::new(Links::default()));
+    let deco = Decorator { links: links.clone(), lang, body_only: false };
+    let tagged = guard::catch(|| layout(html, width, deco)).unwrap_or_default();
+    let mut lines = to_lines(tagged);
+    let links = std::mem::take(&mut links.borrow_mut().urls);
+    if !links.is_empty() {
+        lines.push(Line::default());
+        for (i, url) in links.iter().enumerate() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("[{}]", i + 1), Style::new().add_modifier(Modifier::DIM)),
+                Span::raw(" "),
+                Span::styled(url.clone(), link_style()),
+            ]));
+        }
+    }
+    Rendered { lines, links }
+}
+
+/// The body alone as plain text: unwrapped, paragraphs separated by a blank line, no link
+/// references, no pictures.
+pub fn body_text(html: &str) -> String {
+    let links = Rc::new(RefCell::new(Links::default()));
+    let deco = Decorator { links, lang: Lang::En, body_only: true };
+    let tagged = guard::catch(|| layout(html, NO_WRAP, deco)).unwrap_or_default();
+    let mut out = String::new();
+    for line in to_lines(tagged) {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        out.push_str(text.trim_end());
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+fn layout(html: &str, width: usize, deco: Decorator) -> Vec<TaggedLine<Vec<RichAnnotation>>> {
+    let mut clean = crate::text::clean_block(html);
+    if clean.contains(MARK) {
+        clean = clean.replace(MARK, "");
+    }
+    let capped = guard::sanitize(&clean);
+    html2text::config::with_decorator(deco)
+        .allow_width_overflow()
+        .lines_from_read(capped.as_bytes(), width)
+        .unwrap_or_default()
+}
+
+#[derive(Default)]
+struct Links {
+    urls: Vec<String>,
+    /// The reference number of each open link (None: not numbered).
+    open: Vec<Option<usize>>,
+}
+
+#[derive(Clone)]
+struct Decorator {
+    links: Rc<RefCell<Links>>,
+    lang: Lang,
+    /// For `body_text`: no references, no pictures, no heading marks.
+    body_only: bool,
+}
+
+impl TextDecorator for Decorator {
+    type Annotation = RichAnnotation;
+
+    fn decorate_link_start(&mut self, url: &str) -> (String, RichAnnotation) {
+        let url = crate::text::clean_line(url);
+        let numbered = !self.body_only
+            && !url.is_empty()
+            && !url.starts_with('#')
+            && !url.to_ascii_lowercase().starts_with("javascript:");
+        let mut links = self.links.borrow_mut();
+        let n = numbered.then(|| match links.urls.iter().position(|u| *u == url) {
+            Some(i) => i + 1,
+            None => {
+                links.urls.push(url.clone());
+                links.urls.len()
+            }
+        });
+        links.open.push(n);
+        (String::new(), RichAnnotation::Link(url))
+    }
+
+    fn decorate_link_end(&mut self) -> String {
+        match self.links.borrow_mut().open.pop().flatten() {
+            Some(n) => format!("[{n}]"),
+            None => String::new(),
+        }
+    }
+
+    fn decorate_em_start(&self) -> (String, RichAnnotation) {
+        (String::new(), RichAnnotation::Emphasis)
+    }
+    fn decorate_em_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_strong_start(&self) -> (String, RichAnnotation) {
+        (String::new(), RichAnnotation::Strong)
+    }
+    fn decorate_strong_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_strikeout_start(&self) -> (String, RichAnnotation) {
+        (String::new(), RichAnnotation::Strikeout)
+    }
+    fn decorate_strikeout_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_code_start(&self) -> (String, RichAnnotation) {
+        (String::new(), RichAnnotation::Code)
+    }
+    fn decorate_code_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_preformat_first(&self) -> RichAnnotation {
+        RichAnnotation::Preformat(false)
+    }
+    fn decorate_preformat_cont(&self) -> RichAnnotation {
+        RichAnnotation::Preformat(true)
+    }
+
+    fn decorate_image(&mut self, src: &str, title: &str) -> (String, RichAnnotation) {
+        let title = crate::text::clean_line(title);
+        if self.body_only || title.is_empty() {
+            return (String::new(), RichAnnotation::Default);
+        }
+        let label = match self.lang {
+            Lang::Vi => "Ảnh",
+            Lang::En => "Image",
+        };
+        (format!("[{label}: {title}]"), RichAnnotation::Image(src.to_string()))
+    }
+
+    fn header_prefix(&self, _level: usize) -> String {
+        if self.body_only { String::new() } else { MARK.to_string() }
+    }
+    fn quote_prefix(&self) -> String {
+        "> ".to_string()
+    }
+    fn unordered_item_prefix(&self) -> String {
+        "• ".to_string()
+    }
+    fn ordered_item_prefix(&self, i: i64) -> String {
+        format!("{i}. ")
+    }
+    fn make_subblock_decorator(&self) -> Self {
+        self.clone()
+    }
+    fn finalise(&mut self, _urls: Vec<String>) -> Vec<TaggedLine<RichAnnotation>> {
+        Vec::new()
+    }
+}
+
+fn link_style() -> Style {
+    Style::new().fg(Color::Cyan).add_modifier(Modifier::UNDERLINED)
+}
+
+fn style_of(tags: &[RichAnnotation]) -> Style {
+    tags.iter().fold(Style::new(), |s, t| match t {
+        RichAnnotation::Strong => s.add_modifier(Modifier::BOLD),
+        RichAnnotation::Emphasis => s.add_modifier(Modifier::ITALIC),
+        RichAnnotation::Strikeout => s.add_modifier(Modifier::CROSSED_OUT),
+        RichAnnotation::Code | RichAnnotation::Preformat(_) => s.fg(Color::Yellow),
+        RichAnnotation::Link(_) => s.patch(link_style()),
+        RichAnnotation::Image(_) => s.add_modifier(Modifier::ITALIC | Modifier::DIM),
+        _ => s,
+    })
+}
+
+/// html2text's lines to ratatui lines: NFC and clean spans, heading marks to bold, a
+/// span that starts with combining marks gives them to the span before (so no span
+/// boundary falls inside a letter), runs of blank lines folded to one, none at the ends.
+fn to_lines(tagged: Vec<TaggedLine<Vec<RichAnnotation>>>) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::with_capacity(tagged.len());
+    for tl in tagged {
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut heading = false;
+        for el in tl {
+            let TaggedLineElement::Str(el) = el else {
+                continue;
+            };
+            let mut text = el.s;
+            if text.starts_with(MARK) || text.contains(MARK) {
+                heading = true;
+                text = text.replace(MARK, "");
+            }
+            let text = crate::text::clean_block(&text).replace(['\n', '\t'], " ");
+            if text.is_empty() {
+                continue;
+            }
+            let style = style_of(&el.tag);
+            let split = text.char_indices().find(|&(_, c)| !is_combining_mark(c)).map_or(text.len(), |(i, _)| i);
+            if split > 0
+                && let Some(prev) = spans.last_mut()
+            {
+                let joined = crate::text::nfc(&format!("{}{}", prev.content, &text[..split]));
+                prev.content = joined.into();
+                if split < text.len() {
+                    spans.push(Span::styled(text[split..].to_string(), style));
+                }
+                continue;
+            }
+            spans.push(Span::styled(text, style));
+        }
+        if heading {
+            for s in &mut spans {
+                s.style = s.style.add_modifier(Modifier::BOLD);
+            }
+        }
+        let blank = spans.iter().all(|s| s.content.trim().is_empty());
+        if blank {
+            if lines.last().is_none_or(|l: &Line| l.spans.is_empty()) {
+                continue;
+            }
+            lines.push(Line::default());
+        } else {
+            lines.push(Line::from(spans));
+        }
+    }
+    while lines.last().is_some_and(|l| l.spans.is_empty()) {
+        lines.pop();
+    }
+    lines
+}

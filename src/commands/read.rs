@@ -1,1 +1,258 @@
 //! `docbao read TARGET`: an article id (from the cache), an http(s) URL or a local HTML file.
+//!
+//! By id: the cached full text; else (online) fetch it, store it, show it; else, or when the
+//! fetch fails or finds too little, the feed's own content with the reason in the header.
+//! `--summary` shows the feed's content on purpose. Output: header, blank line, body wrapped
+//! at `--width`, numbered links; or `--json`.
+use crate::article::header::{header_lines, wrap_plain};
+use crate::article::{self, ArticleError, ArticleMeta};
+use crate::cli::ReadArgs;
+use crate::commands::Ctx;
+use crate::feed::ArticleId;
+use crate::i18n::Lang;
+use crate::store::{ArticleDetail, Store};
+use anyhow::{Context, bail};
+use serde_json::{Map, Value, json};
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
+
+/// Local files larger than this are refused (the same cap as network bodies).
+const MAX_FILE: u64 = 16 * 1024 * 1024;
+
+/// What is shown: the body's HTML, its metadata, the feed's name, and why the feed's
+/// content stands in for the page, when it does.
+struct View {
+    html: String,
+    meta: ArticleMeta,
+    source: Option<String>,
+    notice: Option<String>,
+}
+
+enum Target<'a> {
+    Id(i64),
+    Url(&'a str),
+    File(&'a Path),
+}
+
+fn classify(target: &str) -> Target<'_> {
+    let t = target.trim();
+    if let Ok(id) = t.parse::<i64>()
+        && !Path::new(t).exists()
+    {
+        return Target::Id(id);
+    }
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return Target::Url(t);
+    }
+    Target::File(Path::new(target))
+}
+
+pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
+    let view = match classify(&args.target) {
+        Target::Id(id) => from_cache(id, args, ctx)?,
+        Target::Url(url) => from_url(url, ctx)?,
+        Target::File(path) => from_file(path, args.url.as_deref())?,
+    };
+    let out = if args.json { json_output(&view) } else { text_output(&view, width(args), ctx.lang) };
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e).context("writing the article"),
+        _ => Ok(()),
+    }
+}
+
+fn width(args: &ReadArgs) -> usize {
+    args.width.unwrap_or_else(|| {
+        if std::io::stdout().is_terminal() {
+            crossterm::terminal::size().map_or(80, |(w, _)| w as usize)
+        } else {
+            80
+        }
+    })
+}
+
+fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() as u64 > MAX_FILE {
+        bail!("{} is larger than 16 MiB", path.display());
+    }
+    if let Some(b) = base
+        && url::Url::parse(b).is_err()
+    {
+        bail!("--url is not an absolute URL: {}", crate::text::clean_line(b));
+    }
+    let host = base.and_then(|b| url::Url::parse(b).ok()).and_then(|u| u.host_str().map(str::to_string));
+    let html = crate::text::decode_bytes(&bytes, None, host.as_deref());
+    let ex = article::extract(&html, base).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(View { html: ex.html, meta: ex.meta, source: None, notice: None })
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the async runtime")
+}
+
+fn client() -> anyhow::Result<crate::net::Client> {
+    crate::net::Client::new(&crate::net::NetConfig::default()).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+fn from_url(url: &str, ctx: &Ctx) -> anyhow::Result<View> {
+    if ctx.offline {
+        bail!("offline: cannot fetch {}", crate::text::clean_line(url));
+    }
+    let client = client()?;
+    let page = runtime()?
+        .block_on(article::fetch_page(&client, url))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::text::clean_line(url)))?;
+    let ex = article::extract(&page.html, Some(&page.url))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::text::clean_line(url)))?;
+    Ok(View { html: ex.html, meta: ex.meta, source: None, notice: None })
+}
+
+fn from_cache(id: i64, args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<View> {
+    let path = ctx.data_dir.join("cache.db");
+    if !path.exists() {
+        bail!("no such article: {id} (the cache at {} is empty)", ctx.data_dir.display());
+    }
+    let mut store = Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let detail = store.article(ArticleId(id)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if args.summary {
+        return feed_view(&detail, None, ctx.lang);
+    }
+    if let Some(full) = &detail.full {
+        return Ok(full_view(&detail, full.html.clone(), full.meta.clone()));
+    }
+    let reason = match (&detail.row.url, ctx.offline) {
+        (_, true) => Reason::Offline,
+        (None, _) => Reason::NoLink,
+        (Some(url), false) => {
+            let client = client()?;
+            match runtime()?.block_on(article::fetch_article(&client, url, ctx.lang)) {
+                Ok(extract) => {
+                    if let Err(e) = store.save_full_text(ArticleId(id), &extract) {
+                        eprintln!("docbao: the article was not cached: {}", crate::text::clean_line(&e.to_string()));
+                    }
+                    return Ok(full_view(&detail, extract.html, extract.meta));
+                }
+                Err(e) => Reason::Failed(e),
+            }
+        }
+    };
+    feed_view(&detail, Some(reason), ctx.lang)
+}
+
+fn full_view(detail: &ArticleDetail, html: String, mut meta: ArticleMeta) -> View {
+    if meta.title.is_none() {
+        meta.title = Some(detail.row.title.clone());
+    }
+    if meta.byline.is_none() {
+        meta.byline = detail.author.clone();
+    }
+    if meta.published.is_none() {
+        meta.published = detail.row.published.map(|d| d.to_rfc3339());
+    }
+    if meta.url.is_none() {
+        meta.url = detail.row.url.clone();
+    }
+    View { html, meta, source: Some(detail.row.feed_title.clone()), notice: None }
+}
+
+enum Reason {
+    Offline,
+    NoLink,
+    Failed(ArticleError),
+}
+
+/// The feed's own summary or content; `reason` says why it stands in for the page.
+fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyhow::Result<View> {
+    let html = [&detail.content, &detail.summary]
+        .into_iter()
+        .flatten()
+        .max_by_key(|h| h.len())
+        .cloned()
+        .unwrap_or_default();
+    let vi = lang == Lang::Vi;
+    let notice = match &reason {
+        None if vi => "Tóm tắt của nguồn tin".to_string(),
+        None => "The feed's summary".to_string(),
+        Some(r) => {
+            let why = match (r, vi) {
+                (Reason::Offline, true) => "đang ngoại tuyến".to_string(),
+                (Reason::Offline, false) => "offline".to_string(),
+                (Reason::NoLink, true) => "bài không có liên kết".to_string(),
+                (Reason::NoLink, false) => "the item has no link".to_string(),
+                (Reason::Failed(ArticleError::TooLittle(n)), true) => {
+                    format!("trang có quá ít chữ ({n} ký tự)")
+                }
+                (Reason::Failed(ArticleError::NothingFound), true) => "không tìm thấy bài trong trang".to_string(),
+                (Reason::Failed(e), true) => format!("không tải được trang: {e}"),
+                (Reason::Failed(e), false) => format!("the page could not be used: {e}"),
+            };
+            if vi {
+                format!("Nội dung từ nguồn tin ({why})")
+            } else {
+                format!("Showing the feed's content ({why})")
+            }
+        }
+    };
+    if html.trim().is_empty() && reason.is_some() {
+        let why = notice.clone();
+        bail!("article {}: no text to show: {why}", detail.row.id.0);
+    }
+    let meta = ArticleMeta {
+        title: Some(detail.row.title.clone()),
+        byline: detail.author.clone(),
+        published: detail.row.published.map(|d| d.to_rfc3339()),
+        site_name: None,
+        url: detail.row.url.clone(),
+        lang: None,
+        rating: None,
+        views: None,
+    };
+    Ok(View { html, meta, source: Some(detail.row.feed_title.clone()), notice: Some(notice) })
+}
+
+fn text_output(view: &View, width: usize, lang: Lang) -> String {
+    let mut out = String::new();
+    for line in header_lines(&view.meta, view.source.as_deref(), view.notice.as_deref(), lang) {
+        for part in wrap_plain(&line, width) {
+            out.push_str(&part);
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    let body = article::render(&view.html, width, lang).plain();
+    out.push_str(&body);
+    out
+}
+
+fn json_output(view: &View) -> String {
+    let m = &view.meta;
+    let s = |v: &Option<String>| v.as_deref().map(crate::text::clean_line).map_or(Value::Null, Value::String);
+    let mut obj = Map::new();
+    obj.insert("title".into(), s(&m.title));
+    obj.insert("byline".into(), s(&m.byline));
+    obj.insert("published".into(), s(&m.published));
+    obj.insert("site_name".into(), s(&m.site_name));
+    obj.insert("url".into(), s(&m.url));
+    obj.insert("lang".into(), s(&m.lang));
+    obj.insert("text".into(), Value::String(article::body_text(&view.html)));
+    if let Some(r) = &m.rating {
+        obj.insert("rating".into(), json!({"value": number(r.value), "best": number(r.best), "count": r.count}));
+    }
+    if let Some(v) = m.views {
+        obj.insert("views".into(), json!(v));
+    }
+    let mut out = Value::Object(obj).to_string();
+    out.push('\n');
+    out
+}
+
+/// 4.0 as 4, 4.5 as 4.5.
+fn number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 1e15 { json!(v as i64) } else { json!(v) }
+}

@@ -1,4 +1,5 @@
 //! The domain: feeds and articles as parsed from the network, and OPML.
+pub mod discover;
 pub mod opml;
 pub mod parse;
 

@@ -10,3 +10,53 @@
 //! - `NetError`: one line a person understands ("timed out after 30 s", "too many
 //!   redirects", "HTTP 500 Internal Server Error", "body larger than 16 MiB", ...), plus
 //!   `is_offline()` when the host could not be reached at all (DNS, refused, no route).
+//! - `Client::get_page(&self, url) -> Result<Fetched, NetError>`: the same without
+//!   validators, for article pages (429/503 are plain status errors there).
+//!
+//! Timeouts are enforced here rather than by reqwest so that each ends with its own message:
+//! the whole request (connect, headers, body) has `request_timeout`; every wait for bytes
+//! (the headers, each body chunk) has `idle_timeout`. The per-host limit counts host and port.
+mod client;
+mod error;
+mod retry_after;
+
+pub use client::{Client, Fetch, Fetched};
+pub use error::NetError;
+pub use retry_after::parse_retry_after;
+
+use std::time::Duration;
+
+/// Limits of the client. `Default` gives the documented values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetConfig {
+    /// Establishing the TCP (and TLS) connection.
+    pub connect_timeout: Duration,
+    /// The whole request: connect, headers and body.
+    pub request_timeout: Duration,
+    /// No bytes for this long ends the request.
+    pub idle_timeout: Duration,
+    /// Redirects followed before giving up.
+    pub max_redirects: usize,
+    /// The body cap in bytes, counted after decompression.
+    pub max_body: usize,
+}
+
+/// Requests to one host (and port) at a time.
+pub const PER_HOST: usize = 2;
+
+impl Default for NetConfig {
+    fn default() -> Self {
+        NetConfig {
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(15),
+            max_redirects: 5,
+            max_body: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// The User-Agent sent with every request.
+pub fn user_agent() -> String {
+    format!("docbao/{}", env!("CARGO_PKG_VERSION"))
+}

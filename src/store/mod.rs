@@ -4,12 +4,25 @@
 //!
 //! This file is the contract the rest of the crate codes against; bodies live in the
 //! submodules the store's author chooses.
+mod articles;
+mod feeds;
 pub mod handle;
+mod save;
+mod schema;
+pub mod search;
+mod sql;
+mod strip;
+
+pub use handle::{StoreHandle, StoreReply, spawn};
+pub use save::dedup_key;
+pub use schema::{DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION};
 
 use crate::article::ArticleMeta;
 use crate::feed::{ArticleId, FeedId, ParsedFeed};
 use chrono::{DateTime, Utc};
+use sql::classify;
 use std::path::Path;
+use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -122,19 +135,23 @@ pub struct Store {
     created: bool,
 }
 
-#[allow(unused_variables)] // until the store's bodies land
 impl Store {
     /// Opens (creating and migrating) the cache at `path`: WAL, synchronous=NORMAL,
     /// a busy timeout.
     pub fn open(path: &Path) -> Result<Store> {
-        todo!()
+        schema::open(path)
     }
     pub fn open_in_memory() -> Result<Store> {
-        todo!()
+        schema::open_in_memory()
     }
     /// True when `open` created the database (first run: subscribe to the defaults).
     pub fn created(&self) -> bool {
         self.created
+    }
+    /// How long a write waits for another process's transaction before failing with
+    /// [`StoreError::Busy`] ([`DEFAULT_BUSY_TIMEOUT`] unless changed).
+    pub fn set_busy_timeout(&self, timeout: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(timeout)?)
     }
 
     /// Subscribes; returns the id and whether it was new (a known URL is not added twice).
@@ -144,22 +161,22 @@ impl Store {
         title: Option<&str>,
         category: Option<&str>,
     ) -> Result<(FeedId, bool)> {
-        todo!()
+        feeds::add_feed(&self.conn, url, title, category).map_err(classify)
     }
     /// Unsubscribes and deletes the feed's articles.
     pub fn remove_feed(&mut self, id: FeedId) -> Result<()> {
-        todo!()
+        feeds::remove_feed(&self.conn, id).map_err(classify)
     }
     /// A feed by id, URL or title (exact, then case- and diacritic-insensitive).
     pub fn find_feed(&self, spec: &str) -> Result<FeedRow> {
-        todo!()
+        feeds::find_feed(&self.conn, spec).map_err(classify)
     }
     pub fn feed(&self, id: FeedId) -> Result<FeedRow> {
-        todo!()
+        feeds::feed(&self.conn, id).map_err(classify)
     }
     /// Every subscription with unread/total counts.
     pub fn feeds(&self) -> Result<Vec<FeedRow>> {
-        todo!()
+        feeds::feeds(&self.conn).map_err(classify)
     }
     /// Stores one successful fetch in one transaction: the feed's title (if it had none),
     /// the items (deduplicated by guid, else URL, else a hash of title and date; a refetch
@@ -171,11 +188,11 @@ impl Store {
         validators: &Validators,
         now: DateTime<Utc>,
     ) -> Result<SaveOutcome> {
-        todo!()
+        save::save_fetch(&mut self.conn, id, parsed, validators, now).map_err(classify)
     }
     /// A 304: status "not modified", refresh time updated, nothing else.
     pub fn record_not_modified(&mut self, id: FeedId, now: DateTime<Utc>) -> Result<()> {
-        todo!()
+        feeds::record_not_modified(&self.conn, id, now).map_err(classify)
     }
     /// A failed fetch: the one-line error as status; `retry_until` from Retry-After.
     pub fn record_failure(
@@ -185,36 +202,36 @@ impl Store {
         retry_until: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        todo!()
+        feeds::record_failure(&self.conn, id, error, retry_until, now).map_err(classify)
     }
 
     pub fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRow>> {
-        todo!()
+        articles::articles(&self.conn, query).map_err(classify)
     }
     pub fn article(&self, id: ArticleId) -> Result<ArticleDetail> {
-        todo!()
+        articles::article(&self.conn, id).map_err(classify)
     }
     /// 0 clears. Written with synchronous=FULL: a kill -9 right after keeps it.
     pub fn set_rating(&mut self, id: ArticleId, rating: u8) -> Result<()> {
-        todo!()
+        articles::set_rating(&self.conn, id, rating).map_err(classify)
     }
     pub fn set_read(&mut self, id: ArticleId, read: bool) -> Result<()> {
-        todo!()
+        articles::set_read(&self.conn, id, read).map_err(classify)
     }
     /// Caches the extracted article and indexes its text for search.
     pub fn save_full_text(&mut self, id: ArticleId, extract: &StoredExtract) -> Result<()> {
-        todo!()
+        articles::save_full_text(&mut self.conn, id, extract).map_err(classify)
     }
     /// Of `ids`, those with a URL and no cached full text.
     pub fn missing_full_text(&self, ids: &[ArticleId]) -> Result<Vec<(ArticleId, String)>> {
-        todo!()
+        articles::missing_full_text(&self.conn, ids).map_err(classify)
     }
     /// Diacritic-insensitive search of titles, summaries and full texts, best first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ArticleRow>> {
-        todo!()
+        search::search(&self.conn, query, limit).map_err(classify)
     }
     /// Deletes read, unrated articles older than `keep_days`; returns how many.
     pub fn prune(&mut self, keep_days: u32, now: DateTime<Utc>) -> Result<usize> {
-        todo!()
+        articles::prune(&mut self.conn, keep_days, now).map_err(classify)
     }
 }

@@ -4,7 +4,10 @@ pub mod collate;
 pub mod date;
 pub mod decode;
 pub mod fold;
+pub mod legacy;
+mod legacy_tables;
 pub mod normalize;
+pub mod syllable;
 pub mod wrap;
 
 pub use decode::decode_bytes;

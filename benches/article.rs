@@ -1,0 +1,2 @@
+//! Extract plus render of a typical page, in process.
+fn main() {}

@@ -1,0 +1,319 @@
+//! Generic chrome removal: what Vietnamese pages put around and inside articles that is not
+//! the article. Contact bars (tel:, Zalo, Messenger, maps), view counters, rating widgets,
+//! related-news boxes, tag lists and share bars; and doubles (the title repeated in the body,
+//! a caption written twice).
+use super::meta::{RATING_TEXT, VIEWS_TEXT, VIEWS_TEXT_AFTER};
+use dom_query::{Document, NodeRef};
+use std::collections::HashSet;
+
+/// Links that make a block a contact bar, not text.
+const CONTACT_LINKS: &str = "a[href^='tel:'], a[href^='sms:'], a[href*='zalo.me'], \
+    a[href*='m.me/'], a[href*='messenger.com'], a[href*='facebook.com/messages'], \
+    a[href*='maps.google'], a[href*='google.com/maps'], a[href*='goo.gl/maps'], \
+    a[href*='maps.app.goo.gl']";
+
+/// Headings that open a block of links to other pages. Compared lowercased, without a
+/// trailing colon.
+const BOX_HEADINGS: &[&str] = &[
+    "tin liên quan",
+    "bài viết liên quan",
+    "bài liên quan",
+    "tin bài liên quan",
+    "có thể bạn quan tâm",
+    "bạn có thể quan tâm",
+    "đọc thêm",
+    "xem thêm",
+    "tin xem nhiều",
+    "đọc nhiều",
+    "xem nhiều",
+    "tin mới",
+    "tin mới nhất",
+    "tin cùng chuyên mục",
+    "cùng chuyên mục",
+    "tin khác",
+    "từ khóa",
+    "từ khoá",
+    "chủ đề",
+    "tags",
+    "chia sẻ",
+];
+
+/// Short labels of contact and share buttons.
+const BUTTON_LABELS: &[&str] = &[
+    "chỉ đường",
+    "chat fb",
+    "chat facebook",
+    "chat zalo",
+    "zalo",
+    "messenger",
+    "gọi ngay",
+    "gọi điện",
+    "nhắn tin",
+    "chia sẻ",
+    "chia sẻ facebook",
+    "in bài",
+    "bình luận",
+];
+
+const STRUCTURAL: &[&str] = &["html", "body", "main", "article"];
+
+/// Removes the chrome from a whole page, before readability.
+pub fn strip(doc: &Document) {
+    let mut removed = HashSet::new();
+    if let Some(sel) = doc.try_select("[itemprop=aggregateRating], [itemtype*=AggregateRating]") {
+        sel.remove();
+    }
+    if let Some(links) = doc.try_select(CONTACT_LINKS) {
+        let nodes: Vec<NodeRef> = links.nodes().to_vec();
+        for a in nodes {
+            let target = contact_block(&a);
+            mark(&target, &mut removed);
+        }
+    }
+    let Some(all) = doc.try_select("body *") else {
+        return;
+    };
+    let nodes: Vec<NodeRef> = all.nodes().to_vec();
+    for node in &nodes {
+        if is_removed(node, &removed) {
+            continue;
+        }
+        if let Some(target) = chrome_target(node) {
+            mark(&target, &mut removed);
+        }
+    }
+}
+
+fn mark<'a>(node: &NodeRef<'a>, removed: &mut HashSet<dom_query::NodeId>) {
+    removed.insert(node.id);
+    node.remove_from_parent();
+}
+
+fn is_removed(node: &NodeRef, removed: &HashSet<dom_query::NodeId>) -> bool {
+    removed.contains(&node.id) || node.ancestors_it(Some(MAX_CLIMB)).any(|a| removed.contains(&a.id))
+        || node.parent().is_none()
+}
+
+const MAX_CLIMB: usize = 256;
+
+/// Whitespace folded, trimmed.
+pub(crate) fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn name(node: &NodeRef) -> String {
+    node.node_name().map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// The largest small block around a contact link: the bar that holds it.
+fn contact_block<'a>(a: &NodeRef<'a>) -> NodeRef<'a> {
+    let mut best = a.clone();
+    for anc in a.ancestors_it(Some(4)) {
+        if STRUCTURAL.contains(&name(&anc).as_str()) {
+            break;
+        }
+        let text = norm(&anc.text());
+        if text.chars().count() > 120 || (text.chars().count() > 40 && link_density(&anc) < 0.5) {
+            break;
+        }
+        best = anc;
+    }
+    best
+}
+
+fn link_density(node: &NodeRef) -> f64 {
+    let total = norm(&node.text()).chars().count();
+    if total == 0 {
+        return 0.0;
+    }
+    let links: usize = node
+        .descendants_it()
+        .filter(|d| d.has_name("a"))
+        .map(|a| norm(&a.text()).chars().count())
+        .sum();
+    links as f64 / total as f64
+}
+
+/// What to remove because of `node`, if it is chrome: the node itself, or the box it heads.
+fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let raw = node.text();
+    if raw.len() > 3000 {
+        return None;
+    }
+    let text = norm(&raw);
+    let len = text.chars().count();
+    if len == 0 || len > 1000 {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let bare = lower.trim_end_matches([':', ' ', '»', '›', '>']).trim();
+    if len <= 80 && (VIEWS_TEXT.is_match(&text) || VIEWS_TEXT_AFTER.is_match(&text) || RATING_TEXT.is_match(&text)) {
+        return Some(node.clone());
+    }
+    if len <= 60 && (lower.contains("lượt đánh giá") || lower.starts_with("hotline")) {
+        return Some(node.clone());
+    }
+    if len <= 30 && BUTTON_LABELS.contains(&bare) {
+        return Some(node.clone());
+    }
+    if len <= 24 && is_phone(&text) {
+        return Some(node.clone());
+    }
+    if BOX_HEADINGS.contains(&bare) {
+        return Some(box_of(node));
+    }
+    // "Đọc thêm: <a>…</a>", "Từ khóa: <a>a</a>, <a>b</a>".
+    if BOX_HEADINGS.iter().any(|h| lower.starts_with(h) && lower[h.len()..].starts_with([':', ' ']))
+        && link_density(node) > 0.5
+    {
+        return Some(node.clone());
+    }
+    None
+}
+
+/// A phone number alone: digits, spaces, dots, dashes, parentheses, a plus; 8 to 13 digits.
+fn is_phone(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    (8..=13).contains(&digits)
+        && text.chars().all(|c| c.is_ascii_digit() || " .-()+".contains(c))
+}
+
+/// The box a related-news heading opens: its link-heavy container, or the heading and the
+/// list right after it.
+fn box_of<'a>(heading: &NodeRef<'a>) -> NodeRef<'a> {
+    let mut best = heading.clone();
+    for anc in heading.ancestors_it(Some(3)) {
+        if STRUCTURAL.contains(&name(&anc).as_str()) {
+            break;
+        }
+        let len = norm(&anc.text()).chars().count();
+        if len > 3000 || link_density(&anc) < 0.4 {
+            break;
+        }
+        best = anc;
+    }
+    if best.id == heading.id
+        && let Some(next) = heading.next_element_sibling()
+        && link_density(&next) >= 0.5
+    {
+        next.remove_from_parent();
+    }
+    best
+}
+
+/// Removes doubles from extracted article HTML: a block repeating the title near the top,
+/// a block repeating the one before it, a paragraph repeating a picture's caption.
+/// A figure's caption becomes the picture's alt text, so it is shown once.
+pub fn dedupe(doc: &Document, title: Option<&str>) {
+    if let Some(figs) = doc.try_select("figure") {
+        for fig in figs.nodes() {
+            let caption = fig.find(&["figcaption"]);
+            let img = fig.find(&["img"]);
+            if let (Some(cap), Some(img)) = (caption.first(), img.first()) {
+                let text = norm(&cap.text());
+                if !text.is_empty() {
+                    img.set_attr("alt", &text);
+                    cap.remove_from_parent();
+                }
+            }
+        }
+    }
+    let title = title.map(|t| norm(t).to_lowercase()).filter(|t| !t.is_empty());
+    let Some(blocks) = doc.try_select("p, h1, h2, h3, h4, h5, h6, figcaption, blockquote, li, pre, div, td, img, span, em, i")
+    else {
+        return;
+    };
+    let mut previous = String::new();
+    let mut seen_text = 0usize;
+    for node in blocks.nodes() {
+        if node.parent().is_none() {
+            continue;
+        }
+        let text = if node.has_name("img") {
+            norm(&node.attr("alt").unwrap_or_default())
+        } else if is_leaf_block(node) {
+            norm(&node.text())
+        } else {
+            continue;
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        let near_top = seen_text < 400;
+        if !node.has_name("img")
+            && ((near_top && title.as_deref() == Some(lower.as_str()))
+                || (lower == previous && text.chars().count() >= 12))
+        {
+            node.remove_from_parent();
+            continue;
+        }
+        seen_text += text.chars().count();
+        previous = lower;
+    }
+}
+
+/// A block holding text but no other block.
+fn is_leaf_block(node: &NodeRef) -> bool {
+    !node.descendants_it().any(|d| {
+        d.node_name().is_some_and(|n| {
+            matches!(
+                n.as_ref(),
+                "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol"
+                    | "table" | "blockquote" | "pre" | "figure" | "figcaption" | "section"
+            )
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stripped(html: &str) -> String {
+        let doc = Document::from(html);
+        strip(&doc);
+        norm(&doc.select("body").text())
+    }
+
+    #[test]
+    fn contact_bar_goes() {
+        let out = stripped(
+            "<p>Bài viết thật dài về chính sách mới.</p><div class=bar>\
+             <a href='tel:0913111111'>0913.111111</a> <a href='https://maps.google.com/?q=x'>Chỉ đường</a>\
+             <a href='https://m.me/x'>Chat FB</a> <a href='https://zalo.me/1'>Chat Zalo</a></div>",
+        );
+        assert_eq!(out, "Bài viết thật dài về chính sách mới.");
+    }
+
+    #[test]
+    fn counters_ratings_and_related_boxes_go() {
+        let out = stripped(
+            "<div><span>22-08-2020</span> <span>Lượt xem: 1,705</span></div><div>4/5 (1,024 lượt)</div>\
+             <p>Nội dung chính của bài.</p><h3>Bài viết liên quan</h3><ul><li><a href=/a>Tin A</a></li>\
+             <li><a href=/b>Tin B</a></li></ul><p>Từ khóa: <a href=/t>kinh tế</a>, <a href=/u>đám mây</a></p>",
+        );
+        assert_eq!(out, "Nội dung chính của bài.");
+    }
+
+    #[test]
+    fn title_and_doubled_caption_go_once() {
+        let doc = Document::from(
+            "<div><h1>Tiêu đề bài</h1><p>Tiêu đề bài</p><p>Đoạn một của bài viết.</p>\
+             <figure><img src=a.jpg alt='ảnh'><figcaption>Chú thích ảnh ở đây</figcaption></figure>\
+             <p>Chú thích ảnh ở đây</p><p>Đoạn hai.</p></div>",
+        );
+        dedupe(&doc, Some("Tiêu đề bài"));
+        let texts: Vec<String> = doc.select("body *").nodes().iter().filter(|n| is_leaf_block(n)).map(|n| norm(&n.text())).filter(|t| !t.is_empty()).collect();
+        assert_eq!(texts, vec!["Đoạn một của bài viết.", "Đoạn hai."]);
+        assert_eq!(doc.select("img").attr("alt").unwrap().as_ref(), "Chú thích ảnh ở đây");
+    }
+
+    #[test]
+    fn phone_numbers_alone() {
+        assert!(is_phone("0913.111111"));
+        assert!(is_phone("(028) 3822 1234"));
+        assert!(!is_phone("2020"));
+        assert!(!is_phone("Gọi 0913.111111"));
+    }
+}

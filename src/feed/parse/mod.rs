@@ -1,0 +1,86 @@
+//! Feed bytes -> [`ParsedFeed`]: charset decoding, repair of common faults, feed-rs on a
+//! blocking thread inside `catch_unwind`.
+//!
+//! The order: cap the size; decode to text (`text::decode_bytes`: BOM, HTTP, prolog,
+//! sniffing, legacy Vietnamese); recognise HTML pages; repair XML (always: the repair is
+//! cheap, idempotent and leaves CDATA alone); check well-formedness with quick-xml to report
+//! a line number a person can use; then let feed-rs map RSS 0.9x/1.0/2.0, Atom or JSON Feed.
+mod entities;
+mod map;
+mod repair;
+mod sniff;
+
+pub use repair::repair_xml;
+
+use super::ParsedFeed;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// Largest feed document accepted (the network layer caps bodies at the same size).
+pub const MAX_FEED_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a document could not be read as a feed. `Display` is one line for a person.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("feed too large ({} MiB; the limit is {} MiB)", .0 / (1024 * 1024), MAX_FEED_BYTES / (1024 * 1024))]
+    TooLarge(usize),
+    #[error("not a feed: {0}")]
+    NotAFeed(String),
+    #[error("broken XML at line {line}: {message}")]
+    BrokenXml { line: usize, message: String },
+    #[error("broken JSON Feed: {0}")]
+    BrokenJson(String),
+    #[error("unreadable feed: {0}")]
+    Invalid(String),
+    #[error("the feed parser crashed on this document")]
+    Crashed,
+}
+
+/// Parses a feed document. `content_type` is the HTTP header (for its charset), `url` the
+/// feed's address (relative links are resolved against it; its host hints the charset).
+pub fn parse_feed(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    url: &str,
+) -> Result<ParsedFeed, ParseError> {
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(ParseError::TooLarge(bytes.len()));
+    }
+    let base = url::Url::parse(url).ok();
+    let host = base.as_ref().and_then(|u| u.host_str());
+    let text = crate::text::decode_bytes(bytes, content_type, host);
+    let doc = match sniff::kind(&text) {
+        sniff::Kind::Json => text,
+        sniff::Kind::Xml => {
+            let repaired = repair_xml(&text);
+            sniff::check_well_formed(&repaired)?;
+            repaired
+        }
+        sniff::Kind::Html => {
+            return Err(ParseError::NotAFeed("the server sent an HTML page".into()));
+        }
+        sniff::Kind::Other => {
+            return Err(ParseError::NotAFeed(
+                "the document is neither XML nor JSON".into(),
+            ));
+        }
+    };
+    let parsed = catch_unwind(AssertUnwindSafe(|| {
+        map::builder(base.as_ref()).build().parse(doc.as_bytes())
+    }))
+    .map_err(|_| ParseError::Crashed)?;
+    match parsed {
+        Ok(feed) => Ok(map::to_parsed(feed, base.as_ref())),
+        Err(e) => Err(map::error(e)),
+    }
+}
+
+/// [`parse_feed`] on tokio's blocking pool, for callers on the async runtime.
+pub async fn parse_feed_async(
+    bytes: Vec<u8>,
+    content_type: Option<String>,
+    url: String,
+) -> Result<ParsedFeed, ParseError> {
+    tokio::task::spawn_blocking(move || parse_feed(&bytes, content_type.as_deref(), &url))
+        .await
+        .unwrap_or(Err(ParseError::Crashed))
+}

@@ -1,0 +1,156 @@
+//! Subscriptions: adding, removing, finding, listing with counts, refresh results.
+use super::sql::{from_ts_opt, ts};
+use super::{FeedRow, Result, StoreError};
+use crate::feed::FeedId;
+use crate::text::fold;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+/// Every feed with its counts, in one pass over the (feed_id, read) index: no query per feed.
+const FEEDS_SELECT: &str = "SELECT f.id, coalesce(f.title, f.url), f.url, f.site_url, \
+     f.category, coalesce(c.unread, 0), coalesce(c.total, 0), f.last_status, \
+     f.last_refreshed, f.etag, f.last_modified, f.retry_until \
+     FROM feeds f LEFT JOIN (SELECT feed_id, sum(read = 0) AS unread, count(*) AS total \
+     FROM articles GROUP BY feed_id) c ON c.feed_id = f.id \
+     ORDER BY f.position, f.id";
+
+/// One feed: its counts from two range scans of the same index.
+const FEED_SELECT: &str = "SELECT f.id, coalesce(f.title, f.url), f.url, f.site_url, \
+     f.category, (SELECT count(*) FROM articles WHERE feed_id = f.id AND read = 0), \
+     (SELECT count(*) FROM articles WHERE feed_id = f.id), f.last_status, \
+     f.last_refreshed, f.etag, f.last_modified, f.retry_until \
+     FROM feeds f WHERE f.id = ?1";
+
+fn feed_row(r: &Row<'_>) -> rusqlite::Result<FeedRow> {
+    Ok(FeedRow {
+        id: FeedId(r.get(0)?),
+        title: r.get(1)?,
+        url: r.get(2)?,
+        site_url: r.get(3)?,
+        category: r.get(4)?,
+        unread: r.get(5)?,
+        total: r.get(6)?,
+        last_status: r.get(7)?,
+        last_refreshed: from_ts_opt(r.get(8)?),
+        etag: r.get(9)?,
+        last_modified: r.get(10)?,
+        retry_until: from_ts_opt(r.get(11)?),
+    })
+}
+
+pub(super) fn add_feed(
+    conn: &Connection,
+    url: &str,
+    title: Option<&str>,
+    category: Option<&str>,
+) -> Result<(FeedId, bool)> {
+    let title = title.map(str::trim).filter(|t| !t.is_empty());
+    let category = category.map(str::trim).filter(|c| !c.is_empty());
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO feeds (url, title, category, position) \
+             VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM feeds)) \
+             ON CONFLICT (url) DO NOTHING",
+        )?
+        .execute(params![url, title, category])?;
+    let id: i64 = conn
+        .prepare_cached("SELECT id FROM feeds WHERE url = ?1")?
+        .query_row([url], |r| r.get(0))?;
+    Ok((FeedId(id), inserted == 1))
+}
+
+pub(super) fn remove_feed(conn: &Connection, id: FeedId) -> Result<()> {
+    // The articles go by ON DELETE CASCADE, their index rows by the delete trigger.
+    let n = conn
+        .prepare_cached("DELETE FROM feeds WHERE id = ?1")?
+        .execute([id.0])?;
+    if n == 0 {
+        return Err(StoreError::NoSuchFeed(id.0.to_string()));
+    }
+    Ok(())
+}
+
+pub(super) fn feed(conn: &Connection, id: FeedId) -> Result<FeedRow> {
+    conn.prepare_cached(FEED_SELECT)?
+        .query_row([id.0], feed_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NoSuchFeed(id.0.to_string()))
+}
+
+pub(super) fn feeds(conn: &Connection) -> Result<Vec<FeedRow>> {
+    let mut stmt = conn.prepare_cached(FEEDS_SELECT)?;
+    let rows = stmt.query_map([], feed_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// By numeric id, then exact URL, then exact title, then title folded (case and diacritics
+/// ignored: "vnexpress thoi su" finds "VnExpress - Thời sự").
+pub(super) fn find_feed(conn: &Connection, spec: &str) -> Result<FeedRow> {
+    let spec_trimmed = spec.trim();
+    if let Ok(n) = spec_trimmed.parse::<i64>() {
+        match feed(conn, FeedId(n)) {
+            Err(StoreError::NoSuchFeed(_)) => {}
+            found => return found,
+        }
+    }
+    let by = |sql: &str| -> Result<Option<i64>> {
+        Ok(conn
+            .prepare_cached(sql)?
+            .query_row([spec_trimmed], |r| r.get(0))
+            .optional()?)
+    };
+    let mut id = by("SELECT id FROM feeds WHERE url = ?1")?;
+    if id.is_none() {
+        id = by("SELECT id FROM feeds WHERE title = ?1 ORDER BY position, id LIMIT 1")?;
+    }
+    if id.is_none() {
+        let wanted = fold(spec_trimmed);
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, title FROM feeds WHERE title IS NOT NULL ORDER BY position, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let title: String = r.get(1)?;
+            if !wanted.is_empty() && fold(title.trim()) == wanted {
+                id = Some(r.get(0)?);
+                break;
+            }
+        }
+    }
+    match id {
+        Some(id) => feed(conn, FeedId(id)),
+        None => Err(StoreError::NoSuchFeed(spec.to_owned())),
+    }
+}
+
+pub(super) fn record_not_modified(conn: &Connection, id: FeedId, now: DateTime<Utc>) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE feeds SET last_status = 'not modified', last_refreshed = ?2 WHERE id = ?1",
+        )?
+        .execute(params![id.0, ts(now)])?;
+    exists(n, id)
+}
+
+pub(super) fn record_failure(
+    conn: &Connection,
+    id: FeedId,
+    error: &str,
+    retry_until: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE feeds SET last_status = ?2, last_refreshed = ?3, retry_until = ?4 \
+             WHERE id = ?1",
+        )?
+        .execute(params![id.0, error, ts(now), retry_until.map(ts)])?;
+    exists(n, id)
+}
+
+fn exists(changed: usize, id: FeedId) -> Result<()> {
+    if changed == 0 {
+        return Err(StoreError::NoSuchFeed(id.0.to_string()));
+    }
+    Ok(())
+}

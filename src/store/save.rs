@@ -1,0 +1,230 @@
+//! Storing one fetched feed: one write transaction, items deduplicated, the user's read
+//! state and rating never touched, the validators written last.
+use super::search::{IndexText, index, reindex};
+use super::sql::{ts, ts_opt};
+use super::{Result, SaveOutcome, StoreError, Validators};
+use crate::feed::{ArticleId, FeedId, ParsedFeed, ParsedItem};
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::collections::HashSet;
+
+/// What identifies an item across fetches: its guid, else its URL, else a hash of its title
+/// and date. Prefixed so that a guid can never collide with a URL.
+pub fn dedup_key(item: &ParsedItem) -> String {
+    if let Some(guid) = nonempty(&item.guid) {
+        return format!("g:{guid}");
+    }
+    if let Some(url) = nonempty(&item.url) {
+        return format!("u:{url}");
+    }
+    let date = item
+        .published
+        .map(|d| d.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+        .unwrap_or_default();
+    let hash = fnv1a64(&[item.title.trim().as_bytes(), b"\x1f", date.as_bytes()]);
+    format!("h:{hash:016x}")
+}
+
+fn nonempty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// FNV-1a, 64 bits: stable across versions and platforms, unlike `DefaultHasher`.
+pub fn fnv1a64(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in parts.iter().flat_map(|p| p.iter()) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn text(s: &Option<String>) -> Option<&str> {
+    s.as_deref().filter(|s| !s.trim().is_empty())
+}
+
+pub(super) fn save_fetch(
+    conn: &mut Connection,
+    id: FeedId,
+    parsed: &ParsedFeed,
+    validators: &Validators,
+    now: DateTime<Utc>,
+) -> Result<SaveOutcome> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let feed_title = parsed
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let known = tx
+        .prepare_cached(
+            "UPDATE feeds SET title = coalesce(title, ?2), site_url = coalesce(?3, site_url) \
+             WHERE id = ?1",
+        )?
+        .execute(params![id.0, feed_title, text(&parsed.site_url)])?;
+    if known == 0 {
+        return Err(StoreError::NoSuchFeed(id.0.to_string()));
+    }
+
+    let tombstones = pruned_keys(&tx, id)?;
+    let mut still_listed = HashSet::new();
+    let mut outcome = SaveOutcome::default();
+    let now_ts = ts(now);
+    for item in &parsed.items {
+        let key = dedup_key(item);
+        let existing: Option<i64> = tx
+            .prepare_cached("SELECT id FROM articles WHERE feed_id = ?1 AND dedup_key = ?2")?
+            .query_row(params![id.0, key], |r| r.get(0))
+            .optional()?;
+        match existing {
+            Some(article) => {
+                if update_item(&tx, article, item, now_ts)? {
+                    reindex(&tx, article)?;
+                    outcome.updated += 1;
+                }
+            }
+            None if tombstones.contains(&key) => {
+                still_listed.insert(key);
+            }
+            None => {
+                let article = insert_item(&tx, id, &key, item, now_ts)?;
+                outcome.new_ids.push(ArticleId(article));
+            }
+        }
+    }
+    // Retention deleted these; once the feed stops listing them they cannot come back.
+    for key in tombstones.difference(&still_listed) {
+        tx.prepare_cached("DELETE FROM pruned WHERE feed_id = ?1 AND dedup_key = ?2")?
+            .execute(params![id.0, key])?;
+    }
+
+    tx.prepare_cached(
+        "UPDATE feeds SET last_status = 'ok', last_refreshed = ?2, retry_until = NULL \
+         WHERE id = ?1",
+    )?
+    .execute(params![id.0, now_ts])?;
+    // Last, so that a validator is never committed without the items it vouches for.
+    tx.prepare_cached("UPDATE feeds SET etag = ?2, last_modified = ?3 WHERE id = ?1")?
+        .execute(params![id.0, validators.etag, validators.last_modified])?;
+    tx.commit()?;
+    Ok(outcome)
+}
+
+fn pruned_keys(conn: &Connection, id: FeedId) -> Result<HashSet<String>> {
+    let mut stmt = conn.prepare_cached("SELECT dedup_key FROM pruned WHERE feed_id = ?1")?;
+    let keys = stmt.query_map([id.0], |r| r.get(0))?;
+    Ok(keys.collect::<rusqlite::Result<_>>()?)
+}
+
+fn insert_item(
+    conn: &Connection,
+    feed: FeedId,
+    key: &str,
+    item: &ParsedItem,
+    now: i64,
+) -> Result<i64> {
+    let id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO articles (feed_id, dedup_key, guid, url, title, author, published, \
+             summary, content, first_seen, updated) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id",
+        )?
+        .query_row(
+            params![
+                feed.0,
+                key,
+                text(&item.guid),
+                text(&item.url),
+                item.title,
+                text(&item.author),
+                ts_opt(item.published),
+                text(&item.summary),
+                text(&item.content),
+                now,
+            ],
+            |r| r.get(0),
+        )?;
+    let words = IndexText {
+        title: &item.title,
+        summary: text(&item.summary),
+        content: text(&item.content),
+        full_html: None,
+    };
+    index(conn, id, &words)?;
+    Ok(id)
+}
+
+/// Updates the text of a known article; true when anything changed. A missing guid, URL or
+/// date in the new copy keeps the old one (a feed dropping a date must not reorder the list).
+/// `read` and `rating` are not in the statement: a refetch cannot touch them.
+fn update_item(conn: &Connection, id: i64, item: &ParsedItem, now: i64) -> Result<bool> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE articles SET guid = coalesce(?2, guid), url = coalesce(?3, url), \
+             title = ?4, author = ?5, published = coalesce(?6, published), summary = ?7, \
+             content = ?8, updated = ?9 \
+             WHERE id = ?1 AND (guid IS NOT coalesce(?2, guid) OR url IS NOT coalesce(?3, url) \
+             OR title IS NOT ?4 OR author IS NOT ?5 OR published IS NOT coalesce(?6, published) \
+             OR summary IS NOT ?7 OR content IS NOT ?8)",
+        )?
+        .execute(params![
+            id,
+            text(&item.guid),
+            text(&item.url),
+            item.title,
+            text(&item.author),
+            ts_opt(item.published),
+            text(&item.summary),
+            text(&item.content),
+            now,
+        ])?;
+    Ok(changed > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn item(guid: Option<&str>, url: Option<&str>, title: &str) -> ParsedItem {
+        ParsedItem {
+            guid: guid.map(str::to_owned),
+            url: url.map(str::to_owned),
+            title: title.to_owned(),
+            ..ParsedItem::default()
+        }
+    }
+
+    #[test]
+    fn key_prefers_guid_then_url_then_hash() {
+        assert_eq!(
+            dedup_key(&item(Some("id-1"), Some("http://x/1"), "t")),
+            "g:id-1"
+        );
+        assert_eq!(
+            dedup_key(&item(Some("  "), Some("http://x/1"), "t")),
+            "u:http://x/1"
+        );
+        let hashed = dedup_key(&item(None, None, "Tin nóng"));
+        assert!(hashed.starts_with("h:") && hashed.len() == 18, "{hashed}");
+    }
+
+    #[test]
+    fn hash_depends_on_title_and_date_only() {
+        let mut a = item(None, None, "Tin nóng");
+        let mut b = item(None, None, "Tin nóng");
+        b.author = Some("someone".into());
+        assert_eq!(dedup_key(&a), dedup_key(&b));
+        a.published = Some(Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5).unwrap());
+        assert_ne!(dedup_key(&a), dedup_key(&b));
+        assert_ne!(dedup_key(&item(None, None, "Tin mới")), dedup_key(&b));
+    }
+
+    #[test]
+    fn fnv1a_matches_the_reference_vectors() {
+        assert_eq!(fnv1a64(&[b""]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(&[b"a"]), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(&[b"foo", b"bar"]), fnv1a64(&[b"foobar"]));
+        assert_eq!(fnv1a64(&[b"foobar"]), 0x8594_4171_f739_67e8);
+    }
+}

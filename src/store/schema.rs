@@ -1,0 +1,223 @@
+//! Opening the cache: connection settings, refusing files that are not ours, and the
+//! migrations, versioned by `PRAGMA user_version` and applied in order, one transaction each.
+use super::sql::classify;
+use super::{Result, Store, StoreError};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use std::path::Path;
+use std::time::Duration;
+
+/// How long a write waits for another docbao's transaction before giving up with `Busy`.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Migration `i` takes the schema from version `i` to `i + 1`. Append only; never edit one
+/// that has shipped.
+///
+/// Times are unix nanoseconds (INTEGER): sortable, exact for `DateTime<Utc>`.
+/// `dedup_key` is "g:<guid>", "u:<url>" or "h:<fnv-1a of title and date>" (see save.rs).
+/// `articles_fts` is contentless: it indexes the folded text without keeping a second copy;
+/// its rowid is the article id. Rows leave it through the delete trigger; rows enter it from
+/// Rust, because folding is Rust code.
+/// `pruned` remembers what retention deleted while the feed still lists it, so a pruned
+/// article does not come back as new on the next refresh.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    site_url TEXT,
+    category TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    last_status TEXT,
+    last_refreshed INTEGER,
+    retry_until INTEGER,
+    position INTEGER NOT NULL
+);
+CREATE INDEX feeds_position ON feeds(position, id);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    dedup_key TEXT NOT NULL,
+    guid TEXT,
+    url TEXT,
+    title TEXT NOT NULL,
+    author TEXT,
+    published INTEGER,
+    read INTEGER NOT NULL DEFAULT 0,
+    rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5),
+    first_seen INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    sort_date INTEGER GENERATED ALWAYS AS (coalesce(published, first_seen)) VIRTUAL,
+    summary TEXT,
+    content TEXT,
+    full_fetched_at INTEGER,
+    full_meta TEXT,
+    full_html TEXT
+);
+CREATE UNIQUE INDEX articles_key ON articles(feed_id, dedup_key);
+CREATE INDEX articles_feed_date ON articles(feed_id, sort_date, id);
+CREATE INDEX articles_date ON articles(sort_date, id);
+CREATE INDEX articles_feed_read ON articles(feed_id, read);
+CREATE INDEX articles_rating ON articles(rating, sort_date, id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, body, full,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM articles_fts WHERE rowid = old.id;
+END;
+
+CREATE TABLE pruned (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    dedup_key TEXT NOT NULL,
+    PRIMARY KEY (feed_id, dedup_key)
+) WITHOUT ROWID;
+"#];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn open(path: &Path) -> Result<Store> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            StoreError::Other(format!(
+                "cannot create the directory {}: {e}",
+                dir.display()
+            ))
+        })?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| StoreError::Other(format!("cannot open the cache {}: {e}", path.display())))?;
+    setup(conn, Some(path))
+}
+
+pub(super) fn open_in_memory() -> Result<Store> {
+    setup(Connection::open_in_memory()?, None)
+}
+
+/// Settings first (no I/O), then a read that fails on a foreign file before anything is
+/// written, then WAL and the migrations.
+fn setup(conn: Connection, path: Option<&Path>) -> Result<Store> {
+    let name = path.map_or_else(|| "(memory)".to_owned(), |p| p.display().to_string());
+    conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    let version = read_version(&conn).map_err(|e| foreign(e, &name))?;
+    check_version(version, &name)?;
+    if path.is_some() {
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| classify(foreign(e, &name)))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!("cache {name}: journal mode is {mode}, not WAL");
+        }
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let mut store = Store {
+        conn,
+        created: false,
+    };
+    store.created = migrate(&mut store.conn, &name).map_err(classify)?;
+    Ok(store)
+}
+
+fn read_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+fn check_version(version: i64, name: &str) -> Result<()> {
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::Other(format!(
+            "the cache {name} was written by a newer docbao (schema {version}, this one knows \
+             up to {SCHEMA_VERSION}); it is left untouched"
+        )));
+    }
+    Ok(())
+}
+
+/// A file SQLite cannot read as a database gets a message that says so.
+fn foreign(e: rusqlite::Error, name: &str) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::Other(format!(
+            "{name} is not an SQLite database, so not a docbao cache; it is left untouched \
+             (move it away or use another --data-dir)"
+        )),
+        _ => StoreError::Sqlite(e),
+    }
+}
+
+/// Applies the missing migrations; returns true when the schema was created now. The version
+/// is re-read inside each write transaction, so two processes opening a new cache at once
+/// migrate it once.
+fn migrate(conn: &mut Connection, name: &str) -> Result<bool> {
+    let mut created = false;
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version = read_version(&tx)?;
+        check_version(version, name)?;
+        if version == SCHEMA_VERSION {
+            tx.commit()?;
+            return Ok(created);
+        }
+        if version < 0 {
+            return Err(StoreError::Other(format!(
+                "{name} has an unknown schema version {version}; it is left untouched"
+            )));
+        }
+        if version == 0 {
+            let tables: i64 =
+                tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            if tables > 0 {
+                return Err(StoreError::Other(format!(
+                    "{name} is an SQLite database but not a docbao cache; it is left untouched"
+                )));
+            }
+            created = true;
+        }
+        let step = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+            .ok_or_else(|| StoreError::Other(format!("no migration from version {version}")))?;
+        tx.execute_batch(step)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+        tracing::info!("cache {name}: schema migrated to version {}", version + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_database_is_created_at_the_current_version() {
+        let store = Store::open_in_memory().unwrap();
+        assert!(store.created());
+        assert_eq!(read_version(&store.conn).unwrap(), SCHEMA_VERSION);
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn newer_version_is_refused() {
+        let err = check_version(SCHEMA_VERSION + 1, "x.db").unwrap_err();
+        assert!(err.to_string().contains("newer docbao"), "{err}");
+        assert!(check_version(SCHEMA_VERSION, "x.db").is_ok());
+    }
+
+    #[test]
+    fn migrations_are_not_empty() {
+        const { assert!(SCHEMA_VERSION >= 1) };
+        assert!(MIGRATIONS.iter().all(|m| !m.trim().is_empty()));
+    }
+}
