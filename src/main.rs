@@ -12,7 +12,11 @@ fn main() {
         .lang
         .or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()))
         .unwrap_or_default();
-    let data_dir = cli.global.data_dir.clone().unwrap_or_else(std::env::temp_dir);
+    let data_dir = cli
+        .global
+        .data_dir
+        .clone()
+        .unwrap_or_else(std::env::temp_dir);
     let ctx = Ctx {
         data_dir,
         config: Default::default(),
@@ -22,6 +26,8 @@ fn main() {
     };
     let result = match &cli.command {
         Some(Command::Read(args)) => docbao::commands::read::run(args, &ctx),
+        // Interim (tui branch): the integrator's main.rs dispatches here too.
+        None => docbao::runtime::run(ctx),
         _ => Err(anyhow::anyhow!("only `read` is available in this build")),
     };
     if let Err(e) = result {

@@ -30,7 +30,6 @@ pub enum Effect {
         html: String,
         width: u16,
         lang: Lang,
-        links_title: String,
     },
     /// Download and extract the full text, then store it.
     FetchFullText {

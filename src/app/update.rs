@@ -276,7 +276,6 @@ pub(crate) fn render_body(s: &mut State, fx: &mut Vec<Effect>) {
         html,
         width,
         lang,
-        links_title: tr(lang, T::Links).to_string(),
     });
 }
 

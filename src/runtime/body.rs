@@ -2,32 +2,15 @@
 use crate::app::msg::WrappedBody;
 use crate::i18n::Lang;
 use crate::text::clean_line;
-use crate::view::fit;
 use ratatui::text::{Line, Span};
 use std::sync::Arc;
 
-/// Styled lines of `html` at `width`, then the numbered link list.
-pub fn wrap_body(html: &str, width: u16, lang: Lang, links_title: &str) -> WrappedBody {
-    let w = (width as usize).max(10);
-    let (lines, links) = render_html(html, w, lang);
-    let mut lines: Vec<Line<'static>> = lines.into_iter().map(sanitize_line).collect();
-    let links: Vec<String> = links.iter().map(|l| clean_line(l)).collect();
-    if !links.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            links_title.to_string(),
-            ratatui::style::Modifier::BOLD,
-        ));
-        for (i, l) in links.iter().enumerate() {
-            for (j, part) in fit::wrap(&format!("[{}] {l}", i + 1), w)
-                .into_iter()
-                .enumerate()
-            {
-                let indent = if j == 0 { "" } else { "    " };
-                lines.push(Line::raw(format!("{indent}{part}")));
-            }
-        }
-    }
+/// Styled lines of `html` at `width` (the renderer ends them with the numbered links).
+pub fn wrap_body(html: &str, width: u16, lang: Lang) -> WrappedBody {
+    let w = (width as usize).max(crate::article::render::MIN_WIDTH);
+    let r = crate::article::render::render(html, w, lang);
+    let lines: Vec<Line<'static>> = r.lines.into_iter().map(sanitize_line).collect();
+    let links: Vec<String> = r.links.iter().map(|l| clean_line(l)).collect();
     WrappedBody {
         width,
         lines: Arc::new(lines),
@@ -50,14 +33,4 @@ fn sanitize_line(line: Line<'static>) -> Line<'static> {
         })
         .collect();
     Line { spans, ..line }
-}
-
-/// HTML to lines: plain text through html2text until the article renderer is merged.
-fn render_html(html: &str, width: usize, _lang: Lang) -> (Vec<Line<'static>>, Vec<String>) {
-    let text = html2text::config::plain()
-        .link_footnotes(false)
-        .string_from_read(html.as_bytes(), width)
-        .unwrap_or_else(|_| clean_line(html));
-    let lines = text.lines().map(|l| Line::raw(l.to_string())).collect();
-    (lines, Vec::new())
 }

@@ -4,13 +4,20 @@ use super::body::wrap_body;
 use super::db::Db;
 use crate::app::state::State;
 use crate::app::{Effect, Msg};
+use crate::article::{ArticleError, fetch_article};
 use crate::commands::Ctx;
+use crate::feed::ArticleId;
+use crate::i18n::Lang;
+use crate::net::{Client, NetConfig};
 use crate::store::{ArticleQuery, Store};
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
 pub struct Runner {
     db: Db,
+    /// None with `--offline`: no request at all.
+    client: Option<Client>,
+    lang: Lang,
     tx: UnboundedSender<Msg>,
     fetch: Option<JoinHandle<()>>,
     refresh: Option<JoinHandle<()>>,
@@ -18,9 +25,17 @@ pub struct Runner {
 }
 
 impl Runner {
-    pub fn new(_ctx: &Ctx, store: Store, tx: UnboundedSender<Msg>) -> anyhow::Result<Runner> {
+    /// Call inside the tokio runtime (the store queue is a task).
+    pub fn new(ctx: &Ctx, store: Store, tx: UnboundedSender<Msg>) -> anyhow::Result<Runner> {
+        let client = if ctx.offline {
+            None
+        } else {
+            Some(Client::new(&NetConfig::default())?)
+        };
         Ok(Runner {
             db: Db::spawn(store),
+            client,
+            lang: ctx.lang,
             tx,
             fetch: None,
             refresh: None,
@@ -33,15 +48,14 @@ impl Runner {
         let feeds = self.db.call_blocking(|s| s.feeds());
         let mut later = Vec::new();
         match feeds {
-            Some(Ok(rows)) => {
+            Ok(rows) => {
                 for fx in crate::app::update(state, Msg::FeedsLoaded(rows)) {
                     match fx {
                         Effect::LoadArticles { req, query } => {
                             let rows = self.db.call_blocking(move |s| s.articles(&query));
                             let msg = match rows {
-                                Some(Ok(rows)) => Msg::ArticlesLoaded { req, rows },
-                                Some(Err(e)) => Msg::Failed(e.to_string()),
-                                None => continue,
+                                Ok(rows) => Msg::ArticlesLoaded { req, rows },
+                                Err(e) => Msg::Failed(e.to_string()),
                             };
                             later.extend(crate::app::update(state, msg));
                         }
@@ -49,8 +63,7 @@ impl Runner {
                     }
                 }
             }
-            Some(Err(e)) => later.extend(crate::app::update(state, Msg::Failed(e.to_string()))),
-            None => {}
+            Err(e) => later.extend(crate::app::update(state, Msg::Failed(e.to_string()))),
         }
         later
     }
@@ -85,13 +98,12 @@ impl Runner {
                 html,
                 width,
                 lang,
-                links_title,
             } => {
                 if let Some(h) = self.render.take() {
                     h.abort();
                 }
                 self.render = Some(tokio::task::spawn_blocking(move || {
-                    let body = wrap_body(&html, width, lang, &links_title);
+                    let body = wrap_body(&html, width, lang);
                     let _ = tx.send(Msg::BodyRendered { req, body });
                 }));
             }
@@ -153,16 +165,44 @@ impl Runner {
         });
     }
 
-    fn spawn_fetch(&self, req: u64, id: crate::feed::ArticleId, url: String) -> JoinHandle<()> {
+    /// Downloads and extracts the article, stores it, then says so (after the store job,
+    /// so the reload that follows sees it).
+    fn spawn_fetch(&self, req: u64, id: ArticleId, url: String) -> JoinHandle<()> {
         let tx = self.tx.clone();
+        let db = self.db.clone();
+        let client = self.client.clone();
+        let lang = self.lang;
         tokio::spawn(async move {
-            let _ = url;
-            let _ = tx.send(Msg::FullTextDone {
-                req,
-                id,
-                result: Err("full text: not in this build yet".into()),
-                offline: false,
-            });
+            let Some(client) = client else {
+                let _ = tx.send(Msg::FullTextDone {
+                    req,
+                    id,
+                    result: Err("offline".into()),
+                    offline: true,
+                });
+                return;
+            };
+            match fetch_article(&client, &url, lang).await {
+                Ok(extract) => db.exec(move |s| {
+                    let result = s.save_full_text(id, &extract).map_err(|e| e.to_string());
+                    let _ = tx.send(Msg::FullTextDone {
+                        req,
+                        id,
+                        result,
+                        offline: false,
+                    });
+                }),
+                Err(e) => {
+                    let offline = matches!(e, ArticleError::Net { offline: true, .. });
+                    tracing::info!("full text of {url}: {e}");
+                    let _ = tx.send(Msg::FullTextDone {
+                        req,
+                        id,
+                        result: Err(e.to_string()),
+                        offline,
+                    });
+                }
+            }
         })
     }
 
