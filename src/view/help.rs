@@ -14,12 +14,24 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     let t = &state.theme;
     let mut out = Vec::new();
     let key_w = 16.min(width / 2);
+    let desc_w = width.saturating_sub(key_w + 2).max(8);
     for a in Action::ALL {
         let keys = fit::pad(&state.keymap.labels(a), key_w);
-        out.push(Line::from(vec![
-            Span::styled(format!(" {keys} "), t.get(El::Key)),
-            Span::raw(a.describe(state.lang)),
-        ]));
+        // A long description continues under itself, not under the keys.
+        for (i, part) in fit::wrap(a.describe(state.lang), desc_w)
+            .into_iter()
+            .enumerate()
+        {
+            let k = if i == 0 {
+                keys.clone()
+            } else {
+                " ".repeat(key_w)
+            };
+            out.push(Line::from(vec![
+                Span::styled(format!(" {k} "), t.get(El::Key)),
+                Span::raw(part),
+            ]));
+        }
     }
     out.push(Line::default());
     out.push(Line::styled(
