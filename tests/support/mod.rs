@@ -14,7 +14,8 @@
 //! assert_eq!(server.requests_to("/etag.xml")[1].header("if-none-match"), Some("\"v1\""));
 //! ```
 //!
-//! Routes match the path without the query; unknown paths get 404. A route is either a fixed
+//! Routes match the path without the query; other paths go to [`Server::fallback`] if set,
+//! else get 404. A route is either a fixed
 //! [`Response`] (cloned per request) or a closure `Fn(&Request) -> Response`.
 //!
 //! Responses: [`Response::ok`], [`Response::status`], [`Response::redirect`],
@@ -215,6 +216,7 @@ type Handler = Arc<dyn Fn(&Request) -> Response + Send + Sync>;
 #[derive(Default)]
 struct State {
     routes: Mutex<HashMap<String, Handler>>,
+    fallback: Mutex<Option<Handler>>,
     requests: Mutex<Vec<Request>>,
     body_bytes: Mutex<HashMap<String, u64>>,
     ended: Mutex<HashMap<String, usize>>,
@@ -273,6 +275,10 @@ impl Server {
     /// Serves what `f` answers for each request at `path`.
     pub fn route_fn(&self, path: &str, f: impl Fn(&Request) -> Response + Send + Sync + 'static) {
         lock(&self.state.routes).insert(path.to_string(), Arc::new(f));
+    }
+    /// Answers requests to paths without a route (instead of 404).
+    pub fn fallback(&self, f: impl Fn(&Request) -> Response + Send + Sync + 'static) {
+        *lock(&self.state.fallback) = Some(Arc::new(f));
     }
     /// Every request so far, in arrival order.
     pub fn requests(&self) -> Vec<Request> {
@@ -366,7 +372,10 @@ async fn serve_connection(mut stream: TcpStream, state: Arc<State>) {
         };
         let _in_flight = InFlight::new(&state);
         lock(&state.requests).push(req.clone());
-        let handler = lock(&state.routes).get(&req.path).cloned();
+        let handler = lock(&state.routes)
+            .get(&req.path)
+            .cloned()
+            .or_else(|| lock(&state.fallback).clone());
         let response = match handler {
             Some(h) => h(&req),
             None => Response::status(404).body("not found"),
