@@ -1,8 +1,12 @@
 //! NFC and removal of control characters that must never reach a terminal.
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Canonical composition (NFC).
 pub fn nfc(s: &str) -> String {
+    // Most text is already NFC: the quick check avoids rebuilding it.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return s.to_owned();
+    }
     s.nfc().collect()
 }
 
