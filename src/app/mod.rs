@@ -4,7 +4,6 @@
 //! - [`action`] and [`keymap`]: named actions and the `[keys]` config.
 //! - [`update`]: the only function that changes the state; no I/O, no clock.
 pub mod action;
-pub mod collate;
 pub mod effect;
 pub mod keymap;
 pub mod keys;

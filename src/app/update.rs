@@ -1,12 +1,13 @@
 //! The only function that changes the state: `update(&mut State, Msg) -> Vec<Effect>`.
 //! No I/O, no clock, no async: tests call it directly.
 use super::effect::{BodyMode, Effect};
+use super::keys;
 use super::msg::{Msg, WrappedBody};
 use super::state::{Connectivity, FeedEntry, Pane, Reader, State};
-use super::{collate, keys};
 use crate::feed::ArticleId;
 use crate::i18n::{self, T, tr};
 use crate::store::{ArticleDetail, ArticleRow, FeedRow};
+use crate::text::collate;
 
 /// Applies one message; returns what the runner must do.
 pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {

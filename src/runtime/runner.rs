@@ -6,10 +6,12 @@ use crate::app::state::State;
 use crate::app::{Effect, Msg};
 use crate::article::{ArticleError, fetch_article};
 use crate::commands::Ctx;
-use crate::feed::ArticleId;
+use crate::feed::{ArticleId, FeedId};
 use crate::i18n::Lang;
 use crate::net::{Client, NetConfig};
+use crate::refresh::{Progress, RefreshOptions, RefreshSummary, refresh};
 use crate::store::{ArticleQuery, Store};
+use chrono::Utc;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
@@ -18,6 +20,7 @@ pub struct Runner {
     /// None with `--offline`: no request at all.
     client: Option<Client>,
     lang: Lang,
+    refresh_opts: RefreshOptions,
     tx: UnboundedSender<Msg>,
     fetch: Option<JoinHandle<()>>,
     refresh: Option<JoinHandle<()>>,
@@ -36,6 +39,11 @@ impl Runner {
             db: Db::spawn(store),
             client,
             lang: ctx.lang,
+            refresh_opts: RefreshOptions {
+                jobs: ctx.config.jobs.max(1),
+                full_text: ctx.config.full_text,
+                lang: ctx.lang,
+            },
             tx,
             fetch: None,
             refresh: None,
@@ -206,17 +214,51 @@ impl Runner {
         })
     }
 
-    fn spawn_refresh(&self, feeds: Option<Vec<crate::feed::FeedId>>) -> JoinHandle<()> {
+    /// Refreshes `feeds` (all when `None`) in the background, with progress.
+    fn spawn_refresh(&self, feeds: Option<Vec<FeedId>>) -> JoinHandle<()> {
         let tx = self.tx.clone();
+        let handle = self.db.handle().clone();
+        let client = self.client.clone();
+        let opts = self.refresh_opts.clone();
         tokio::spawn(async move {
-            let _ = feeds;
-            let _ = tx.send(Msg::RefreshDone {
-                ok: 0,
-                failed: 0,
-                new: 0,
-                offline: false,
-                error: Some("refresh: not in this build yet".into()),
-            });
+            let Some(client) = client else {
+                let _ = tx.send(Msg::RefreshDone {
+                    ok: 0,
+                    failed: 0,
+                    new: 0,
+                    offline: true,
+                    error: None,
+                });
+                return;
+            };
+            let rows = match handle.call(|s| s.feeds()).await {
+                Ok(rows) => rows,
+                Err(e) => {
+                    let _ = tx.send(Msg::RefreshDone {
+                        ok: 0,
+                        failed: 0,
+                        new: 0,
+                        offline: false,
+                        error: Some(e.to_string()),
+                    });
+                    return;
+                }
+            };
+            let rows: Vec<_> = match &feeds {
+                Some(ids) => rows.into_iter().filter(|f| ids.contains(&f.id)).collect(),
+                None => rows,
+            };
+            let progress_tx = tx.clone();
+            let summary = refresh(&handle, &client, rows, &opts, Utc::now, move |p| {
+                let msg = match p {
+                    Progress::Started { total } => Msg::RefreshProgress { done: 0, total },
+                    Progress::FeedDone { done, total, .. } => Msg::RefreshProgress { done, total },
+                    Progress::ArticleDone { .. } => return,
+                };
+                let _ = progress_tx.send(msg);
+            })
+            .await;
+            let _ = tx.send(done_msg(&summary));
         })
     }
 
@@ -249,5 +291,32 @@ pub fn open_browser(url: &str) -> Result<(), String> {
             .map(|_| ())
             .map_err(|e| format!("{}: {e}", browser.to_string_lossy())),
         None => open::that_detached(url).map_err(|e| e.to_string()),
+    }
+}
+
+/// The end of a refresh as a message. Every feed failing to connect means the network is
+/// gone (the automatic offline mode); one success means it is back.
+fn done_msg(summary: &RefreshSummary) -> Msg {
+    let ok = summary.ok + summary.not_modified;
+    let offline = ok == 0
+        && !summary.failed.is_empty()
+        && summary
+            .failed
+            .iter()
+            .all(|(_, e)| e.starts_with("could not connect"));
+    let error = summary.failed.first().map(|(feed, e)| {
+        let title = if feed.title.is_empty() {
+            &feed.url
+        } else {
+            &feed.title
+        };
+        format!("{title}: {e}")
+    });
+    Msg::RefreshDone {
+        ok,
+        failed: summary.failed.len(),
+        new: summary.new_articles,
+        offline,
+        error,
     }
 }

@@ -42,7 +42,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let used: usize = spans.iter().map(|s| fit::width(&s.content)).sum();
     // The hint gives way when the bar is full.
     let hint = tr(state.lang, T::HelpHint);
-    let hint = if used + fit::width(hint) + 2 < area.width as usize { hint } else { "" };
+    let hint = if used + fit::width(hint) + 2 < area.width as usize {
+        hint
+    } else {
+        ""
+    };
     let room = (area.width as usize).saturating_sub(used + fit::width(hint) + 2);
     if let Some(e) = &state.status.error {
         let e = strings::error(state.lang, &clean_line(e));
