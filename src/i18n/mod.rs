@@ -23,3 +23,6 @@ impl Lang {
         })
     }
 }
+
+pub mod strings;
+pub use strings::{T, tr};

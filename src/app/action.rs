@@ -1,0 +1,208 @@
+//! What a key can do. The names are those of the config file's `[keys]` table.
+use crate::i18n::Lang;
+
+/// Every action a key can be bound to.
+///
+/// Config names (`[keys]` in config.toml, e.g. `move_down = ["j", "down", "ctrl-n"]`):
+/// `move_down`, `move_up`, `first`, `last`, `page_down`, `page_up`, `open`, `back`, `close`,
+/// `quit`, `next_pane`, `refresh`, `refresh_all`, `rate_1` … `rate_5`, `rate_0`,
+/// `toggle_read`, `next_unread`, `prev_unread`, `search`, `filter`, `sort`, `toggle_full`,
+/// `open_browser`, `help`.
+///
+/// Key syntax: a character (`j`, `Q`, `?`, `/`), or a name (`up`, `down`, `left`, `right`,
+/// `home`, `end`, `pgup`, `pgdn`, `enter`, `esc`, `tab`, `backtab`, `space`, `backspace`,
+/// `delete`, `insert`, `f1`…`f12`), optionally prefixed by `ctrl-`, `alt-`, `shift-`.
+/// Binding an action replaces its default keys; a key bound by the user is taken away from
+/// the action that had it by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Action {
+    MoveDown,
+    MoveUp,
+    First,
+    Last,
+    PageDown,
+    PageUp,
+    Open,
+    Back,
+    Close,
+    Quit,
+    NextPane,
+    Refresh,
+    RefreshAll,
+    Rate(u8),
+    ToggleRead,
+    NextUnread,
+    PrevUnread,
+    Search,
+    Filter,
+    Sort,
+    ToggleFull,
+    OpenBrowser,
+    Help,
+}
+
+impl Action {
+    /// Every action, in the order the help screen lists them.
+    pub const ALL: [Action; 28] = [
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::First,
+        Action::Last,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Open,
+        Action::Back,
+        Action::Close,
+        Action::Quit,
+        Action::NextPane,
+        Action::Refresh,
+        Action::RefreshAll,
+        Action::Rate(1),
+        Action::Rate(2),
+        Action::Rate(3),
+        Action::Rate(4),
+        Action::Rate(5),
+        Action::Rate(0),
+        Action::ToggleRead,
+        Action::NextUnread,
+        Action::PrevUnread,
+        Action::Search,
+        Action::Filter,
+        Action::Sort,
+        Action::ToggleFull,
+        Action::OpenBrowser,
+        Action::Help,
+    ];
+
+    /// The name used in `[keys]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::MoveDown => "move_down",
+            Action::MoveUp => "move_up",
+            Action::First => "first",
+            Action::Last => "last",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::Open => "open",
+            Action::Back => "back",
+            Action::Close => "close",
+            Action::Quit => "quit",
+            Action::NextPane => "next_pane",
+            Action::Refresh => "refresh",
+            Action::RefreshAll => "refresh_all",
+            Action::Rate(1) => "rate_1",
+            Action::Rate(2) => "rate_2",
+            Action::Rate(3) => "rate_3",
+            Action::Rate(4) => "rate_4",
+            Action::Rate(5) => "rate_5",
+            Action::Rate(_) => "rate_0",
+            Action::ToggleRead => "toggle_read",
+            Action::NextUnread => "next_unread",
+            Action::PrevUnread => "prev_unread",
+            Action::Search => "search",
+            Action::Filter => "filter",
+            Action::Sort => "sort",
+            Action::ToggleFull => "toggle_full",
+            Action::OpenBrowser => "open_browser",
+            Action::Help => "help",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// The default keys, in the syntax of `[keys]` (interface.md's table).
+    pub fn default_keys(self) -> &'static [&'static str] {
+        match self {
+            Action::MoveDown => &["j", "down"],
+            Action::MoveUp => &["k", "up"],
+            Action::First => &["g", "home"],
+            Action::Last => &["G", "end"],
+            Action::PageDown => &["space", "pgdn"],
+            Action::PageUp => &["b", "pgup"],
+            Action::Open => &["enter", "l", "right"],
+            Action::Back => &["h", "left", "esc"],
+            Action::Close => &["q"],
+            Action::Quit => &["Q", "ctrl-c"],
+            Action::NextPane => &["tab"],
+            Action::Refresh => &["r"],
+            Action::RefreshAll => &["R"],
+            Action::Rate(1) => &["1"],
+            Action::Rate(2) => &["2"],
+            Action::Rate(3) => &["3"],
+            Action::Rate(4) => &["4"],
+            Action::Rate(5) => &["5"],
+            Action::Rate(_) => &["0"],
+            Action::ToggleRead => &["u"],
+            Action::NextUnread => &["n"],
+            Action::PrevUnread => &["N"],
+            Action::Search => &["/"],
+            Action::Filter => &["f"],
+            Action::Sort => &["s"],
+            Action::ToggleFull => &["t"],
+            Action::OpenBrowser => &["o"],
+            Action::Help => &["?"],
+        }
+    }
+
+    /// What the help screen says the action does.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            Action::MoveDown => ("xuống", "move down"),
+            Action::MoveUp => ("lên", "move up"),
+            Action::First => ("đầu danh sách", "first"),
+            Action::Last => ("cuối danh sách", "last"),
+            Action::PageDown => ("trang sau", "page down"),
+            Action::PageUp => ("trang trước", "page up"),
+            Action::Open => ("mở (nguồn → bài → đọc)", "open (feed → articles → article)"),
+            Action::Back => ("quay lại; hủy tải", "back; cancels a fetch"),
+            Action::Close => (
+                "quay lại; thoát ở danh sách nguồn",
+                "back; quits on the feed list",
+            ),
+            Action::Quit => ("thoát", "quit"),
+            Action::NextPane => ("khung kế tiếp", "next pane"),
+            Action::Refresh => ("làm mới nguồn này", "refresh this feed"),
+            Action::RefreshAll => ("làm mới tất cả", "refresh all feeds"),
+            Action::Rate(1) => ("chấm 1 sao", "rate 1 star"),
+            Action::Rate(2) => ("chấm 2 sao", "rate 2 stars"),
+            Action::Rate(3) => ("chấm 3 sao", "rate 3 stars"),
+            Action::Rate(4) => ("chấm 4 sao", "rate 4 stars"),
+            Action::Rate(5) => ("chấm 5 sao", "rate 5 stars"),
+            Action::Rate(_) => ("xóa điểm", "clear the rating"),
+            Action::ToggleRead => ("đã đọc / chưa đọc", "toggle read"),
+            Action::NextUnread => ("bài chưa đọc kế tiếp", "next unread"),
+            Action::PrevUnread => ("bài chưa đọc trước", "previous unread"),
+            Action::Search => ("tìm kiếm (không cần dấu)", "search (accents optional)"),
+            Action::Filter => (
+                "lọc: tất cả, chưa đọc, đã chấm",
+                "filter: all, unread, rated",
+            ),
+            Action::Sort => (
+                "sắp xếp: mới nhất, sao cao nhất",
+                "sort: newest, highest rated",
+            ),
+            Action::ToggleFull => ("toàn văn / tóm tắt", "full text / the feed's summary"),
+            Action::OpenBrowser => ("mở trong trình duyệt", "open in the browser"),
+            Action::Help => ("trợ giúp", "help"),
+        };
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.name()), Some(a));
+        }
+        assert_eq!(Action::from_name("fly"), None);
+    }
+}

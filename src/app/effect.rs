@@ -1,0 +1,67 @@
+//! What `update` asks the runner to do. Every result comes back as a [`super::Msg`] carrying
+//! the request id, so stale results (an old search, an old width) are dropped.
+use crate::feed::{ArticleId, FeedId};
+use crate::i18n::Lang;
+use crate::store::ArticleQuery;
+
+/// Which text of an article the reader shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BodyMode {
+    #[default]
+    Full,
+    Summary,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Feeds with their counts.
+    LoadFeeds,
+    LoadArticles {
+        req: u64,
+        query: ArticleQuery,
+    },
+    LoadDetail {
+        req: u64,
+        id: ArticleId,
+    },
+    /// Wrap an article's HTML at `width` (off the UI thread).
+    RenderBody {
+        req: u64,
+        html: String,
+        width: u16,
+        lang: Lang,
+    },
+    /// Download and extract the full text, then store it.
+    FetchFullText {
+        req: u64,
+        id: ArticleId,
+        url: String,
+    },
+    /// Esc: stop the full-text download.
+    CancelFetch,
+    Search {
+        req: u64,
+        query: String,
+        limit: usize,
+    },
+    SetRating {
+        id: ArticleId,
+        rating: u8,
+    },
+    SetRead {
+        id: ArticleId,
+        read: bool,
+    },
+    /// `None`: all feeds.
+    Refresh {
+        feeds: Option<Vec<FeedId>>,
+    },
+    CancelRefresh,
+    /// Only http/https URLs reach this effect.
+    OpenBrowser {
+        url: String,
+    },
+    /// Animate the spinner until nothing runs.
+    StartTicking,
+    Quit,
+}

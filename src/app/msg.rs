@@ -1,0 +1,80 @@
+//! Everything that can happen: terminal events (already translated by the runner) and the
+//! results of effects.
+use super::state::Pane;
+use crate::feed::ArticleId;
+use crate::store::{ArticleDetail, ArticleRow, FeedRow};
+use chrono::{DateTime, Utc};
+use crossterm::event::KeyEvent;
+use ratatui::text::Line;
+use std::sync::Arc;
+
+/// Wrapped lines of one article body at one width (computed once, sliced by the view).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrappedBody {
+    pub width: u16,
+    pub lines: Arc<Vec<Line<'static>>>,
+    pub links: Arc<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// Pasted text (bracketed paste).
+    Paste(String),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// A click on row `index` of `pane` (the runner maps coordinates through the view).
+    Click {
+        pane: Pane,
+        index: usize,
+    },
+    /// Mouse wheel over `pane`: positive scrolls down.
+    Wheel {
+        pane: Pane,
+        delta: i32,
+    },
+    /// The runner's clock (relative times, "5 phút trước").
+    Clock(DateTime<Utc>),
+    /// Spinner frame.
+    Tick,
+    FeedsLoaded(Vec<FeedRow>),
+    ArticlesLoaded {
+        req: u64,
+        rows: Vec<ArticleRow>,
+    },
+    DetailLoaded {
+        req: u64,
+        detail: Box<ArticleDetail>,
+    },
+    BodyRendered {
+        req: u64,
+        body: WrappedBody,
+    },
+    /// The full text was fetched and stored (`Ok`) or not.
+    FullTextDone {
+        req: u64,
+        id: ArticleId,
+        result: Result<(), String>,
+        offline: bool,
+    },
+    SearchDone {
+        req: u64,
+        rows: Vec<ArticleRow>,
+    },
+    RefreshProgress {
+        done: usize,
+        total: usize,
+    },
+    RefreshDone {
+        ok: usize,
+        failed: usize,
+        new: usize,
+        offline: bool,
+        error: Option<String>,
+    },
+    /// A store write or read failed; shown in the status bar.
+    Failed(String),
+    BrowserOpened(Result<(), String>),
+}

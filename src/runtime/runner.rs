@@ -1,0 +1,322 @@
+//! Runs the effects of `update`: store jobs in order on the store thread, slow work on
+//! tokio tasks (abortable: Esc cancels), results back as messages.
+use super::body::wrap_body;
+use super::db::Db;
+use crate::app::state::State;
+use crate::app::{Effect, Msg};
+use crate::article::{ArticleError, fetch_article};
+use crate::commands::Ctx;
+use crate::feed::{ArticleId, FeedId};
+use crate::i18n::Lang;
+use crate::net::{Client, NetConfig};
+use crate::refresh::{Progress, RefreshOptions, RefreshSummary, refresh};
+use crate::store::{ArticleQuery, Store};
+use chrono::Utc;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinHandle;
+
+pub struct Runner {
+    db: Db,
+    /// None with `--offline`: no request at all.
+    client: Option<Client>,
+    lang: Lang,
+    refresh_opts: RefreshOptions,
+    tx: UnboundedSender<Msg>,
+    fetch: Option<JoinHandle<()>>,
+    refresh: Option<JoinHandle<()>>,
+    render: Option<JoinHandle<()>>,
+}
+
+impl Runner {
+    /// Call inside the tokio runtime (the store queue is a task).
+    pub fn new(ctx: &Ctx, store: Store, tx: UnboundedSender<Msg>) -> anyhow::Result<Runner> {
+        let client = if ctx.offline {
+            None
+        } else {
+            Some(Client::new(&NetConfig::default())?)
+        };
+        Ok(Runner {
+            db: Db::spawn(store),
+            client,
+            lang: ctx.lang,
+            refresh_opts: RefreshOptions {
+                jobs: ctx.config.jobs.max(1),
+                full_text: ctx.config.full_text,
+                lang: ctx.lang,
+            },
+            tx,
+            fetch: None,
+            refresh: None,
+            render: None,
+        })
+    }
+
+    /// Feeds and the first article list, synchronously, for the first frame.
+    pub fn first_load(&mut self, state: &mut State) -> Vec<Effect> {
+        let feeds = self.db.call_blocking(|s| s.feeds());
+        let mut later = Vec::new();
+        match feeds {
+            Ok(rows) => {
+                for fx in crate::app::update(state, Msg::FeedsLoaded(rows)) {
+                    match fx {
+                        Effect::LoadArticles { req, query } => {
+                            let rows = self.db.call_blocking(move |s| s.articles(&query));
+                            let msg = match rows {
+                                Ok(rows) => Msg::ArticlesLoaded { req, rows },
+                                Err(e) => Msg::Failed(e.to_string()),
+                            };
+                            later.extend(crate::app::update(state, msg));
+                        }
+                        other => later.push(other),
+                    }
+                }
+            }
+            Err(e) => later.extend(crate::app::update(state, Msg::Failed(e.to_string()))),
+        }
+        later
+    }
+
+    pub fn run_all(&mut self, effects: Vec<Effect>, state: &State) {
+        for fx in effects {
+            self.run(fx, state);
+        }
+    }
+
+    pub fn run(&mut self, fx: Effect, _state: &State) {
+        let tx = self.tx.clone();
+        match fx {
+            Effect::LoadFeeds => self.db.exec(move |s| {
+                let _ = tx.send(match s.feeds() {
+                    Ok(rows) => Msg::FeedsLoaded(rows),
+                    Err(e) => Msg::Failed(e.to_string()),
+                });
+            }),
+            Effect::LoadArticles { req, query } => self.load_articles(req, query),
+            Effect::LoadDetail { req, id } => self.db.exec(move |s| {
+                let _ = tx.send(match s.article(id) {
+                    Ok(d) => Msg::DetailLoaded {
+                        req,
+                        detail: Box::new(d),
+                    },
+                    Err(e) => Msg::Failed(e.to_string()),
+                });
+            }),
+            Effect::RenderBody {
+                req,
+                html,
+                width,
+                lang,
+            } => {
+                if let Some(h) = self.render.take() {
+                    h.abort();
+                }
+                self.render = Some(tokio::task::spawn_blocking(move || {
+                    let body = wrap_body(&html, width, lang);
+                    let _ = tx.send(Msg::BodyRendered { req, body });
+                }));
+            }
+            Effect::FetchFullText { req, id, url } => {
+                if let Some(h) = self.fetch.take() {
+                    h.abort();
+                }
+                self.fetch = Some(self.spawn_fetch(req, id, url));
+            }
+            Effect::CancelFetch => {
+                if let Some(h) = self.fetch.take() {
+                    h.abort();
+                }
+            }
+            Effect::Search { req, query, limit } => self.db.exec(move |s| {
+                let _ = tx.send(match s.search(&query, limit) {
+                    Ok(rows) => Msg::SearchDone { req, rows },
+                    Err(e) => Msg::Failed(e.to_string()),
+                });
+            }),
+            Effect::SetRating { id, rating } => self.db.exec(move |s| {
+                if let Err(e) = s.set_rating(id, rating) {
+                    let _ = tx.send(Msg::Failed(e.to_string()));
+                }
+            }),
+            Effect::SetRead { id, read } => self.db.exec(move |s| {
+                if let Err(e) = s.set_read(id, read) {
+                    let _ = tx.send(Msg::Failed(e.to_string()));
+                }
+            }),
+            Effect::Refresh { feeds } => {
+                if self.refresh.as_ref().is_some_and(|h| !h.is_finished()) {
+                    return;
+                }
+                self.refresh = Some(self.spawn_refresh(feeds));
+            }
+            Effect::CancelRefresh => {
+                if let Some(h) = self.refresh.take() {
+                    h.abort();
+                }
+            }
+            Effect::OpenBrowser { url } => {
+                tokio::task::spawn_blocking(move || {
+                    let _ = tx.send(Msg::BrowserOpened(open_browser(&url)));
+                });
+            }
+            // The loop ticks while `State::busy`; quitting is the loop's own check.
+            Effect::StartTicking | Effect::Quit => {}
+        }
+    }
+
+    fn load_articles(&self, req: u64, query: ArticleQuery) {
+        let tx = self.tx.clone();
+        self.db.exec(move |s| {
+            let _ = tx.send(match s.articles(&query) {
+                Ok(rows) => Msg::ArticlesLoaded { req, rows },
+                Err(e) => Msg::Failed(e.to_string()),
+            });
+        });
+    }
+
+    /// Downloads and extracts the article, stores it, then says so (after the store job,
+    /// so the reload that follows sees it).
+    fn spawn_fetch(&self, req: u64, id: ArticleId, url: String) -> JoinHandle<()> {
+        let tx = self.tx.clone();
+        let db = self.db.clone();
+        let client = self.client.clone();
+        let lang = self.lang;
+        tokio::spawn(async move {
+            let Some(client) = client else {
+                let _ = tx.send(Msg::FullTextDone {
+                    req,
+                    id,
+                    result: Err("offline".into()),
+                    offline: true,
+                });
+                return;
+            };
+            match fetch_article(&client, &url, lang).await {
+                Ok(extract) => db.exec(move |s| {
+                    let result = s.save_full_text(id, &extract).map_err(|e| e.to_string());
+                    let _ = tx.send(Msg::FullTextDone {
+                        req,
+                        id,
+                        result,
+                        offline: false,
+                    });
+                }),
+                Err(e) => {
+                    let offline = matches!(e, ArticleError::Net { offline: true, .. });
+                    tracing::info!("full text of {url}: {e}");
+                    let _ = tx.send(Msg::FullTextDone {
+                        req,
+                        id,
+                        result: Err(e.to_string()),
+                        offline,
+                    });
+                }
+            }
+        })
+    }
+
+    /// Refreshes `feeds` (all when `None`) in the background, with progress.
+    fn spawn_refresh(&self, feeds: Option<Vec<FeedId>>) -> JoinHandle<()> {
+        let tx = self.tx.clone();
+        let handle = self.db.handle().clone();
+        let client = self.client.clone();
+        let opts = self.refresh_opts.clone();
+        tokio::spawn(async move {
+            let Some(client) = client else {
+                let _ = tx.send(Msg::RefreshDone {
+                    ok: 0,
+                    failed: 0,
+                    new: 0,
+                    offline: true,
+                    error: None,
+                });
+                return;
+            };
+            let rows = match handle.call(|s| s.feeds()).await {
+                Ok(rows) => rows,
+                Err(e) => {
+                    let _ = tx.send(Msg::RefreshDone {
+                        ok: 0,
+                        failed: 0,
+                        new: 0,
+                        offline: false,
+                        error: Some(e.to_string()),
+                    });
+                    return;
+                }
+            };
+            let rows: Vec<_> = match &feeds {
+                Some(ids) => rows.into_iter().filter(|f| ids.contains(&f.id)).collect(),
+                None => rows,
+            };
+            let progress_tx = tx.clone();
+            let summary = refresh(&handle, &client, rows, &opts, Utc::now, move |p| {
+                let msg = match p {
+                    Progress::Started { total } => Msg::RefreshProgress { done: 0, total },
+                    Progress::FeedDone { done, total, .. } => Msg::RefreshProgress { done, total },
+                    Progress::ArticleDone { .. } => return,
+                };
+                let _ = progress_tx.send(msg);
+            })
+            .await;
+            let _ = tx.send(done_msg(&summary));
+        })
+    }
+
+    pub fn shutdown(&mut self) {
+        for h in [self.fetch.take(), self.refresh.take(), self.render.take()]
+            .into_iter()
+            .flatten()
+        {
+            h.abort();
+        }
+    }
+}
+
+/// `$BROWSER` (one program, the URL as its one argument) or the system's opener; never a
+/// shell, and only http/https (checked again here).
+pub fn open_browser(url: &str) -> Result<(), String> {
+    if !crate::app::update::is_web_url(url) {
+        return Err(format!(
+            "not an http/https address: {}",
+            crate::text::clean_line(url)
+        ));
+    }
+    match std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
+        Some(browser) => std::process::Command::new(&browser)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map(|_| ())
+            .map_err(|e| format!("{}: {e}", browser.to_string_lossy())),
+        None => open::that_detached(url).map_err(|e| e.to_string()),
+    }
+}
+
+/// The end of a refresh as a message. Every feed failing to connect means the network is
+/// gone (the automatic offline mode); one success means it is back.
+fn done_msg(summary: &RefreshSummary) -> Msg {
+    let ok = summary.ok + summary.not_modified;
+    let offline = ok == 0
+        && !summary.failed.is_empty()
+        && summary
+            .failed
+            .iter()
+            .all(|(_, e)| e.starts_with("could not connect"));
+    let error = summary.failed.first().map(|(feed, e)| {
+        let title = if feed.title.is_empty() {
+            &feed.url
+        } else {
+            &feed.title
+        };
+        format!("{title}: {e}")
+    });
+    Msg::RefreshDone {
+        ok,
+        failed: summary.failed.len(),
+        new: summary.new_articles,
+        offline,
+        error,
+    }
+}

@@ -1,0 +1,166 @@
+//! The article list (also used for search results): marks, title cut by grapheme, source,
+//! relative time and the user's rating.
+use super::theme::El;
+use super::{ListView, ViewState, fit, layout, left_border, title_row};
+use crate::app::state::{FeedEntry, Filter, Pane, State};
+use crate::config::RatingStyle;
+use crate::i18n::{T, strings, tr};
+use crate::store::{ArticleRow, ArticleSort};
+use crate::text::clean_line;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &mut ViewState) {
+    let list = &state.articles;
+    let name = match &list.entry {
+        Some(FeedEntry::All) | None => tr(state.lang, T::All).to_string(),
+        Some(FeedEntry::Unread) => tr(state.lang, T::Unread).to_string(),
+        Some(FeedEntry::Rated) => tr(state.lang, T::Rated).to_string(),
+        Some(FeedEntry::Category(c)) => c.clone(),
+        Some(FeedEntry::Feed(i)) => state
+            .feeds
+            .get(*i)
+            .map(|f| f.title.clone())
+            .unwrap_or_default(),
+    };
+    let mut right = Vec::new();
+    if list.filter != Filter::All {
+        right.push(tr(
+            state.lang,
+            if list.filter == Filter::Unread {
+                T::FilterUnread
+            } else {
+                T::FilterRated
+            },
+        ));
+    }
+    if list.sort == ArticleSort::HighestRated {
+        right.push(tr(state.lang, T::SortRated));
+    }
+    let count = format!("{}", list.rows.len());
+    let right = if right.is_empty() {
+        count
+    } else {
+        format!("{} · {count}", right.join(" · "))
+    };
+    title_row(state, area, &name, &right, buf);
+    if bordered {
+        left_border(state, layout::inner(area, false), buf);
+    }
+    let inner = layout::inner(area, bordered);
+    let lv = list_rows(
+        state,
+        &list.rows,
+        list.sel,
+        state.focus == Pane::Articles,
+        inner,
+        buf,
+        vs.articles,
+    );
+    vs.articles = Some(lv);
+    if list.rows.is_empty() {
+        let msg = if list.loading {
+            T::Loading
+        } else {
+            T::NoArticles
+        };
+        super::centered(inner, tr(state.lang, msg), state.theme.get(El::Dim), buf);
+    }
+}
+
+/// Draws `rows` into `area` keeping `sel` visible; returns where the list is.
+pub fn list_rows(
+    state: &State,
+    rows: &[ArticleRow],
+    sel: usize,
+    focused: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    prev: Option<ListView>,
+) -> ListView {
+    let mut lv = prev.unwrap_or_default();
+    lv.follow(area, sel, rows.len());
+    for (row, i) in (lv.offset..rows.len())
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let y = area.y + row as u16;
+        let mut line = article_line(state, &rows[i], area.width as usize);
+        if i == sel {
+            let mut st = state.theme.get(El::Selected);
+            if !focused {
+                st = st.add_modifier(Modifier::DIM);
+            }
+            line = line.patch_style(st);
+            buf.set_style(Rect::new(area.x, y, area.width, 1), st);
+        }
+        buf.set_line(area.x, y, &line, area.width);
+    }
+    lv
+}
+
+/// ★★★★☆ or [****-]; blank when unrated.
+pub fn rating_text(style: RatingStyle, n: u8) -> String {
+    let n = n.min(5) as usize;
+    match style {
+        RatingStyle::Stars if n == 0 => " ".repeat(5),
+        RatingStyle::Stars => format!("{}{}", "★".repeat(n), "☆".repeat(5 - n)),
+        RatingStyle::Ascii if n == 0 => " ".repeat(7),
+        RatingStyle::Ascii => format!("[{}{}]", "*".repeat(n), "-".repeat(5 - n)),
+    }
+}
+
+/// One article as a list row `width` columns wide.
+pub fn article_line(state: &State, a: &ArticleRow, width: usize) -> Line<'static> {
+    let t = &state.theme;
+    let ascii = state.rating_style == RatingStyle::Ascii;
+    let unread = match (a.read, ascii) {
+        (true, _) => " ",
+        (false, false) => "●",
+        (false, true) => "*",
+    };
+    let full = match (a.full_text, ascii) {
+        (false, _) => " ",
+        (true, false) => "≡",
+        (true, true) => "=",
+    };
+    let rating = rating_text(state.rating_style, a.rating);
+    let time = a
+        .published
+        .map(|p| strings::relative_time(state.lang, state.now, p))
+        .unwrap_or_default();
+    let time_w = if width >= 60 { 13 } else { 0 };
+    let source_w = if width >= 80 { 16 } else { 0 };
+    let fixed = 3
+        + fit::width(&rating)
+        + 1
+        + time_w
+        + source_w
+        + usize::from(time_w > 0)
+        + usize::from(source_w > 0);
+    let title_w = width.saturating_sub(fixed);
+    let title = fit::pad(&clean_line(&a.title), title_w);
+    let title_el = if a.read { El::Read } else { El::Unread };
+    let mut spans = vec![
+        Span::styled(unread, t.get(El::Unread)),
+        Span::styled(full, t.get(El::FullText)),
+        Span::raw(" "),
+        Span::styled(title, t.get(title_el)),
+    ];
+    if source_w > 0 {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            fit::pad(&clean_line(&a.feed_title), source_w),
+            t.get(El::Source),
+        ));
+    }
+    if time_w > 0 {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(fit::pad(&time, time_w), t.get(El::Time)));
+    }
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(rating, t.get(El::Rating)));
+    Line::from(spans)
+}

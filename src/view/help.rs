@@ -1,0 +1,76 @@
+//! Help: every action with its keys (as bound now), the `[keys]` action names and the
+//! `[theme]` element names, in the interface language.
+use super::theme::El;
+use super::{fit, title_row};
+use crate::app::action::Action;
+use crate::app::state::State;
+use crate::i18n::{T, tr};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Every line of the help screen at `width`.
+pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
+    let t = &state.theme;
+    let mut out = Vec::new();
+    let key_w = 16.min(width / 2);
+    let desc_w = width.saturating_sub(key_w + 2).max(8);
+    for a in Action::ALL {
+        let keys = fit::pad(&state.keymap.labels(a), key_w);
+        // A long description continues under itself, not under the keys.
+        for (i, part) in fit::wrap(a.describe(state.lang), desc_w)
+            .into_iter()
+            .enumerate()
+        {
+            let k = if i == 0 {
+                keys.clone()
+            } else {
+                " ".repeat(key_w)
+            };
+            out.push(Line::from(vec![
+                Span::styled(format!(" {k} "), t.get(El::Key)),
+                Span::raw(part),
+            ]));
+        }
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        format!(" {}:", tr(state.lang, T::HelpActions)),
+        t.get(El::Header),
+    ));
+    let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+    for l in fit::wrap(&names.join(", "), width.saturating_sub(2)) {
+        out.push(Line::raw(format!(" {l}")));
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        format!(" {}:", tr(state.lang, T::HelpTheme)),
+        t.get(El::Header),
+    ));
+    let els: Vec<&str> = El::ALL.iter().map(|e| e.name()).collect();
+    for l in fit::wrap(&els.join(", "), width.saturating_sub(2)) {
+        out.push(Line::raw(format!(" {l}")));
+    }
+    out
+}
+
+pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+    let all = lines(state, area.width as usize);
+    let h = area.height.saturating_sub(1) as usize;
+    let top = state.help_scroll.min(all.len().saturating_sub(h));
+    let right = format!("{}/{}", (top + h).min(all.len()), all.len());
+    title_row(
+        state,
+        area,
+        &format!(
+            "{} · {}",
+            tr(state.lang, T::Help),
+            tr(state.lang, T::HelpKeys)
+        ),
+        &right,
+        buf,
+    );
+    for (row, l) in all.iter().skip(top).take(h).enumerate() {
+        buf.set_line(area.x, area.y + 1 + row as u16, l, area.width);
+    }
+}

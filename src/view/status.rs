@@ -1,0 +1,64 @@
+//! The status bar: online/offline, refresh progress with a spinner, the last error or
+//! message, and the help hint.
+use super::theme::El;
+use super::{fit, reader::spinner};
+use crate::app::state::{Connectivity, State};
+use crate::i18n::{T, strings, tr};
+use crate::text::clean_line;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let t = &state.theme;
+    let row = Rect {
+        height: 1,
+        y: area.y + area.height - 1,
+        ..area
+    };
+    buf.set_style(row, t.get(El::Status));
+    let (conn, el) = match state.connectivity {
+        Connectivity::Online => (format!(" ● {} ", tr(state.lang, T::Online)), El::Online),
+        Connectivity::Forced => (format!(" ○ {} ", tr(state.lang, T::Offline)), El::Offline),
+        Connectivity::Lost => (
+            format!(" ○ {} ", tr(state.lang, T::OfflineAuto)),
+            El::Offline,
+        ),
+    };
+    let mut spans = vec![Span::styled(conn, t.get(el))];
+    if let Some((done, total)) = state.status.refresh {
+        spans.push(Span::styled(
+            format!(
+                "{} {} ",
+                spinner(state),
+                strings::progress(state.lang, done, total)
+            ),
+            t.get(El::Status),
+        ));
+    }
+    let used: usize = spans.iter().map(|s| fit::width(&s.content)).sum();
+    // The hint gives way when the bar is full.
+    let hint = tr(state.lang, T::HelpHint);
+    let hint = if used + fit::width(hint) + 2 < area.width as usize {
+        hint
+    } else {
+        ""
+    };
+    let room = (area.width as usize).saturating_sub(used + fit::width(hint) + 2);
+    if let Some(e) = &state.status.error {
+        let e = strings::error(state.lang, &clean_line(e));
+        spans.push(Span::styled(fit::pad(&e, room), t.get(El::Error)));
+    } else if let Some(m) = &state.status.message {
+        spans.push(Span::styled(
+            fit::pad(&clean_line(m), room),
+            t.get(El::Message),
+        ));
+    } else {
+        spans.push(Span::styled(" ".repeat(room), t.get(El::Status)));
+    }
+    spans.push(Span::styled(format!(" {hint} "), t.get(El::Status)));
+    buf.set_line(row.x, row.y, &Line::from(spans), row.width);
+}

@@ -1,0 +1,167 @@
+//! Vietnamese fixture content for the TUI tests (our own writing) and helpers that build a
+//! state and render it to a `TestBackend`.
+#![allow(dead_code)]
+use chrono::{DateTime, TimeZone, Utc};
+use docbao::app::state::State;
+use docbao::app::{Msg, update};
+use docbao::feed::{ArticleId, FeedId};
+use docbao::i18n::Lang;
+use docbao::store::{ArticleDetail, ArticleRow, FeedRow};
+use docbao::view::{self, ViewState};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap()
+}
+
+pub fn feed(id: i64, title: &str, category: Option<&str>, unread: i64, total: i64) -> FeedRow {
+    FeedRow {
+        id: FeedId(id),
+        title: title.into(),
+        url: format!("http://127.0.0.1/{id}.xml"),
+        site_url: None,
+        category: category.map(str::to_string),
+        unread,
+        total,
+        last_status: Some("ok".into()),
+        last_refreshed: Some(now()),
+        etag: None,
+        last_modified: None,
+        retry_until: None,
+    }
+}
+
+pub fn article(
+    id: i64,
+    feed: &FeedRow,
+    title: &str,
+    minutes_ago: i64,
+    read: bool,
+    rating: u8,
+    full: bool,
+) -> ArticleRow {
+    ArticleRow {
+        id: ArticleId(id),
+        feed_id: feed.id,
+        feed_title: feed.title.clone(),
+        title: title.into(),
+        url: Some(format!("http://127.0.0.1/bai/{id}.html")),
+        published: Some(now() - chrono::Duration::minutes(minutes_ago)),
+        read,
+        rating,
+        full_text: full,
+    }
+}
+
+pub fn feeds() -> Vec<FeedRow> {
+    vec![
+        feed(1, "Tuổi Trẻ", Some("Tin Việt Nam"), 2, 30),
+        feed(2, "Đời sống", Some("Tin Việt Nam"), 0, 12),
+        feed(3, "An ninh", Some("Tin Việt Nam"), 5, 9),
+        feed(4, "BBC News", Some("International"), 1, 40),
+        // A title with escape sequences (window title, clipboard): must never pass.
+        feed(
+            5,
+            "Evil\u{1b}]0;pwned\u{7}\u{1b}]52;c;aGk=\u{7}",
+            None,
+            1,
+            1,
+        ),
+    ]
+}
+
+pub const LONG_TITLE: &str = "Thủ tướng Chính phủ yêu cầu các bộ, ngành khẩn trương hoàn thiện hồ sơ dự án đường sắt tốc độ cao trên trục Bắc - Nam";
+
+pub fn articles(feeds: &[FeedRow]) -> Vec<ArticleRow> {
+    vec![
+        article(10, &feeds[0], LONG_TITLE, 5, false, 4, true),
+        // Decomposed input: "Việt Nam" with combining marks.
+        article(
+            11,
+            &feeds[0],
+            "Vie\u{323}\u{302}t Nam đón mùa du lịch hè",
+            90,
+            true,
+            0,
+            false,
+        ),
+        article(
+            12,
+            &feeds[1],
+            "Giá xăng giảm nhẹ từ chiều nay",
+            60 * 26,
+            false,
+            5,
+            false,
+        ),
+        article(
+            13,
+            &feeds[3],
+            "Markets rally after rate decision",
+            60 * 24 * 40,
+            true,
+            1,
+            true,
+        ),
+    ]
+}
+
+/// A state as after the first load: feeds, the "All" list, at `w`x`h`.
+pub fn loaded_state(lang: Lang, w: u16, h: u16) -> State {
+    let mut s = State::new(lang, now());
+    update(
+        &mut s,
+        Msg::Resize {
+            width: w,
+            height: h,
+        },
+    );
+    let fx = update(&mut s, Msg::FeedsLoaded(feeds()));
+    let req = fx
+        .iter()
+        .find_map(|e| match e {
+            docbao::app::Effect::LoadArticles { req, .. } => Some(*req),
+            _ => None,
+        })
+        .expect("the first load asks for articles");
+    let rows = articles(&feeds());
+    update(&mut s, Msg::ArticlesLoaded { req, rows });
+    s
+}
+
+pub fn detail(row: &ArticleRow) -> ArticleDetail {
+    ArticleDetail {
+        row: row.clone(),
+        author: Some("Minh Anh".into()),
+        summary: Some("<p>Tóm tắt: dự án đường sắt tốc độ cao được trình Quốc hội.</p>".into()),
+        content: None,
+        full: None,
+    }
+}
+
+pub fn body_html() -> String {
+    let mut html = String::new();
+    for i in 1..=12 {
+        html.push_str(&format!(
+            "<p>Đoạn {i}. Thủ tướng Chính phủ yêu cầu các bộ, ngành khẩn trương hoàn thiện hồ sơ, trình Quốc hội xem xét việc điều chỉnh chủ trương đầu tư dự án đường sắt tốc độ cao trên trục Bắc - Nam.</p>"
+        ));
+    }
+    html.push_str("<p>Xem thêm <a href=\"http://127.0.0.1/lien-ket\">bài liên quan</a>.</p>");
+    html
+}
+
+/// Renders `state` at its size; returns the screen as text and the view state.
+pub fn draw(state: &State) -> (String, ViewState) {
+    let mut term = Terminal::new(TestBackend::new(state.width, state.height)).unwrap();
+    let mut vs = ViewState::default();
+    term.draw(|f| view::render(state, &mut vs, f)).unwrap();
+    (format!("{}", term.backend()), vs)
+}
+
+pub fn buffer(state: &State) -> ratatui::buffer::Buffer {
+    let mut term = Terminal::new(TestBackend::new(state.width, state.height)).unwrap();
+    let mut vs = ViewState::default();
+    term.draw(|f| view::render(state, &mut vs, f)).unwrap();
+    term.backend().buffer().clone()
+}
