@@ -26,6 +26,9 @@
 //! [`Response::trickle`] (a chunk every interval). Builders: `.header(k, v)`, `.delay(d)`
 //! (before the headers), `.chunked()`, `.gzip()` (compress a byte body).
 //!
+//! [`Server::start_shared`] opens another port (another "host" to a client) over the same
+//! routes and observations.
+//!
 //! Observations: [`Server::requests`] / [`Server::requests_to`] (method, target, headers of
 //! every request, in arrival order), [`Server::max_concurrent`] (most requests being answered
 //! at once), [`Server::body_bytes`] (body bytes produced for a path, before compression: shows
@@ -244,6 +247,22 @@ impl Server {
         Server {
             addr,
             state,
+            task,
+            runtime: None,
+        }
+    }
+
+    /// Another port sharing this server's routes and observations: a second "host" for the
+    /// client's per-host limit, with requests counted together (e.g. for a global limit).
+    pub async fn start_shared(&self) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("local addr");
+        let task = tokio::spawn(accept_loop(listener, self.state.clone())).abort_handle();
+        Server {
+            addr,
+            state: self.state.clone(),
             task,
             runtime: None,
         }
