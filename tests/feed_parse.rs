@@ -270,3 +270,17 @@ fn shared_vietnamese_samples_parse() {
         }
     }
 }
+
+#[test]
+fn rss_092_and_json_feed_10_variants() {
+    let rss = String::from_utf8(fixture("rss091.xml"))
+        .unwrap()
+        .replace("0.91", "0.92");
+    let feed = parse_feed(rss.as_bytes(), None, "https://old.example.org/rss.xml").unwrap();
+    assert_eq!(feed.items[0].title, "Café opens downtown");
+    let json = String::from_utf8(fixture("feed.json"))
+        .unwrap()
+        .replace("version/1.1", "version/1");
+    let feed = parse_feed(json.as_bytes(), None, "https://json.example.vn/feed.json").unwrap();
+    assert_eq!(feed.items.len(), 2);
+}

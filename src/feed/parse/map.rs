@@ -103,10 +103,11 @@ fn is_plain(media_type: &str) -> bool {
     media_type.starts_with("text/plain")
 }
 
-/// A title or name: one clean line; HTML titles lose their tags and entities.
+/// A title or name: one clean line; HTML titles lose their tags and entities. Plain titles
+/// lose entities too: RSS titles are often escaped twice (`AT&amp;amp;T`).
 fn text_line(text: &Text) -> String {
     if is_plain(text.content_type.as_ref()) {
-        clean_line(&text.content)
+        clean_line(&unescape(&text.content, false))
     } else {
         clean_line(&html_to_text(&text.content))
     }
@@ -140,14 +141,21 @@ fn escape_html(s: &str) -> String {
 
 /// A short HTML fragment (a title) to text: tags dropped, entities decoded.
 pub(crate) fn html_to_text(html: &str) -> String {
+    unescape(html, true)
+}
+
+/// Decodes character references and, with `strip_tags`, drops tags, in one pass (so an
+/// escaped `&lt;b&gt;` stays as text).
+fn unescape(html: &str, strip_tags: bool) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(pos) = rest.find(['<', '&']) {
         out.push_str(&rest[..pos]);
         rest = &rest[pos..];
         if rest.starts_with('<') {
-            let tag_like = rest[1..]
-                .starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+            let tag_like = strip_tags
+                && rest[1..]
+                    .starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
             match rest.find('>').filter(|_| tag_like) {
                 Some(end) => rest = &rest[end + 1..],
                 None => {
@@ -227,6 +235,10 @@ mod tests {
             "Đà\u{a0}Nẵng & Huế – 1 < 2"
         );
         assert_eq!(html_to_text("a &bogus; &"), "a &bogus; &");
+        assert_eq!(
+            unescape("<b>AT&amp;T</b> &#x110000;", false),
+            "<b>AT&T</b> &#x110000;"
+        );
     }
 
     #[test]

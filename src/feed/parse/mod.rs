@@ -13,7 +13,35 @@ mod sniff;
 pub use repair::repair_xml;
 
 use super::ParsedFeed;
+use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+
+thread_local! {
+    static GUARDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread is inside the `catch_unwind` around feed-rs. A panic hook (such as
+/// the TUI's, which restores the terminal) can check it and stay quiet: such a panic is
+/// caught and becomes a [`ParseError::Crashed`] for that feed alone.
+pub fn in_guarded_parse() -> bool {
+    GUARDED.with(Cell::get)
+}
+
+/// Sets the flag for its lifetime, and clears it even when the parse unwinds.
+struct Guard;
+
+impl Guard {
+    fn new() -> Guard {
+        GUARDED.with(|g| g.set(true));
+        Guard
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        GUARDED.with(|g| g.set(false));
+    }
+}
 
 /// Largest feed document accepted (the network layer caps bodies at the same size).
 pub const MAX_FEED_BYTES: usize = 16 * 1024 * 1024;
@@ -49,7 +77,7 @@ pub fn parse_feed(
     let host = base.as_ref().and_then(|u| u.host_str());
     let text = crate::text::decode_bytes(bytes, content_type, host);
     let doc = match sniff::kind(&text) {
-        sniff::Kind::Json => text,
+        sniff::Kind::Json => text.trim_start_matches('\u{feff}').to_owned(),
         sniff::Kind::Xml => {
             let repaired = repair_xml(&text);
             sniff::check_well_formed(&repaired)?;
@@ -65,6 +93,7 @@ pub fn parse_feed(
         }
     };
     let parsed = catch_unwind(AssertUnwindSafe(|| {
+        let _guard = Guard::new();
         map::builder(base.as_ref()).build().parse(doc.as_bytes())
     }))
     .map_err(|_| ParseError::Crashed)?;
@@ -83,4 +112,33 @@ pub async fn parse_feed_async(
     tokio::task::spawn_blocking(move || parse_feed(&bytes, content_type.as_deref(), &url))
         .await
         .unwrap_or(Err(ParseError::Crashed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guard_flag_is_set_only_inside_and_cleared_on_unwind() {
+        assert!(!in_guarded_parse());
+        let caught = catch_unwind(|| {
+            let _guard = Guard::new();
+            assert!(in_guarded_parse());
+            panic!("a parser assertion");
+        });
+        assert!(caught.is_err());
+        assert!(!in_guarded_parse());
+    }
+
+    #[test]
+    fn json_with_a_byte_order_mark() {
+        let doc = "\u{feff}{\"version\":\"https://jsonfeed.org/version/1\",\"title\":\"T\",\"items\":[{\"id\":\"1\",\"title\":\"A\"}]}";
+        let feed = parse_feed(
+            doc.as_bytes(),
+            Some("application/feed+json"),
+            "https://x.vn/f.json",
+        )
+        .unwrap();
+        assert_eq!(feed.items[0].title, "A");
+    }
 }
