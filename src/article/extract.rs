@@ -87,14 +87,20 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         fill(&mut meta.site_name, a.site_name.as_deref());
         fill(&mut meta.lang, a.lang.as_deref());
         if meta.published.is_none() {
-            meta.published = a.published_time.as_deref().and_then(super::date::parse_machine);
+            meta.published = a
+                .published_time
+                .as_deref()
+                .and_then(super::date::parse_machine);
         }
         fill(&mut meta.url, a.url.as_deref());
     }
     if let Some(u) = &page_url {
         meta.url = Some(u.to_string());
     }
-    meta.url = meta.url.map(|u| crate::text::clean_line(&u)).filter(|u| !u.is_empty());
+    meta.url = meta
+        .url
+        .map(|u| crate::text::clean_line(&u))
+        .filter(|u| !u.is_empty());
 
     let out = Document::from(content.as_str());
     chrome::dedupe(&out, meta.title.as_deref());

@@ -103,7 +103,11 @@ pub static RULES: &[SiteRule] = &[
             ".tags-wrap",
             ".e-magazine__related",
         ],
-        author: &["div.author-name", ".author-wrap .author-name", ".dt-news__author"],
+        author: &[
+            "div.author-name",
+            ".author-wrap .author-name",
+            ".dt-news__author",
+        ],
         date: &["time.author-time", ".dt-news__time"],
         title: &["h1.title-page", "h1.dt-news__title"],
         sniff: true,
@@ -160,7 +164,11 @@ pub static RULES: &[SiteRule] = &[
             "[data-e2e=byline]",
             "header time",
         ],
-        author: &["[data-e2e=byline] strong", "[data-e2e=byline] span", "[class*=Byline] span"],
+        author: &[
+            "[data-e2e=byline] strong",
+            "[data-e2e=byline] span",
+            "[class*=Byline] span",
+        ],
         date: &[],
         title: &["main h1"],
         sniff: false,
@@ -217,10 +225,16 @@ mod tests {
 
     #[test]
     fn hosts_and_paths_pick_the_rule() {
-        assert_eq!(rule_for("https://vnexpress.net/a-1.html"), Some("VnExpress"));
+        assert_eq!(
+            rule_for("https://vnexpress.net/a-1.html"),
+            Some("VnExpress")
+        );
         assert_eq!(rule_for("https://e.vnexpress.net/a"), Some("VnExpress"));
         assert_eq!(rule_for("https://tuoitre.vn/x.htm"), Some("VCCorp CMS"));
-        assert_eq!(rule_for("https://www.bbc.com/vietnamese/articles/x"), Some("BBC Tiếng Việt"));
+        assert_eq!(
+            rule_for("https://www.bbc.com/vietnamese/articles/x"),
+            Some("BBC Tiếng Việt")
+        );
         assert_eq!(rule_for("https://www.bbc.com/news/x"), None);
         assert_eq!(rule_for("https://notvnexpress.net/"), None);
     }
@@ -228,7 +242,14 @@ mod tests {
     #[test]
     fn every_selector_parses() {
         for r in RULES {
-            for sel in r.body.iter().chain(r.drop).chain(r.author).chain(r.date).chain(r.title) {
+            for sel in r
+                .body
+                .iter()
+                .chain(r.drop)
+                .chain(r.author)
+                .chain(r.date)
+                .chain(r.title)
+            {
                 assert!(dom_query::Matcher::new(sel).is_ok(), "{sel}");
             }
         }

@@ -1,7 +1,7 @@
 //! The headless commands. Each takes its parsed arguments and a [`Ctx`].
 pub mod articles;
-pub mod read;
 mod output;
+pub mod read;
 mod refresh;
 pub mod setup;
 mod subscriptions;

@@ -8,7 +8,9 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
 fn rfc3339(t: Option<DateTime<Utc>>) -> Value {
-    t.map_or(Value::Null, |t| t.to_rfc3339_opts(SecondsFormat::Secs, true).into())
+    t.map_or(Value::Null, |t| {
+        t.to_rfc3339_opts(SecondsFormat::Secs, true).into()
+    })
 }
 
 pub fn feed_json(f: &FeedRow) -> Value {

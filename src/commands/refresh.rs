@@ -18,7 +18,10 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
     let feeds = if args.feeds.is_empty() {
         store.feeds()?
     } else {
-        args.feeds.iter().map(|spec| store.find_feed(spec)).collect::<Result<_, _>>()?
+        args.feeds
+            .iter()
+            .map(|spec| store.find_feed(spec))
+            .collect::<Result<_, _>>()?
     };
     let handle = StoreHandle::spawn(store);
     let client = Client::new(&NetConfig::default())?;

@@ -9,7 +9,11 @@ use anyhow::Context;
 pub fn subscribe_defaults(store: &mut Store) -> anyhow::Result<()> {
     let entries = opml::parse_opml(assets::FEEDS_OPML).context("bundled feeds.opml")?;
     for entry in &entries {
-        store.add_feed(&entry.xml_url, Some(&entry.title), entry.category.as_deref())?;
+        store.add_feed(
+            &entry.xml_url,
+            Some(&entry.title),
+            entry.category.as_deref(),
+        )?;
     }
     add_guide(store)
 }

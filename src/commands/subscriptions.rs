@@ -1,7 +1,7 @@
 //! `add`, `remove`, `import`, `export` and `feeds`.
 use super::Ctx;
 use super::output::{feed_json, feed_line, print_json};
-use crate::feed::{discover, opml, parse, ParsedFeed};
+use crate::feed::{ParsedFeed, discover, opml, parse};
 use crate::net::{Client, Fetch, Fetched, NetConfig};
 use crate::store::{Store, Validators};
 use anyhow::{Context, bail};
@@ -17,8 +17,13 @@ pub fn add(ctx: &Ctx, url: &str, title: Option<&str>) -> anyhow::Result<()> {
         return subscribe(&mut store, url, title, None);
     }
     let (feed_url, fetched, parsed) = fetch_feed(url)?;
-    let title = title.or(parsed.title.as_deref());
-    subscribe(&mut store, &feed_url, title, Some((fetched, parsed)))
+    let title = title.map(str::to_owned).or_else(|| parsed.title.clone());
+    subscribe(
+        &mut store,
+        &feed_url,
+        title.as_deref(),
+        Some((fetched, parsed)),
+    )
 }
 
 fn subscribe(
@@ -46,22 +51,35 @@ fn subscribe(
 
 /// Fetches `url`; when it is an HTML page, follows its first `<link rel="alternate">` feed.
 fn fetch_feed(url: &str) -> anyhow::Result<(String, Fetched, ParsedFeed)> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     let client = Client::new(&NetConfig::default())?;
     runtime.block_on(async {
         let page = get(&client, url).await?;
-        let err = match parse::parse_feed(&page.body, page.content_type.as_deref(), &page.final_url) {
+        let err = match parse::parse_feed(&page.body, page.content_type.as_deref(), &page.final_url)
+        {
             Ok(feed) => return Ok((url.to_string(), page, feed)),
             Err(err) => err,
         };
-        let host = url::Url::parse(&page.final_url).ok().and_then(|u| u.host_str().map(str::to_owned));
-        let html = crate::text::decode_bytes(&page.body, page.content_type.as_deref(), host.as_deref());
-        let Some(link) = discover::find_feed_links(&html, &page.final_url).into_iter().next() else {
+        let host = url::Url::parse(&page.final_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned));
+        let html =
+            crate::text::decode_bytes(&page.body, page.content_type.as_deref(), host.as_deref());
+        let Some(link) = discover::find_feed_links(&html, &page.final_url)
+            .into_iter()
+            .next()
+        else {
             bail!("{url}: {err}, and the page links to no feed");
         };
         let fetched = get(&client, &link).await?;
-        let feed = parse::parse_feed(&fetched.body, fetched.content_type.as_deref(), &fetched.final_url)
-            .with_context(|| format!("{link}"))?;
+        let feed = parse::parse_feed(
+            &fetched.body,
+            fetched.content_type.as_deref(),
+            &fetched.final_url,
+        )
+        .with_context(|| format!("{link}"))?;
         Ok((link, fetched, feed))
     })
 }
@@ -90,10 +108,17 @@ pub fn import(ctx: &Ctx, file: &Path) -> anyhow::Result<()> {
     let mut store = ctx.open_store()?;
     let mut added = 0;
     for entry in &entries {
-        let (_, new) = store.add_feed(&entry.xml_url, Some(&entry.title), entry.category.as_deref())?;
+        let (_, new) = store.add_feed(
+            &entry.xml_url,
+            Some(&entry.title),
+            entry.category.as_deref(),
+        )?;
         added += usize::from(new);
     }
-    println!("imported {added} feeds ({} already known)", entries.len() - added);
+    println!(
+        "imported {added} feeds ({} already known)",
+        entries.len() - added
+    );
     Ok(())
 }
 
@@ -112,7 +137,9 @@ pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {
         .collect();
     let text = opml::write_opml(&entries, "docbao");
     match file {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display())),
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+        }
         None => {
             print!("{text}");
             Ok(())
