@@ -108,7 +108,7 @@ fn setup(conn: Connection, path: Option<&Path>) -> Result<Store> {
     let name = path.map_or_else(|| "(memory)".to_owned(), |p| p.display().to_string());
     conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
     conn.set_prepared_statement_cache_capacity(64);
-    let version = read_version(&conn).map_err(|e| foreign(e, &name))?;
+    let version = read_version(&conn).map_err(|e| classify(foreign(e, &name)))?;
     check_version(version, &name)?;
     if path.is_some() {
         let mode: String = conn
