@@ -46,14 +46,15 @@ fn build(path: &std::path::Path) -> (Store, Vec<FeedId>) {
         let (id, _) = store
             .add_feed(&format!("http://127.0.0.1/{f}/rss"), None, None)
             .expect("add");
-        let out = store
+        store
             .save_fetch(id, &parsed(f, 0), &Validators::default(), base())
             .expect("save");
-        for a in out.new_ids.iter().step_by(3) {
-            store.set_read(*a, true).expect("read");
-        }
         ids.push(id);
     }
+    // A third read, in one statement (set_read syncs each call: 3,400 fsyncs here).
+    rusqlite::Connection::open(path)
+        .and_then(|c| c.execute("UPDATE articles SET read = 1 WHERE id % 3 = 0", []))
+        .expect("mark read");
     (store, ids)
 }
 
