@@ -108,7 +108,10 @@ fn articles_search_rate_and_mark() {
     let hits = d.json(&["search", "duong sat", "--json"]);
     assert_eq!(hits.as_array().unwrap().len(), 3);
     assert!(hits[0]["title"].as_str().unwrap().starts_with("Đường sắt"));
-    assert_eq!(ids(&d.json(&["search", "HA NOI MUA LON", "--json"])).len(), 1);
+    assert_eq!(
+        ids(&d.json(&["search", "HA NOI MUA LON", "--json"])).len(),
+        1
+    );
 
     let id = hits[0]["id"].as_i64().unwrap().to_string();
     d.ok(&["rate", &id, "4"]);

@@ -79,7 +79,7 @@ fn fetch_feed(url: &str) -> anyhow::Result<(String, Fetched, ParsedFeed)> {
             fetched.content_type.as_deref(),
             &fetched.final_url,
         )
-        .with_context(|| format!("{link}"))?;
+        .with_context(|| link.clone())?;
         Ok((link, fetched, feed))
     })
 }
