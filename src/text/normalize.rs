@@ -8,10 +8,14 @@ fn always_nfc(c: char) -> bool {
     (c as u32) < 0x300 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
+/// Whether `s` is certainly NFC already (cheap checks before any rebuilding).
+fn is_nfc(s: &str) -> bool {
+    s.chars().all(always_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
 /// Canonical composition (NFC).
 pub fn nfc(s: &str) -> String {
-    // Most text is already NFC: cheap checks avoid rebuilding it.
-    if s.chars().all(always_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if is_nfc(s) {
         return s.to_owned();
     }
     s.nfc().collect()
@@ -52,6 +56,10 @@ pub fn clean_line(s: &str) -> String {
 
 /// A multi-line body: NFC, controls removed except newline and tab; `\r\n` becomes `\n`.
 pub fn clean_block(s: &str) -> String {
+    // Summaries and bodies are large and nearly always clean: check before copying.
+    if !s.chars().any(|c| is_forbidden(c, true)) && is_nfc(s) {
+        return s.to_owned();
+    }
     s.nfc().filter(|&c| !is_forbidden(c, true)).collect()
 }
 
