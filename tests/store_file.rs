@@ -89,7 +89,7 @@ fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
     let path = dir.path().join("cache.db");
     let junk: Vec<u8> = b"# my notes, not a database\n".repeat(100);
     std::fs::write(&path, &junk).unwrap();
-    let err = Store::open(&path).err().expect("must fail");
+    let err = Store::open(&path).expect_err("must fail");
     let msg = err.to_string();
     assert!(msg.contains("not an SQLite database"), "{msg}");
     assert!(!msg.contains('\n'));
@@ -103,7 +103,7 @@ fn another_programs_database_is_refused_and_left_alone() {
     raw(&path)
         .execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('mine');")
         .unwrap();
-    let err = Store::open(&path).err().expect("must fail");
+    let err = Store::open(&path).expect_err("must fail");
     assert!(err.to_string().contains("not a docbao cache"), "{err}");
     let kept: String = raw(&path)
         .query_row("SELECT x FROM notes", [], |r| r.get(0))
@@ -118,7 +118,7 @@ fn a_newer_schema_is_refused_and_left_alone() {
     raw(&path)
         .pragma_update(None, "user_version", SCHEMA_VERSION + 7)
         .unwrap();
-    let err = Store::open(&path).err().expect("must fail");
+    let err = Store::open(&path).expect_err("must fail");
     assert!(err.to_string().contains("newer docbao"), "{err}");
     let version: i64 = raw(&path)
         .query_row("PRAGMA user_version", [], |r| r.get(0))
