@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Refresh benchmark of issue 2: 200 feeds x 50 items from a local nginx with keep-alive,
 # docbao against newsboat (reload-threads 8) and against curl --parallel (the floor).
+# (hyperfine -N runs no shell, so the prepare steps that need one say bash -c.)
 # usage: benches/refresh/run.sh [FEEDS] [ITEMS] [HOSTS]   (needs nginx-light, newsboat, hyperfine)
 # HOSTS spreads the feeds over 127.0.0.1..127.0.0.HOSTS (docbao fetches at most 2 per host).
 set -euo pipefail
@@ -12,6 +13,7 @@ work=$(mktemp -d /tmp/docbao-bench.XXXX)
 trap 'nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
 
 python3 "$here/gen_feeds.py" "$work/www" "$feeds" "$items" "$port" "$hosts"
+chmod -R a+rX "$work" # nginx's workers run as www-data
 {
   echo "worker_processes 2; pid $work/nginx.pid; error_log $work/error.log; daemon on;"
   echo "events { worker_connections 1024; }"
@@ -32,13 +34,13 @@ mkdir -p "$work/nb"
 
 echo "== cold refresh ($feeds feeds x $items items, $hosts host(s))"
 hyperfine -w 1 -r 5 -N --export-json "$work/cold.json" \
-  -p "rm -rf $work/d && cp -r $work/d0 $work/d" -n "docbao refresh --jobs 8" "$bin --data-dir $work/d refresh --jobs 8" \
-  -p "rm -rf $work/nb/cache.db*" -n "newsboat -x reload" "${nb[*]} -x reload" \
+  -p "bash -c 'rm -rf $work/d && cp -r $work/d0 $work/d'" -n "docbao refresh --jobs 8" "$bin --data-dir $work/d refresh --jobs 8" \
+  -p "bash -c 'rm -rf $work/nb/cache.db*'" -n "newsboat -x reload" "${nb[*]} -x reload" \
   -p "true" -n "curl --parallel-max 8" "curl -s --parallel --parallel-max 8 -o /dev/null $(sed 's/$/ -o \/dev\/null/' "$work/urls.txt" | tr '\n' ' ')" \
   2>&1 | grep -Ev '^\s*$'
 
 echo "== all-304 refresh"
-rm -rf "$work/d" && cp -r "$work/d0" "$work/d" && "$bin" --data-dir "$work/d" refresh --jobs 8 >/dev/null
+rm -rf "$work/d" && cp -r "$work/d0" "$work/d" && "$bin" --data-dir "$work/d" refresh --jobs 8
 rm -rf "$work/nb/cache.db"* && "${nb[@]}" -x reload
 hyperfine -w 1 -r 10 -N \
   -n "docbao refresh (304)" "$bin --data-dir $work/d refresh --jobs 8" \
