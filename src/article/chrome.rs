@@ -201,10 +201,17 @@ fn box_of<'a>(heading: &NodeRef<'a>) -> NodeRef<'a> {
     best
 }
 
+/// Lines that only say when a page was published or updated (shown in the header).
+const DATE_LINE_STARTS: &[&str] = &[
+    "updated", "published", "posted", "last updated", "cập nhật", "đăng lúc", "đăng ngày", "ngày đăng",
+];
+
 /// Removes doubles from extracted article HTML: a block repeating the title near the top,
-/// a block repeating the one before it, a paragraph repeating a picture's caption.
-/// A figure's caption becomes the picture's alt text, so it is shown once.
-pub fn dedupe(doc: &Document, title: Option<&str>) {
+/// a short block near the top holding the byline or a "published/updated" date (the header
+/// shows both), a block repeating the one before it, a paragraph repeating a picture's
+/// caption. A figure's caption becomes the picture's alt text, so it is shown once.
+pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
+    let byline = byline.map(|b| norm(b).to_lowercase()).filter(|b| b.chars().count() >= 3);
     if let Some(figs) = doc.try_select("figure") {
         for fig in figs.nodes() {
             let caption = fig.find(&["figcaption"]);
@@ -219,7 +226,7 @@ pub fn dedupe(doc: &Document, title: Option<&str>) {
         }
     }
     let title = title.map(|t| norm(t).to_lowercase()).filter(|t| !t.is_empty());
-    let Some(blocks) = doc.try_select("p, h1, h2, h3, h4, h5, h6, figcaption, blockquote, li, pre, div, td, img, span, em, i")
+    let Some(blocks) = doc.try_select("p, h1, h2, h3, h4, h5, h6, figcaption, blockquote, li, pre, div, td, img")
     else {
         return;
     };
@@ -241,8 +248,15 @@ pub fn dedupe(doc: &Document, title: Option<&str>) {
         }
         let lower = text.to_lowercase();
         let near_top = seen_text < 400;
+        let short = text.chars().count() <= 100;
+        let header_fact = near_top
+            && short
+            && (byline.as_deref().is_some_and(|b| lower.contains(b))
+                || (DATE_LINE_STARTS.iter().any(|d| lower.starts_with(d))
+                    && lower.chars().any(|c| c.is_ascii_digit())));
         if !node.has_name("img")
             && ((near_top && title.as_deref() == Some(lower.as_str()))
+                || header_fact
                 || (lower == previous && text.chars().count() >= 12))
         {
             node.remove_from_parent();
@@ -303,7 +317,7 @@ mod tests {
              <figure><img src=a.jpg alt='ảnh'><figcaption>Chú thích ảnh ở đây</figcaption></figure>\
              <p>Chú thích ảnh ở đây</p><p>Đoạn hai.</p></div>",
         );
-        dedupe(&doc, Some("Tiêu đề bài"));
+        dedupe(&doc, Some("Tiêu đề bài"), None);
         let texts: Vec<String> = doc.select("body *").nodes().iter().filter(|n| is_leaf_block(n)).map(|n| norm(&n.text())).filter(|t| !t.is_empty()).collect();
         assert_eq!(texts, vec!["Đoạn một của bài viết.", "Đoạn hai."]);
         assert_eq!(doc.select("img").attr("alt").unwrap().as_ref(), "Chú thích ảnh ở đây");

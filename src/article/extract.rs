@@ -97,7 +97,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     meta.url = meta.url.map(|u| crate::text::clean_line(&u)).filter(|u| !u.is_empty());
 
     let out = Document::from(content.as_str());
-    chrome::dedupe(&out, meta.title.as_deref());
+    chrome::dedupe(&out, meta.title.as_deref(), meta.byline.as_deref());
     let body = out.select("body");
     let html = crate::text::clean_block(&body.inner_html());
     Ok(Extracted { html, meta })
