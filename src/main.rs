@@ -12,7 +12,11 @@ fn main() {
         .lang
         .or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()))
         .unwrap_or_default();
-    let data_dir = cli.global.data_dir.clone().unwrap_or_else(std::env::temp_dir);
+    let data_dir = cli
+        .global
+        .data_dir
+        .clone()
+        .unwrap_or_else(std::env::temp_dir);
     let ctx = Ctx {
         data_dir,
         config: Default::default(),
