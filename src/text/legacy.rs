@@ -150,30 +150,34 @@ fn decode_vni(bytes: &[u8]) -> String {
     for c in latin.chars() {
         let lc = c.to_lowercase().next().unwrap_or(c);
         if let Some(o) = open.as_mut() {
-            if !o.shaped && !o.toned && matches!(o.base, 'a' | 'e' | 'o') {
-                if let Some(tone) = VNI_CIRCUMFLEX.iter().position(|&m| m == lc) {
-                    out.push('\u{302}');
-                    out.extend(tone_mark(tone as u8));
-                    o.shaped = true;
-                    o.toned = tone != 0;
-                    continue;
-                }
+            if !o.shaped
+                && !o.toned
+                && matches!(o.base, 'a' | 'e' | 'o')
+                && let Some(tone) = VNI_CIRCUMFLEX.iter().position(|&m| m == lc)
+            {
+                out.push('\u{302}');
+                out.extend(tone_mark(tone as u8));
+                o.shaped = true;
+                o.toned = tone != 0;
+                continue;
             }
-            if !o.shaped && !o.toned && o.base == 'a' {
-                if let Some(tone) = VNI_BREVE.iter().position(|&m| m == lc) {
-                    out.push('\u{306}');
-                    out.extend(tone_mark(tone as u8));
-                    o.shaped = true;
-                    o.toned = tone != 0;
-                    continue;
-                }
+            if !o.shaped
+                && !o.toned
+                && o.base == 'a'
+                && let Some(tone) = VNI_BREVE.iter().position(|&m| m == lc)
+            {
+                out.push('\u{306}');
+                out.extend(tone_mark(tone as u8));
+                o.shaped = true;
+                o.toned = tone != 0;
+                continue;
             }
-            if !o.toned {
-                if let Some(tone) = VNI_TONE.iter().skip(1).position(|&m| m == lc) {
-                    out.extend(tone_mark(tone as u8 + 1));
-                    o.toned = true;
-                    continue;
-                }
+            if !o.toned
+                && let Some(tone) = VNI_TONE.iter().skip(1).position(|&m| m == lc)
+            {
+                out.extend(tone_mark(tone as u8 + 1));
+                o.toned = true;
+                continue;
             }
         }
         let upper = c != lc;
