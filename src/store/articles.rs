@@ -14,6 +14,15 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, param
 /// and (sort_date, id) indexes give this order without sorting, so a LIMIT reads only what
 /// it returns.
 pub(super) fn articles(conn: &Connection, q: &ArticleQuery) -> Result<Vec<ArticleRow>> {
+    let (sql, args) = articles_sql(q);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), article_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The statement for `q` and its arguments; only the filters in use appear, so that SQLite
+/// can pick the index that matches them.
+fn articles_sql(q: &ArticleQuery) -> (String, Vec<Value>) {
     let mut sql = format!("SELECT {ARTICLE_COLS} FROM articles a JOIN feeds f ON f.id = a.feed_id");
     let mut conds: Vec<&str> = Vec::new();
     let mut args: Vec<Value> = Vec::new();
@@ -40,9 +49,7 @@ pub(super) fn articles(conn: &Connection, q: &ArticleQuery) -> Result<Vec<Articl
         sql.push_str(" LIMIT ?");
         args.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
     }
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(args), article_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    (sql, args)
 }
 
 pub(super) fn article(conn: &Connection, id: ArticleId) -> Result<ArticleDetail> {
@@ -180,4 +187,67 @@ pub(super) fn prune(conn: &mut Connection, keep_days: u32, now: DateTime<Utc>) -
     let n = tx.execute(&format!("DELETE FROM articles WHERE {DOOMED}"), [cutoff])?;
     tx.commit()?;
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::FeedId;
+    use crate::store::Store;
+
+    fn plan(store: &Store, sql: &str, args: Vec<Value>) -> String {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let rows = stmt
+            .query_map(params_from_iter(args), |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ")
+    }
+
+    #[test]
+    fn listing_reads_an_index_in_order() {
+        let store = Store::open_in_memory().unwrap();
+        let cases = [
+            (
+                ArticleQuery {
+                    limit: Some(200),
+                    ..Default::default()
+                },
+                "articles_date",
+            ),
+            (
+                ArticleQuery {
+                    feed: Some(FeedId(1)),
+                    limit: Some(200),
+                    ..Default::default()
+                },
+                "articles_feed_date",
+            ),
+            (
+                ArticleQuery {
+                    feed: Some(FeedId(1)),
+                    unread_only: true,
+                    limit: Some(50),
+                    ..Default::default()
+                },
+                "articles_feed_",
+            ),
+            (
+                ArticleQuery {
+                    sort: ArticleSort::HighestRated,
+                    limit: Some(200),
+                    ..Default::default()
+                },
+                "articles_rating",
+            ),
+        ];
+        for (q, index) in cases {
+            let (sql, args) = articles_sql(&q);
+            let plan = plan(&store, &sql, args);
+            assert!(plan.contains(index), "{q:?}: {plan}");
+            assert!(!plan.contains("TEMP B-TREE"), "{q:?}: {plan}");
+        }
+    }
 }
