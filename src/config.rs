@@ -1,8 +1,12 @@
 //! `config.toml`: serde with defaults in code; unknown keys and bad values are errors that
-//! name the key and line. Every setting is documented in `assets/config.toml`.
+//! name the file, the line and the key. Every setting is documented in `assets/config.toml`.
 use crate::i18n::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Largest `jobs`: more concurrent fetches gain nothing and look like an attack.
+pub const MAX_JOBS: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -45,6 +49,210 @@ impl Default for Config {
             rating_style: RatingStyle::Stars,
             keys: BTreeMap::new(),
             theme: BTreeMap::new(),
+        }
+    }
+}
+
+/// A config file that cannot be used. `Display` is one line naming the file (and the line).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{file}: {message}")]
+    Io { file: String, message: String },
+    #[error("{file} line {line}: {message}")]
+    At {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+impl Config {
+    /// Reads a config file; a missing file gives the defaults.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let file = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::parse(&text, &file),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(ConfigError::Io {
+                file,
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    /// Parses and validates config text; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
+        let at = |line: usize, message: String| ConfigError::At {
+            file: file.to_owned(),
+            line,
+            message: crate::text::clean_line(&message),
+        };
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let line = line_of(text, offset);
+            let message = e.message().trim().replace("unknown field", "unknown key");
+            match key_on_line(text, line) {
+                Some(key) if !message.starts_with("unknown key") => {
+                    at(line, format!("bad value for `{key}`: {message}"))
+                }
+                _ => at(line, message),
+            }
+        })?;
+        let check = |ok: bool, key: &str, expected: &str| -> Result<(), ConfigError> {
+            if ok {
+                return Ok(());
+            }
+            let line = top_level_key_line(text, key).unwrap_or(1);
+            Err(at(
+                line,
+                format!("bad value for `{key}`: expected {expected}"),
+            ))
+        };
+        check(
+            (1..=MAX_JOBS).contains(&config.jobs),
+            "jobs",
+            "a number from 1 to 64",
+        )?;
+        check(config.keep_days >= 1, "keep_days", "at least 1 (days)")?;
+        Ok(config)
+    }
+}
+
+/// `<platform config dir>/docbao/config.toml` (Linux: `$XDG_CONFIG_HOME/docbao/config.toml`).
+pub fn default_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The platform data dir (Linux: `$XDG_DATA_HOME/docbao`).
+pub fn default_data_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().to_path_buf())
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "docbao")
+}
+
+/// The 1-based line holding byte `offset`.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The dotted key assigned on a line (`table.key` inside `[table]`), if the line assigns one.
+fn key_on_line(text: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let (key, _) = lines.get(line.checked_sub(1)?)?.split_once('=')?;
+    let key = key.trim().trim_matches(['"', '\'']);
+    if key.is_empty() || key.starts_with('#') || key.starts_with('[') {
+        return None;
+    }
+    let table = lines[..line - 1].iter().rev().find_map(|l| {
+        let l = l.trim();
+        (l.starts_with('[') && !l.starts_with("[[")).then(|| l.trim_matches(['[', ']', ' ']))
+    });
+    Some(match table {
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key.to_owned(),
+    })
+}
+
+/// The line of a top-level `key = ...` (before any table header).
+fn top_level_key_line(text: &str, key: &str) -> Option<usize> {
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim();
+        if l.starts_with('[') {
+            return None;
+        }
+        if let Some((k, _)) = l.split_once('=')
+            && k.trim().trim_matches(['"', '\'']) == key
+        {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        Config::parse(text, "config.toml").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn every_field_is_read() {
+        let text = "lang = \"vi\"\nkeep_days = 30\nfull_text = true\nrefresh_on_start = false\n\
+                    jobs = 4\nrating_style = \"ascii\"\n[keys]\nquit = [\"Q\", \"ctrl-c\"]\n\
+                    [theme]\nselected = \"yellow\"\n";
+        let c = Config::parse(text, "config.toml").unwrap();
+        assert_eq!(c.lang, Some(Lang::Vi));
+        assert_eq!(
+            (c.keep_days, c.full_text, c.refresh_on_start, c.jobs),
+            (30, true, false, 4)
+        );
+        assert_eq!(c.rating_style, RatingStyle::Ascii);
+        assert_eq!(c.keys["quit"], ["Q", "ctrl-c"]);
+        assert_eq!(c.theme["selected"], "yellow");
+        assert_eq!(Config::parse("", "c").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_key() {
+        let e = err("# docbao\njobs = 4\nkep_days = 3\n");
+        assert!(
+            e.starts_with("config.toml line 3: unknown key `kep_days`, expected one of"),
+            "{e}"
+        );
+        let e = err("jobs = 4\n\nlang = \"fr\"\n");
+        assert!(
+            e.starts_with("config.toml line 3: bad value for `lang`: unknown variant `fr`"),
+            "{e}"
+        );
+        let e = err("[keys]\nquit = \"Q\"\n");
+        assert!(
+            e.starts_with("config.toml line 2: bad value for `keys.quit`: "),
+            "{e}"
+        );
+        let e = err("keep_days = -1\n");
+        assert!(
+            e.starts_with("config.toml line 1: bad value for `keep_days`"),
+            "{e}"
+        );
+        let e = err("full_text = yes\n");
+        assert!(e.starts_with("config.toml line 1: "), "{e}");
+        assert!(!e.contains('\n'), "{e}");
+    }
+
+    #[test]
+    fn ranges_are_checked() {
+        assert_eq!(
+            err("lang = \"en\"\njobs = 0\n"),
+            "config.toml line 2: bad value for `jobs`: expected a number from 1 to 64"
+        );
+        assert!(err("jobs = 65").contains("`jobs`"));
+        assert_eq!(
+            err("keep_days = 0"),
+            "config.toml line 1: bad value for `keep_days`: expected at least 1 (days)"
+        );
+    }
+
+    #[test]
+    fn missing_file_gives_defaults_and_paths_end_in_docbao() {
+        let dir = std::env::temp_dir().join("docbao-config-test-missing-dir-x");
+        assert_eq!(
+            Config::load(&dir.join("none.toml")).unwrap(),
+            Config::default()
+        );
+        if let Some(p) = default_path() {
+            assert!(p.ends_with("docbao/config.toml"), "{}", p.display());
+        }
+        if let Some(p) = default_data_dir() {
+            assert!(p.ends_with("docbao"), "{}", p.display());
         }
     }
 }

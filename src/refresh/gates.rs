@@ -1,0 +1,53 @@
+//! The two limits of a refresh: at most 2 requests per host and `jobs` in all.
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+pub(crate) struct Gates {
+    jobs: Arc<Semaphore>,
+    hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
+}
+
+/// Held while a request is in flight.
+pub(crate) struct Slot {
+    _host: OwnedSemaphorePermit,
+    _job: OwnedSemaphorePermit,
+}
+
+impl Gates {
+    pub(crate) fn new(jobs: usize) -> Gates {
+        Gates {
+            jobs: Arc::new(Semaphore::new(jobs.max(1))),
+            hosts: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Waits for a slot of the URL's host, then for one of the `jobs` slots: a task never
+    /// holds a `jobs` slot while it waits for its host. None only if a gate was closed,
+    /// which never happens.
+    pub(crate) async fn enter(&self, url: &str) -> Option<Slot> {
+        let host = self.host(url);
+        let host = host.acquire_owned().await.ok()?;
+        let job = self.jobs.clone().acquire_owned().await.ok()?;
+        Some(Slot {
+            _host: host,
+            _job: job,
+        })
+    }
+
+    fn host(&self, url: &str) -> Arc<Semaphore> {
+        // The same key as the client's: host and port.
+        let key = url::Url::parse(url)
+            .ok()
+            .map(|u| {
+                let host = u.host_str().unwrap_or("").to_string();
+                format!("{host}:{}", u.port_or_known_default().unwrap_or(0))
+            })
+            .unwrap_or_default();
+        let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
+        hosts
+            .entry(key)
+            .or_insert_with(|| Arc::new(Semaphore::new(crate::net::PER_HOST)))
+            .clone()
+    }
+}

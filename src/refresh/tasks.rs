@@ -1,0 +1,102 @@
+//! The work of one task: fetch and parse a feed, or fetch a full article.
+use super::gates::Gates;
+use crate::feed::ParsedFeed;
+use crate::feed::parse::parse_feed_async;
+use crate::i18n::Lang;
+use crate::net::{Client, Fetch};
+use crate::store::{FeedRow, StoredExtract, Validators};
+use chrono::{DateTime, Utc};
+use std::future::Future;
+use std::sync::Arc;
+
+/// What a task hands back to the refresh loop.
+pub(crate) enum Done {
+    Feed(FeedFetch),
+    Article(Result<StoredExtract, String>),
+}
+
+/// One feed's fetch, parsed, before it is stored.
+pub(crate) enum FeedFetch {
+    Parsed {
+        parsed: ParsedFeed,
+        /// The validators to store with the items.
+        validators: Validators,
+    },
+    NotModified,
+    RetryAfter(DateTime<Utc>),
+    Failed(String),
+}
+
+/// Fetches and parses one feed within the gates. The embedded guide is parsed from the
+/// binary, never fetched.
+pub(crate) fn fetch_feed(
+    client: Client,
+    gates: Arc<Gates>,
+    url: String,
+    feed: &FeedRow,
+) -> impl Future<Output = Done> + Send + 'static {
+    let validators = Validators {
+        etag: feed.etag.clone(),
+        last_modified: feed.last_modified.clone(),
+    };
+    async move {
+        if let Some(bytes) = embedded(&url) {
+            return Done::Feed(parse(bytes.to_vec(), None, url, Validators::default()).await);
+        }
+        let fetched = {
+            let Some(_slot) = gates.enter(&url).await else {
+                return Done::Feed(FeedFetch::Failed("cancelled".into()));
+            };
+            client.get(&url, &validators).await
+        };
+        Done::Feed(match fetched {
+            Ok(Fetch::Body(f)) => {
+                let validators = Validators {
+                    etag: f.etag,
+                    last_modified: f.last_modified,
+                };
+                parse(f.body, f.content_type, f.final_url, validators).await
+            }
+            Ok(Fetch::NotModified) => FeedFetch::NotModified,
+            Ok(Fetch::RetryAfter(until)) => FeedFetch::RetryAfter(until),
+            Err(e) => FeedFetch::Failed(e.to_string()),
+        })
+    }
+}
+
+async fn parse(
+    body: Vec<u8>,
+    content_type: Option<String>,
+    url: String,
+    validators: Validators,
+) -> FeedFetch {
+    match parse_feed_async(body, content_type, url).await {
+        Ok(parsed) => FeedFetch::Parsed { parsed, validators },
+        Err(e) => FeedFetch::Failed(crate::text::clean_line(&e.to_string())),
+    }
+}
+
+/// The bytes of a feed that lives in the binary, by its URL.
+fn embedded(url: &str) -> Option<&'static [u8]> {
+    (url == crate::assets::GUIDE_URL).then_some(crate::assets::GUIDE_FEED.as_bytes())
+}
+
+/// Fetches and extracts one full article within the gates.
+pub(crate) async fn fetch_full_text(
+    client: Client,
+    gates: Arc<Gates>,
+    url: String,
+    lang: Lang,
+) -> Done {
+    let Some(_slot) = gates.enter(&url).await else {
+        return Done::Article(Err("cancelled".into()));
+    };
+    Done::Article(full_text(&client, &url, lang).await)
+}
+
+/// The article module fetches the page and extracts the article.
+async fn full_text(client: &Client, url: &str, lang: Lang) -> Result<StoredExtract, String> {
+    crate::article::fetch_article(client, url, lang)
+        .await
+        .map_err(|e| crate::text::clean_line(&e.to_string()))
+}
