@@ -110,7 +110,7 @@ fn name(node: &NodeRef) -> String {
 
 /// The largest small block around a contact link: the bar that holds it.
 fn contact_block<'a>(a: &NodeRef<'a>) -> NodeRef<'a> {
-    let mut best = a.clone();
+    let mut best = *a;
     for anc in a.ancestors_it(Some(4)) {
         if STRUCTURAL.contains(&name(&anc).as_str()) {
             break;
@@ -155,16 +155,16 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
             || VIEWS_TEXT_AFTER.is_match(&text)
             || RATING_TEXT.is_match(&text))
     {
-        return Some(node.clone());
+        return Some(*node);
     }
     if len <= 60 && (lower.contains("lượt đánh giá") || lower.starts_with("hotline")) {
-        return Some(node.clone());
+        return Some(*node);
     }
     if len <= 30 && BUTTON_LABELS.contains(&bare) {
-        return Some(node.clone());
+        return Some(*node);
     }
     if len <= 24 && is_phone(&text) {
-        return Some(node.clone());
+        return Some(*node);
     }
     if BOX_HEADINGS.contains(&bare) {
         return Some(box_of(node));
@@ -175,7 +175,7 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
         .any(|h| lower.starts_with(h) && lower[h.len()..].starts_with([':', ' ']))
         && link_density(node) > 0.5
     {
-        return Some(node.clone());
+        return Some(*node);
     }
     None
 }
@@ -192,7 +192,7 @@ fn is_phone(text: &str) -> bool {
 /// The box a related-news heading opens: its link-heavy container, or the heading and the
 /// list right after it.
 fn box_of<'a>(heading: &NodeRef<'a>) -> NodeRef<'a> {
-    let mut best = heading.clone();
+    let mut best = *heading;
     for anc in heading.ancestors_it(Some(3)) {
         if STRUCTURAL.contains(&name(&anc).as_str()) {
             break;
