@@ -150,10 +150,9 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     }
     let lower = text.to_lowercase();
     let bare = lower.trim_end_matches([':', ' ', '»', '›', '>']).trim();
-    if len <= 80
-        && (VIEWS_TEXT.is_match(&text)
-            || VIEWS_TEXT_AFTER.is_match(&text)
-            || RATING_TEXT.is_match(&text))
+    // "1.000 lượt xem" inside a sentence is news; alone it is a counter.
+    if (len <= 80 && (VIEWS_TEXT.is_match(&text) || RATING_TEXT.is_match(&text)))
+        || (len <= 30 && VIEWS_TEXT_AFTER.is_match(&text))
     {
         return Some(*node);
     }
@@ -425,6 +424,13 @@ mod tests {
         assert!(!is_media_chrome(
             "close to the border, the village waited for news"
         ));
+    }
+
+    #[test]
+    fn counters_in_sentences_stay() {
+        let out =
+            stripped("<p>Video đạt 1.000 lượt xem sau một giờ.</p><span>1.705 lượt xem</span>");
+        assert_eq!(out, "Video đạt 1.000 lượt xem sau một giờ.");
     }
 
     #[test]

@@ -17,9 +17,9 @@ pub(crate) static RATING_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// "Lượt xem: 1,705", "Views: 1,705".
+/// "Lượt xem: 1,705". (English "views" is left alone: "Her views: 3 things" is a headline.)
 pub(crate) static VIEWS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:lượt xem|lượt đọc|views?)\s*:?\s*(\d[\d.,]*)").expect("valid regex")
+    Regex::new(r"(?i)\b(?:lượt xem|lượt đọc)\s*:?\s*(\d[\d.,]*)").expect("valid regex")
 });
 /// "1.705 lượt xem".
 pub(crate) static VIEWS_TEXT_AFTER: LazyLock<Regex> =
