@@ -53,7 +53,7 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
             )
         }),
         byline: byline(doc, rule, &ld),
-        published: published(doc, rule, &ld, &body_text),
+        published: published(doc, rule, &ld),
         site_name: meta_content(
             doc,
             &[
@@ -192,7 +192,7 @@ fn byline(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<Strin
         .filter(|a| a.chars().count() <= 100)
 }
 
-fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value], body: &str) -> Option<String> {
+fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<String> {
     let machine = meta_content(
         doc,
         &[
@@ -221,13 +221,17 @@ fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value], body: &str) 
             doc.try_select(sel)?
                 .nodes()
                 .iter()
+                // Site headers often show today's date: not the article's.
+                .filter(|n| {
+                    !n.ancestors_it(Some(64))
+                        .any(|a| a.has_name("header") || a.has_name("nav") || a.has_name("footer"))
+                })
                 .filter_map(|n| {
                     let t = n.text();
                     (t.len() < 120).then(|| parse_vietnamese(&t)).flatten()
                 })
                 .next()
         })
-        .or_else(|| parse_vietnamese(&body.chars().take(3000).collect::<String>()))
 }
 
 fn lang(doc: &Document) -> Option<String> {
@@ -323,9 +327,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn todays_date_in_the_site_header_is_not_the_article_date() {
+        let doc = Document::from(
+            "<html><body><header><span class=date>Thứ sáu, 27/11/2026</span></header><p>Bài.</p></body></html>",
+        );
+        assert_eq!(collect(&doc, None).published, None);
+    }
+
+    #[test]
     fn rating_and_views_from_text() {
         let doc = Document::from(
-            "<html lang=vi><body><span>22-08-2020 Lượt xem: 1,705</span><div>4/5 (1,024 lượt)</div></body></html>",
+            "<html lang=vi><body><span class=date>22-08-2020 Lượt xem: 1,705</span><div>4/5 (1,024 lượt)</div></body></html>",
         );
         let m = collect(&doc, None);
         assert_eq!(m.views, Some(1705));
