@@ -66,6 +66,7 @@ fn new_ids_come_in_feed_order_and_duplicates_in_one_fetch_count_once() {
     let out = store
         .save_fetch(feed, &parsed, &no_validators(), at("2025-01-01T00:00:00Z"))
         .unwrap();
+    assert_eq!(out.updated, 0, "new this time, so not counted as updated");
     let titles: Vec<String> = out
         .new_ids
         .iter()
