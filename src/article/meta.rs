@@ -17,9 +17,9 @@ pub(crate) static RATING_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// "Lượt xem: 1,705", "Views: 1,705".
+/// "Lượt xem: 1,705". (English "views" is left alone: "Her views: 3 things" is a headline.)
 pub(crate) static VIEWS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:lượt xem|lượt đọc|views?)\s*:?\s*(\d[\d.,]*)").expect("valid regex")
+    Regex::new(r"(?i)\b(?:lượt xem|lượt đọc)\s*:?\s*(\d[\d.,]*)").expect("valid regex")
 });
 /// "1.705 lượt xem".
 pub(crate) static VIEWS_TEXT_AFTER: LazyLock<Regex> =
@@ -53,7 +53,7 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
             )
         }),
         byline: byline(doc, rule, &ld),
-        published: published(doc, rule, &ld, &body_text),
+        published: published(doc, rule, &ld),
         site_name: meta_content(
             doc,
             &[
@@ -102,7 +102,11 @@ fn rule_text(doc: &Document, sels: &[&str], last: bool) -> Option<String> {
         let found = doc.try_select(sel)?;
         let nodes = found.nodes();
         let mut texts = nodes.iter().filter_map(|n| clean(&n.text()));
-        if last { texts.last() } else { texts.next() }
+        if last {
+            texts.next_back()
+        } else {
+            texts.next()
+        }
     })
 }
 
@@ -188,7 +192,7 @@ fn byline(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<Strin
         .filter(|a| a.chars().count() <= 100)
 }
 
-fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value], body: &str) -> Option<String> {
+fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<String> {
     let machine = meta_content(
         doc,
         &[
@@ -217,13 +221,17 @@ fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value], body: &str) 
             doc.try_select(sel)?
                 .nodes()
                 .iter()
+                // Site headers often show today's date: not the article's.
+                .filter(|n| {
+                    !n.ancestors_it(Some(64))
+                        .any(|a| a.has_name("header") || a.has_name("nav") || a.has_name("footer"))
+                })
                 .filter_map(|n| {
                     let t = n.text();
                     (t.len() < 120).then(|| parse_vietnamese(&t)).flatten()
                 })
                 .next()
         })
-        .or_else(|| parse_vietnamese(&body.chars().take(3000).collect::<String>()))
 }
 
 fn lang(doc: &Document) -> Option<String> {
@@ -319,9 +327,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn todays_date_in_the_site_header_is_not_the_article_date() {
+        let doc = Document::from(
+            "<html><body><header><span class=date>Thứ sáu, 27/11/2026</span></header><p>Bài.</p></body></html>",
+        );
+        assert_eq!(collect(&doc, None).published, None);
+    }
+
+    #[test]
     fn rating_and_views_from_text() {
         let doc = Document::from(
-            "<html lang=vi><body><span>22-08-2020 Lượt xem: 1,705</span><div>4/5 (1,024 lượt)</div></body></html>",
+            "<html lang=vi><body><span class=date>22-08-2020 Lượt xem: 1,705</span><div>4/5 (1,024 lượt)</div></body></html>",
         );
         let m = collect(&doc, None);
         assert_eq!(m.views, Some(1705));

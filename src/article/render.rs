@@ -214,7 +214,12 @@ impl TextDecorator for Decorator {
         "• ".to_string()
     }
     fn ordered_item_prefix(&self, i: i64) -> String {
-        format!("{i}. ")
+        // body_text is for search and scripts: a number would read as a word of the text.
+        if self.body_only {
+            "• ".to_string()
+        } else {
+            format!("{i}. ")
+        }
     }
     fn make_subblock_decorator(&self) -> Self {
         self.clone()

@@ -12,6 +12,8 @@ pub struct SiteRule {
     pub hosts: &'static [&'static str],
     /// The article body.
     pub body: &'static [&'static str],
+    /// The lead paragraph (sapo) when the CMS keeps it outside the body.
+    pub lead: &'static [&'static str],
     /// Removed from the page before anything else.
     pub drop: &'static [&'static str],
     /// The author's name; the LAST match wins (VnExpress signs at the end).
@@ -29,6 +31,7 @@ pub static RULES: &[SiteRule] = &[
         name: "VnExpress",
         hosts: &["vnexpress.net"],
         body: &["div.sidebar-1 article.fck_detail", "article.fck_detail"],
+        lead: &["p.description"],
         drop: &[
             ".box-tinlienquanv2",
             ".box_tinlienquan",
@@ -62,6 +65,7 @@ pub static RULES: &[SiteRule] = &[
             "div.detail__content",
             "div[itemprop=articleBody]",
         ],
+        lead: &["h2.detail-sapo", "p.detail-sapo", "div.detail-sapo"],
         drop: &[
             "div.VCSortableInPreviewMode[type=RelatedOneNews]",
             "div.VCSortableInPreviewMode[type=RelatedNewsBox]",
@@ -95,6 +99,7 @@ pub static RULES: &[SiteRule] = &[
         name: "Dân trí",
         hosts: &["dantri.com.vn"],
         body: &["div.singular-content", "div.dt-news__content"],
+        lead: &["h2.singular-sapo", "h2.dt-news__sapo"],
         drop: &[
             ".article-related",
             ".dt-news__related",
@@ -116,6 +121,7 @@ pub static RULES: &[SiteRule] = &[
         name: "VietnamNet",
         hosts: &["vietnamnet.vn"],
         body: &["div.maincontent", "div#maincontent", "div.content-detail"],
+        lead: &["h2.content-detail-sapo"],
         drop: &[
             "div.maincontent article",
             "div#maincontent article",
@@ -137,6 +143,7 @@ pub static RULES: &[SiteRule] = &[
         name: "Znews",
         hosts: &["znews.vn", "zingnews.vn"],
         body: &["div.the-article-body"],
+        lead: &["p.the-article-summary"],
         drop: &[
             ".inner-article",
             ".article-list",
@@ -153,6 +160,7 @@ pub static RULES: &[SiteRule] = &[
         name: "BBC Tiếng Việt",
         hosts: &["bbc.com/vietnamese", "bbc.co.uk/vietnamese"],
         body: &["main[role=main]", "main"],
+        lead: &[],
         drop: &[
             "section[aria-labelledby*=related]",
             "section[aria-labelledby*=top-stories]",
@@ -177,6 +185,7 @@ pub static RULES: &[SiteRule] = &[
         name: "VOA Tiếng Việt",
         hosts: &["voatiengviet.com"],
         body: &["div#article-content div.wsw", "div.wsw"],
+        lead: &[],
         drop: &[
             ".media-block-wrap",
             ".related-content",
@@ -245,6 +254,7 @@ mod tests {
             for sel in r
                 .body
                 .iter()
+                .chain(r.lead)
                 .chain(r.drop)
                 .chain(r.author)
                 .chain(r.date)
