@@ -79,8 +79,13 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
     let mut clock = tokio::time::interval(Duration::from_secs(30));
     clock.tick().await;
     let mut spinner = tokio::time::interval(Duration::from_millis(120));
+    // Drawn on change only: after messages, never for ignored events (mouse motion).
+    let mut dirty = true;
     loop {
-        guard.terminal.draw(|f| view::render(&state, &mut vs, f))?;
+        if dirty {
+            guard.terminal.draw(|f| view::render(&state, &mut vs, f))?;
+            dirty = false;
+        }
         let ticking = state.busy();
         let msg = tokio::select! {
             ev = events.next() => match ev {
@@ -104,6 +109,7 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
             let fx = update(&mut state, m);
             runner.run_all(fx, &state);
         }
+        dirty = true;
         if state.quit {
             break;
         }
