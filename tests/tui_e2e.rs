@@ -70,14 +70,13 @@ impl Tmux {
 
     fn cmd(&self, args: &[&str]) -> Output {
         let conf = self.dir.join("tmux.conf");
-        let out = Command::new("tmux")
+        Command::new("tmux")
             .args(["-L", &self.socket, "-f"])
             .arg(&conf)
             .args(args)
             .env_remove("TMUX")
             .output()
-            .expect("tmux is needed for this test (apt-get install tmux)");
-        out
+            .expect("tmux is needed for this test (apt-get install tmux)")
     }
 
     fn ok(&self, args: &[&str]) -> String {
