@@ -39,7 +39,7 @@ pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &
     if list.sort == ArticleSort::HighestRated {
         right.push(tr(state.lang, T::SortRated));
     }
-    let count = format!("{}", list.rows.len());
+    let count = strings::number(state.lang, list.rows.len() as u64);
     let right = if right.is_empty() {
         count
     } else {
