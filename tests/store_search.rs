@@ -209,3 +209,27 @@ fn full_texts_are_cached_indexed_and_reported() {
     assert_eq!(titles(&store, "tau cao toc"), ["Bản tin sáng (cập nhật)"]);
     assert!(store.article(ids[0]).unwrap().row.full_text);
 }
+
+#[test]
+fn an_item_listed_twice_is_indexed_from_its_last_copy() {
+    let (_d, mut store, feed, _) = with_articles(vec![
+        item(Some("same"), None, "Bản nháp cũ"),
+        item(Some("same"), None, "Bản chính thức"),
+    ]);
+    assert_eq!(titles(&store, "chinh thuc"), ["Bản chính thức"]);
+    assert!(titles(&store, "nhap").is_empty());
+    store
+        .save_fetch(
+            feed,
+            &feed_of(vec![
+                item(Some("same"), None, "Sửa lần một"),
+                item(Some("same"), None, "Sửa lần hai"),
+            ]),
+            &no_validators(),
+            at("2025-06-02T00:00:00Z"),
+        )
+        .unwrap();
+    assert_eq!(titles(&store, "sua lan"), ["Sửa lần hai"]);
+    assert!(titles(&store, "mot").is_empty());
+    assert!(titles(&store, "chinh thuc").is_empty());
+}

@@ -154,3 +154,39 @@ fn exists(changed: usize, id: FeedId) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn plan(store: &Store, sql: &str, args: &[i64]) -> String {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ")
+    }
+
+    #[test]
+    fn counts_come_from_the_covering_index() {
+        let store = Store::open_in_memory().unwrap();
+        let all = plan(&store, FEEDS_SELECT, &[]);
+        assert!(all.contains("COVERING INDEX articles_feed_read"), "{all}");
+        let one = plan(&store, FEED_SELECT, &[1]);
+        assert!(one.contains("COVERING INDEX articles_feed_read"), "{one}");
+        assert!(!one.contains("SCAN a"), "{one}");
+    }
+
+    #[test]
+    fn a_missing_title_shows_the_url() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (id, _) = store
+            .add_feed("http://127.0.0.1/x", Some("  "), None)
+            .unwrap();
+        assert_eq!(store.feed(id).unwrap().title, "http://127.0.0.1/x");
+    }
+}

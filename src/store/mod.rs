@@ -2,8 +2,19 @@
 //! [`Store`] is blocking and owns one connection; async code goes through
 //! [`handle::StoreHandle`], whose single thread owns the `Store`.
 //!
-//! This file is the contract the rest of the crate codes against; bodies live in the
-//! submodules the store's author chooses.
+//! This file is the contract the rest of the crate codes against; the bodies live in
+//! schema.rs (opening, migrations), feeds.rs, save.rs (one fetch, deduplication),
+//! articles.rs (lists, user state, full texts, retention) and search.rs (the FTS5 index).
+//!
+//! Choices worth knowing:
+//! - Times are stored as unix nanoseconds: sortable and exact for `DateTime<Utc>`; a feed
+//!   date outside 1677-2262 counts as unknown.
+//! - Every write is one transaction (BEGIN IMMEDIATE when it has several statements), so a
+//!   second docbao waits (busy timeout, 5 s), then gets [`StoreError::Busy`]; nobody ever
+//!   sees half a write.
+//! - The search index holds the folded text only (`crate::text::fold` of the title, of the
+//!   summary and content stripped of HTML, and of the full text); queries are folded the
+//!   same way and every word must match as a prefix.
 mod articles;
 mod feeds;
 pub mod handle;

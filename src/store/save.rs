@@ -1,6 +1,6 @@
 //! Storing one fetched feed: one write transaction, items deduplicated, the user's read
 //! state and rating never touched, the validators written last.
-use super::search::{IndexText, index, reindex};
+use super::search::{IndexText, index_fetch};
 use super::sql::{ts, ts_opt};
 use super::{Result, SaveOutcome, StoreError, Validators};
 use crate::feed::{ArticleId, FeedId, ParsedFeed, ParsedItem};
@@ -69,6 +69,8 @@ pub(super) fn save_fetch(
     let tombstones = pruned_keys(&tx, id)?;
     let mut still_listed = HashSet::new();
     let mut outcome = SaveOutcome::default();
+    let mut changed = Vec::new();
+    let mut added = Vec::new();
     let now_ts = ts(now);
     for item in &parsed.items {
         let key = dedup_key(item);
@@ -79,7 +81,7 @@ pub(super) fn save_fetch(
         match existing {
             Some(article) => {
                 if update_item(&tx, article, item, now_ts)? {
-                    reindex(&tx, article)?;
+                    changed.push(article);
                     outcome.updated += 1;
                 }
             }
@@ -89,9 +91,15 @@ pub(super) fn save_fetch(
             None => {
                 let article = insert_item(&tx, id, &key, item, now_ts)?;
                 outcome.new_ids.push(ArticleId(article));
+                added.push((article, index_text(item)));
             }
         }
     }
+    // An article listed twice in this fetch is indexed once, from its final text.
+    changed.sort_unstable();
+    changed.dedup();
+    added.retain(|(id, _)| changed.binary_search(id).is_err());
+    index_fetch(&tx, &mut changed, &mut added)?;
     // Retention deleted these; once the feed stops listing them they cannot come back.
     for key in tombstones.difference(&still_listed) {
         tx.prepare_cached("DELETE FROM pruned WHERE feed_id = ?1 AND dedup_key = ?2")?
@@ -144,14 +152,16 @@ fn insert_item(
             ],
             |r| r.get(0),
         )?;
-    let words = IndexText {
+    Ok(id)
+}
+
+fn index_text(item: &ParsedItem) -> IndexText<'_> {
+    IndexText {
         title: &item.title,
         summary: text(&item.summary),
         content: text(&item.content),
         full_html: None,
-    };
-    index(conn, id, &words)?;
-    Ok(id)
+    }
 }
 
 /// Updates the text of a known article; true when anything changed. A missing guid, URL or

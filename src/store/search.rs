@@ -5,13 +5,28 @@
 use super::sql::{ARTICLE_COLS, article_row};
 use super::strip::html_to_index_text;
 use super::{ArticleRow, Result};
-use crate::text::fold;
+use crate::text::fold::fold_char;
 use rusqlite::{Connection, params};
+
+/// `crate::text::fold` with a fast path for ASCII (most of the bytes of an index, even
+/// in Vietnamese): identical output, a fraction of the time of NFD per character.
+pub fn fold_for_index(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            if c.is_ascii() {
+                Some(c.to_ascii_lowercase())
+            } else {
+                fold_char(c)
+            }
+        })
+        .collect()
+}
 
 /// bm25 column weights: a word in the title counts for more than one in the body.
 const RANK: &str = "bm25(articles_fts, 5.0, 1.0, 1.0)";
 
 /// The text of one article as the index sees it, before folding.
+#[derive(Clone)]
 pub(super) struct IndexText<'a> {
     pub title: &'a str,
     pub summary: Option<&'a str>,
@@ -19,21 +34,24 @@ pub(super) struct IndexText<'a> {
     pub full_html: Option<&'a str>,
 }
 
-/// Writes (or rewrites) the index row of article `id`.
-pub(super) fn index(conn: &Connection, id: i64, text: &IndexText<'_>) -> Result<()> {
-    let title = fold(text.title);
+/// Adds the index row of article `id`, which must have none.
+///
+/// FTS5 keeps pending rows in memory and writes them out as one segment, but it must flush
+/// whenever a rowid is not above the previous one or an insert follows a delete. So callers
+/// delete first and insert in ascending id order: one flush per transaction rather than one
+/// segment (and a cascade of merges) per article.
+pub(super) fn add(conn: &Connection, id: i64, text: &IndexText<'_>) -> Result<()> {
+    let title = fold_for_index(text.title);
     let mut body = String::new();
     for part in [text.summary, text.content].into_iter().flatten() {
         body.push_str(&html_to_index_text(part));
         body.push('\n');
     }
-    let body = fold(&body);
+    let body = fold_for_index(&body);
     let full = text
         .full_html
-        .map(|h| fold(&html_to_index_text(h)))
+        .map(|h| fold_for_index(&html_to_index_text(h)))
         .unwrap_or_default();
-    conn.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
-        .execute([id])?;
     conn.prepare_cached(
         "INSERT INTO articles_fts(rowid, title, body, full) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -41,23 +59,80 @@ pub(super) fn index(conn: &Connection, id: i64, text: &IndexText<'_>) -> Result<
     Ok(())
 }
 
+fn remove(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// What `articles` holds for the index, owned.
+struct Stored {
+    title: String,
+    summary: Option<String>,
+    content: Option<String>,
+    full_html: Option<String>,
+}
+
+impl Stored {
+    fn load(conn: &Connection, id: i64) -> Result<Option<Stored>> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT title, summary, content, full_html FROM articles WHERE id = ?1",
+        )?;
+        let mut rows = stmt.query([id])?;
+        let Some(r) = rows.next()? else {
+            return Ok(None);
+        };
+        Ok(Some(Stored {
+            title: r.get(0)?,
+            summary: r.get(1)?,
+            content: r.get(2)?,
+            full_html: r.get(3)?,
+        }))
+    }
+
+    fn text(&self) -> IndexText<'_> {
+        IndexText {
+            title: &self.title,
+            summary: self.summary.as_deref(),
+            content: self.content.as_deref(),
+            full_html: self.full_html.as_deref(),
+        }
+    }
+}
+
 /// Rebuilds the index row of `id` from what `articles` holds now.
 pub(super) fn reindex(conn: &Connection, id: i64) -> Result<()> {
-    let mut stmt = conn
-        .prepare_cached("SELECT title, summary, content, full_html FROM articles WHERE id = ?1")?;
-    let mut rows = stmt.query([id])?;
-    if let Some(r) = rows.next()? {
-        let title: String = r.get(0)?;
-        let summary: Option<String> = r.get(1)?;
-        let content: Option<String> = r.get(2)?;
-        let full_html: Option<String> = r.get(3)?;
-        let text = IndexText {
-            title: &title,
-            summary: summary.as_deref(),
-            content: content.as_deref(),
-            full_html: full_html.as_deref(),
-        };
-        index(conn, id, &text)?;
+    remove(conn, id)?;
+    if let Some(stored) = Stored::load(conn, id)? {
+        add(conn, id, &stored.text())?;
+    }
+    Ok(())
+}
+
+/// The index work of one fetch: rows of `changed` articles rebuilt from the table, rows of
+/// `added` ones written, all in the order that FTS5 writes cheaply (see [`add`]).
+pub(super) fn index_fetch(
+    conn: &Connection,
+    changed: &mut [i64],
+    added: &mut [(i64, IndexText<'_>)],
+) -> Result<()> {
+    changed.sort_unstable();
+    added.sort_unstable_by_key(|(id, _)| *id);
+    for &id in changed.iter() {
+        remove(conn, id)?;
+    }
+    let mut stored = Vec::with_capacity(changed.len());
+    for &id in changed.iter() {
+        if let Some(s) = Stored::load(conn, id)? {
+            stored.push((id, s));
+        }
+    }
+    let mut rows: Vec<(i64, IndexText<'_>)> =
+        stored.iter().map(|(id, s)| (*id, s.text())).collect();
+    rows.extend(added.iter().map(|(id, t)| (*id, t.clone())));
+    rows.sort_unstable_by_key(|(id, _)| *id);
+    for (id, text) in &rows {
+        add(conn, *id, text)?;
     }
     Ok(())
 }
@@ -66,7 +141,7 @@ pub(super) fn reindex(conn: &Connection, id: i64) -> Result<()> {
 /// Quoting makes `"`, `*`, `AND`, `NEAR(` and the like plain words, never syntax. `None` when
 /// the input has no word at all.
 pub fn fts_query(input: &str) -> Option<String> {
-    let folded = fold(input);
+    let folded = fold_for_index(input);
     let terms: Vec<String> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -95,6 +170,20 @@ pub(super) fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_fold_is_the_text_modules_fold() {
+        let samples = [
+            "Đường sắt tốc độ cao Bắc - Nam",
+            "ĐẠI HỌC Quốc Gia, HÀ NỘI: 1.705 người",
+            "Vie\u{323}\u{302}t Nam ð Ð ß İ ǅ Ω",
+            "plain ASCII <b>&amp;</b> \t\n 123 ~!@#",
+            "日本語 한국어 ไทย Ελληνικά",
+        ];
+        for s in samples {
+            assert_eq!(fold_for_index(s), crate::text::fold(s), "{s}");
+        }
+    }
 
     #[test]
     fn queries_are_folded_quoted_prefixes() {

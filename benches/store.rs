@@ -1,0 +1,123 @@
+//! The cache on a realistic size: 200 feeds x 50 articles (10,000), on a real file.
+//! `cargo bench --bench store`
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use docbao::feed::{FeedId, ParsedFeed, ParsedItem};
+use docbao::store::{ArticleQuery, Store, Validators};
+use std::hint::black_box;
+
+const FEEDS: usize = 200;
+const ITEMS: usize = 50;
+
+fn base() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 6, 1, 0, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+/// One feed's document: Vietnamese titles and HTML summaries of our own writing.
+fn parsed(feed: usize, round: usize) -> ParsedFeed {
+    let items = (0..ITEMS)
+        .map(|i| ParsedItem {
+            guid: Some(format!("tag:127.0.0.1,2025:{feed}/{round}/{i}")),
+            url: Some(format!("http://127.0.0.1/{feed}/bai-{round}-{i}.html")),
+            title: format!("Đường sắt tốc độ cao số {i} của nguồn {feed}: Hà Nội họp bàn"),
+            author: Some("Phóng viên".to_owned()),
+            published: Some(base() - Duration::minutes((feed * ITEMS + i) as i64)),
+            summary: Some(format!(
+                "<p>Thủ tướng yêu cầu các bộ, ngành khẩn trương hoàn thiện hồ sơ về dự án \
+                 <b>số {i}</b>, trình Quốc hội xem xét việc điều chỉnh chủ trương đầu tư.</p>\
+                 <p>Nguồn {feed}, vòng {round}.</p>"
+            )),
+            content: None,
+        })
+        .collect();
+    ParsedFeed {
+        title: Some(format!("Nguồn tin {feed}")),
+        site_url: Some(format!("http://127.0.0.1/{feed}/")),
+        items,
+    }
+}
+
+fn build(path: &std::path::Path) -> (Store, Vec<FeedId>) {
+    let mut store = Store::open(path).expect("open");
+    let mut ids = Vec::new();
+    for f in 0..FEEDS {
+        let (id, _) = store
+            .add_feed(&format!("http://127.0.0.1/{f}/rss"), None, None)
+            .expect("add");
+        store
+            .save_fetch(id, &parsed(f, 0), &Validators::default(), base())
+            .expect("save");
+        ids.push(id);
+    }
+    // A third read, in one statement (set_read syncs each call: 3,400 fsyncs here).
+    rusqlite::Connection::open(path)
+        .and_then(|c| c.execute("UPDATE articles SET read = 1 WHERE id % 3 = 0", []))
+        .expect("mark read");
+    (store, ids)
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cache.db");
+    let started = std::time::Instant::now();
+    let (mut store, ids) = build(&path);
+    eprintln!(
+        "built {FEEDS} feeds x {ITEMS} articles in {:?}",
+        started.elapsed()
+    );
+
+    c.bench_function("feeds (200 feeds, 10k articles)", |b| {
+        b.iter(|| black_box(store.feeds().expect("feeds")))
+    });
+    c.bench_function("open + feeds (what `docbao feeds` does)", |b| {
+        b.iter(|| {
+            let s = Store::open(&path).expect("open");
+            black_box(s.feeds().expect("feeds"))
+        })
+    });
+    let newest = ArticleQuery {
+        limit: Some(200),
+        ..ArticleQuery::default()
+    };
+    c.bench_function("articles (limit 200)", |b| {
+        b.iter(|| black_box(store.articles(&newest).expect("articles")))
+    });
+    let one_feed = ArticleQuery {
+        feed: Some(ids[FEEDS / 2]),
+        limit: Some(200),
+        ..ArticleQuery::default()
+    };
+    c.bench_function("articles (one feed, limit 200)", |b| {
+        b.iter(|| black_box(store.articles(&one_feed).expect("articles")))
+    });
+    c.bench_function("search \"duong sat ha noi\" (limit 50)", |b| {
+        b.iter(|| black_box(store.search("duong sat ha noi", 50).expect("search")))
+    });
+    c.bench_function("save_fetch 50 known items (unchanged)", |b| {
+        let doc = parsed(7, 0);
+        b.iter(|| {
+            store
+                .save_fetch(ids[7], &doc, &Validators::default(), base())
+                .expect("save")
+        })
+    });
+    let mut round = 1;
+    c.bench_function("save_fetch 50 new items", |b| {
+        b.iter(|| {
+            round += 1;
+            let doc = parsed(9, round);
+            store
+                .save_fetch(ids[9], &doc, &Validators::default(), base())
+                .expect("save")
+        })
+    });
+}
+
+criterion_group! {
+    name = store;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
+    targets = benches
+}
+criterion_main!(store);
