@@ -90,7 +90,10 @@ fn mark<'a>(node: &NodeRef<'a>, removed: &mut HashSet<dom_query::NodeId>) {
 }
 
 fn is_removed(node: &NodeRef, removed: &HashSet<dom_query::NodeId>) -> bool {
-    removed.contains(&node.id) || node.ancestors_it(Some(MAX_CLIMB)).any(|a| removed.contains(&a.id))
+    removed.contains(&node.id)
+        || node
+            .ancestors_it(Some(MAX_CLIMB))
+            .any(|a| removed.contains(&a.id))
         || node.parent().is_none()
 }
 
@@ -147,7 +150,11 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     }
     let lower = text.to_lowercase();
     let bare = lower.trim_end_matches([':', ' ', '»', '›', '>']).trim();
-    if len <= 80 && (VIEWS_TEXT.is_match(&text) || VIEWS_TEXT_AFTER.is_match(&text) || RATING_TEXT.is_match(&text)) {
+    if len <= 80
+        && (VIEWS_TEXT.is_match(&text)
+            || VIEWS_TEXT_AFTER.is_match(&text)
+            || RATING_TEXT.is_match(&text))
+    {
         return Some(node.clone());
     }
     if len <= 60 && (lower.contains("lượt đánh giá") || lower.starts_with("hotline")) {
@@ -163,7 +170,9 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
         return Some(box_of(node));
     }
     // "Đọc thêm: <a>…</a>", "Từ khóa: <a>a</a>, <a>b</a>".
-    if BOX_HEADINGS.iter().any(|h| lower.starts_with(h) && lower[h.len()..].starts_with([':', ' ']))
+    if BOX_HEADINGS
+        .iter()
+        .any(|h| lower.starts_with(h) && lower[h.len()..].starts_with([':', ' ']))
         && link_density(node) > 0.5
     {
         return Some(node.clone());
@@ -175,7 +184,9 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
 fn is_phone(text: &str) -> bool {
     let digits = text.chars().filter(char::is_ascii_digit).count();
     (8..=13).contains(&digits)
-        && text.chars().all(|c| c.is_ascii_digit() || " .-()+".contains(c))
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .-()+".contains(c))
 }
 
 /// The box a related-news heading opens: its link-heavy container, or the heading and the
@@ -201,10 +212,26 @@ fn box_of<'a>(heading: &NodeRef<'a>) -> NodeRef<'a> {
     best
 }
 
+/// Lines that only say when a page was published or updated (shown in the header).
+const DATE_LINE_STARTS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "last updated",
+    "cập nhật",
+    "đăng lúc",
+    "đăng ngày",
+    "ngày đăng",
+];
+
 /// Removes doubles from extracted article HTML: a block repeating the title near the top,
-/// a block repeating the one before it, a paragraph repeating a picture's caption.
-/// A figure's caption becomes the picture's alt text, so it is shown once.
-pub fn dedupe(doc: &Document, title: Option<&str>) {
+/// a short block near the top holding the byline or a "published/updated" date (the header
+/// shows both), a block repeating the one before it, a paragraph repeating a picture's
+/// caption. A figure's caption becomes the picture's alt text, so it is shown once.
+pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
+    let byline = byline
+        .map(|b| norm(b).to_lowercase())
+        .filter(|b| b.chars().count() >= 3);
     if let Some(figs) = doc.try_select("figure") {
         for fig in figs.nodes() {
             let caption = fig.find(&["figcaption"]);
@@ -218,8 +245,11 @@ pub fn dedupe(doc: &Document, title: Option<&str>) {
             }
         }
     }
-    let title = title.map(|t| norm(t).to_lowercase()).filter(|t| !t.is_empty());
-    let Some(blocks) = doc.try_select("p, h1, h2, h3, h4, h5, h6, figcaption, blockquote, li, pre, div, td, img, span, em, i")
+    let title = title
+        .map(|t| norm(t).to_lowercase())
+        .filter(|t| !t.is_empty());
+    let Some(blocks) =
+        doc.try_select("p, h1, h2, h3, h4, h5, h6, figcaption, blockquote, li, pre, div, td, img")
     else {
         return;
     };
@@ -241,8 +271,15 @@ pub fn dedupe(doc: &Document, title: Option<&str>) {
         }
         let lower = text.to_lowercase();
         let near_top = seen_text < 400;
+        let short = text.chars().count() <= 100;
+        let header_fact = near_top
+            && short
+            && (byline.as_deref().is_some_and(|b| lower.contains(b))
+                || (DATE_LINE_STARTS.iter().any(|d| lower.starts_with(d))
+                    && lower.chars().any(|c| c.is_ascii_digit())));
         if !node.has_name("img")
             && ((near_top && title.as_deref() == Some(lower.as_str()))
+                || header_fact
                 || (lower == previous && text.chars().count() >= 12))
         {
             node.remove_from_parent();
@@ -259,8 +296,22 @@ fn is_leaf_block(node: &NodeRef) -> bool {
         d.node_name().is_some_and(|n| {
             matches!(
                 n.as_ref(),
-                "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol"
-                    | "table" | "blockquote" | "pre" | "figure" | "figcaption" | "section"
+                "p" | "div"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "li"
+                    | "ul"
+                    | "ol"
+                    | "table"
+                    | "blockquote"
+                    | "pre"
+                    | "figure"
+                    | "figcaption"
+                    | "section"
             )
         })
     })
@@ -303,10 +354,20 @@ mod tests {
              <figure><img src=a.jpg alt='ảnh'><figcaption>Chú thích ảnh ở đây</figcaption></figure>\
              <p>Chú thích ảnh ở đây</p><p>Đoạn hai.</p></div>",
         );
-        dedupe(&doc, Some("Tiêu đề bài"));
-        let texts: Vec<String> = doc.select("body *").nodes().iter().filter(|n| is_leaf_block(n)).map(|n| norm(&n.text())).filter(|t| !t.is_empty()).collect();
+        dedupe(&doc, Some("Tiêu đề bài"), None);
+        let texts: Vec<String> = doc
+            .select("body *")
+            .nodes()
+            .iter()
+            .filter(|n| is_leaf_block(n))
+            .map(|n| norm(&n.text()))
+            .filter(|t| !t.is_empty())
+            .collect();
         assert_eq!(texts, vec!["Đoạn một của bài viết.", "Đoạn hai."]);
-        assert_eq!(doc.select("img").attr("alt").unwrap().as_ref(), "Chú thích ảnh ở đây");
+        assert_eq!(
+            doc.select("img").attr("alt").unwrap().as_ref(),
+            "Chú thích ảnh ở đây"
+        );
     }
 
     #[test]

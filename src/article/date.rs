@@ -5,12 +5,14 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use regex::Regex;
 use std::sync::LazyLock;
 
-static DMY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})\b").expect("valid regex"));
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})\b").expect("valid regex")
+});
 static HM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})[:h](\d{2})\b").expect("valid regex"));
-static GMT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?").expect("valid regex"));
+static GMT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?").expect("valid regex")
+});
 
 /// A machine date (RFC 3339, ISO 8601 with or without zone, or a bare date) to RFC 3339.
 pub fn parse_machine(s: &str) -> Option<String> {
@@ -21,12 +23,21 @@ pub fn parse_machine(s: &str) -> Option<String> {
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
         return Some(d.to_rfc3339());
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%.f%z"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+    ] {
         if let Ok(d) = DateTime::parse_from_str(s, fmt) {
             return Some(d.to_rfc3339());
         }
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, fmt) {
             return local(d, vietnam());
         }
@@ -65,7 +76,9 @@ fn vietnam() -> FixedOffset {
 }
 
 fn local(d: NaiveDateTime, zone: FixedOffset) -> Option<String> {
-    zone.from_local_datetime(&d).single().map(|d| d.to_rfc3339())
+    zone.from_local_datetime(&d)
+        .single()
+        .map(|d| d.to_rfc3339())
 }
 
 #[cfg(test)]

@@ -49,10 +49,22 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     chrome::strip(&doc);
 
     let rule_body = rule.and_then(|r| {
-        r.body.iter().find_map(|sel| {
+        let body = r.body.iter().find_map(|sel| {
             let found = doc.try_select(sel)?;
             let html = found.nodes().first()?.inner_html().to_string();
             (text_chars(&html) > 0).then_some(html)
+        })?;
+        // A lead kept outside the body opens the article; not when the body holds it.
+        let lead = r.lead.iter().find_map(|sel| {
+            let text = chrome::norm(&doc.try_select(sel)?.nodes().first()?.text());
+            (!text.is_empty()
+                && !chrome::norm(&Document::from(body.as_str()).select("body").text())
+                    .contains(&text))
+            .then_some(text)
+        });
+        Some(match lead {
+            Some(lead) => format!("<p><strong>{}</strong></p>{body}", escape(&lead)),
+            None => body,
         })
     });
     let work = match &rule_body {
@@ -87,20 +99,32 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         fill(&mut meta.site_name, a.site_name.as_deref());
         fill(&mut meta.lang, a.lang.as_deref());
         if meta.published.is_none() {
-            meta.published = a.published_time.as_deref().and_then(super::date::parse_machine);
+            meta.published = a
+                .published_time
+                .as_deref()
+                .and_then(super::date::parse_machine);
         }
         fill(&mut meta.url, a.url.as_deref());
     }
     if let Some(u) = &page_url {
         meta.url = Some(u.to_string());
     }
-    meta.url = meta.url.map(|u| crate::text::clean_line(&u)).filter(|u| !u.is_empty());
+    meta.url = meta
+        .url
+        .map(|u| crate::text::clean_line(&u))
+        .filter(|u| !u.is_empty());
 
     let out = Document::from(content.as_str());
-    chrome::dedupe(&out, meta.title.as_deref());
+    chrome::dedupe(&out, meta.title.as_deref(), meta.byline.as_deref());
     let body = out.select("body");
     let html = crate::text::clean_block(&body.inner_html());
     Ok(Extracted { html, meta })
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn fill(slot: &mut Option<String>, value: Option<&str>) {

@@ -9,7 +9,10 @@ impl From<NetError> for ArticleError {
     fn from(e: NetError) -> Self {
         match e {
             NetError::Status { code, .. } => ArticleError::Http(code),
-            other => ArticleError::Net { offline: other.is_offline(), message: other.to_string() },
+            other => ArticleError::Net {
+                offline: other.is_offline(),
+                message: other.to_string(),
+            },
         }
     }
 }
@@ -29,7 +32,12 @@ pub async fn fetch_page(client: &Client, url: &str) -> Result<Page, ArticleError
         return Err(ArticleError::Http(fetched.status));
     }
     if let Some(ct) = &fetched.content_type {
-        let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let mime = ct
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         let htmlish = mime.is_empty()
             || mime.contains("html")
             || mime.contains("xml")
@@ -42,15 +50,26 @@ pub async fn fetch_page(client: &Client, url: &str) -> Result<Page, ArticleError
     let host = url::Url::parse(&fetched.final_url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_string));
-    let html = crate::text::decode_bytes(&fetched.body, fetched.content_type.as_deref(), host.as_deref());
-    Ok(Page { url: fetched.final_url, html })
+    let html = crate::text::decode_bytes(
+        &fetched.body,
+        fetched.content_type.as_deref(),
+        host.as_deref(),
+    );
+    Ok(Page {
+        url: fetched.final_url,
+        html,
+    })
 }
 
 /// Fetches, decodes and extracts the article at `url`, ready for `Store::save_full_text`.
 /// An extract with less than [`MIN_TEXT_CHARS`] of text is `TooLittle`: the feed's own
 /// content is better then. `lang` is the interface language the caller shows errors in; the
 /// errors themselves are language-neutral values.
-pub async fn fetch_article(client: &Client, url: &str, lang: Lang) -> Result<StoredExtract, ArticleError> {
+pub async fn fetch_article(
+    client: &Client,
+    url: &str,
+    lang: Lang,
+) -> Result<StoredExtract, ArticleError> {
     let _ = lang;
     let page = fetch_page(client, url).await?;
     let extracted = tokio::task::spawn_blocking(move || {
@@ -63,5 +82,9 @@ pub async fn fetch_article(client: &Client, url: &str, lang: Lang) -> Result<Sto
     })
     .await
     .map_err(|_| ArticleError::Panicked)??;
-    Ok(StoredExtract { html: extracted.html, meta: extracted.meta, fetched_at: chrono::Utc::now() })
+    Ok(StoredExtract {
+        html: extracted.html,
+        meta: extracted.meta,
+        fetched_at: chrono::Utc::now(),
+    })
 }

@@ -232,7 +232,9 @@ impl<'a> Sanitizer<'a> {
 /// The lowercased tag name at `i` and where it ends.
 fn tag_name(bytes: &[u8], i: usize) -> (String, usize) {
     let mut j = i;
-    while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b':') {
+    while j < bytes.len()
+        && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b':')
+    {
         j += 1;
     }
     let name = String::from_utf8_lossy(&bytes[i..j]).to_ascii_lowercase();
@@ -255,7 +257,11 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 }
 
 fn memchr(needle: u8, bytes: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.iter().position(|&b| b == needle).map(|p| p + from)
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == needle)
+        .map(|p| p + from)
 }
 
 fn find(bytes: &[u8], from: usize, pat: &[u8]) -> Option<usize> {

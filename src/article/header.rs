@@ -7,7 +7,12 @@ use unicode_width::UnicodeWidthStr;
 
 /// Header lines (unwrapped), every one cleaned. `source` is the feed's title;
 /// `notice` a line such as "Showing the feed's content: the page could not be fetched".
-pub fn header_lines(meta: &ArticleMeta, source: Option<&str>, notice: Option<&str>, lang: Lang) -> Vec<String> {
+pub fn header_lines(
+    meta: &ArticleMeta,
+    source: Option<&str>,
+    notice: Option<&str>,
+    lang: Lang,
+) -> Vec<String> {
     let clean = |s: &str| crate::text::clean_line(s);
     let mut lines = Vec::new();
     let title = meta.title.as_deref().map(clean).filter(|t| !t.is_empty());
@@ -16,9 +21,15 @@ pub fn header_lines(meta: &ArticleMeta, source: Option<&str>, notice: Option<&st
         Lang::En => "(untitled)".into(),
     }));
     let mut facts: Vec<String> = Vec::new();
-    let site = meta.site_name.as_deref().map(clean).filter(|s| !s.is_empty());
+    let site = meta
+        .site_name
+        .as_deref()
+        .map(clean)
+        .filter(|s| !s.is_empty());
     match (source.map(clean).filter(|s| !s.is_empty()), site) {
-        (Some(src), Some(site)) if !src.eq_ignore_ascii_case(&site) => facts.push(format!("{src} ({site})")),
+        (Some(src), Some(site)) if !src.eq_ignore_ascii_case(&site) => {
+            facts.push(format!("{src} ({site})"))
+        }
         (Some(src), _) => facts.push(src),
         (None, Some(site)) => facts.push(site),
         (None, None) => {}
@@ -54,8 +65,16 @@ pub fn header_lines(meta: &ArticleMeta, source: Option<&str>, notice: Option<&st
 /// "Trang chấm: 4/5 (1.024 lượt)" / "Page rating: 4/5 (1,024 votes)".
 pub fn format_rating(r: &PageRating, lang: Lang) -> String {
     let num = |v: f64| {
-        let s = if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") };
-        if lang == Lang::Vi { s.replace('.', ",") } else { s }
+        let s = if v.fract() == 0.0 {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.1}")
+        };
+        if lang == Lang::Vi {
+            s.replace('.', ",")
+        } else {
+            s
+        }
     };
     let base = format!("{}/{}", num(r.value), num(r.best));
     match (lang, r.count) {
@@ -141,10 +160,20 @@ mod tests {
         assert_eq!(group(1024, Lang::En), "1,024");
         assert_eq!(group(1_234_567, Lang::Vi), "1.234.567");
         assert_eq!(group(12, Lang::Vi), "12");
-        let r = PageRating { value: 4.0, best: 5.0, count: Some(1024) };
+        let r = PageRating {
+            value: 4.0,
+            best: 5.0,
+            count: Some(1024),
+        };
         assert_eq!(format_rating(&r, Lang::Vi), "Trang chấm: 4/5 (1.024 lượt)");
-        assert_eq!(format_date("2020-08-22T10:30:00+07:00", Lang::Vi).as_deref(), Some("22/08/2020 10:30"));
-        assert_eq!(format_date("2020-08-22T00:00:00+07:00", Lang::En).as_deref(), Some("2020-08-22"));
+        assert_eq!(
+            format_date("2020-08-22T10:30:00+07:00", Lang::Vi).as_deref(),
+            Some("22/08/2020 10:30")
+        );
+        assert_eq!(
+            format_date("2020-08-22T00:00:00+07:00", Lang::En).as_deref(),
+            Some("2020-08-22")
+        );
     }
 
     #[test]

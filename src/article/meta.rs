@@ -22,16 +22,20 @@ pub(crate) static VIEWS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:lượt xem|lượt đọc|views?)\s*:?\s*(\d[\d.,]*)").expect("valid regex")
 });
 /// "1.705 lượt xem".
-pub(crate) static VIEWS_TEXT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\d[\d.,]*)\s*(?:lượt xem|lượt đọc)").expect("valid regex")
-});
+pub(crate) static VIEWS_TEXT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(\d[\d.,]*)\s*(?:lượt xem|lượt đọc)").expect("valid regex"));
 
 /// Everything the page says about itself; readability's findings fill the gaps later.
 pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
     let ld = json_ld(doc);
     let body_text = {
         // Counters and widgets sit near the top or the end; never scan megabytes.
-        let t = doc.select("body").nodes().first().map(spaced_text).unwrap_or_default();
+        let t = doc
+            .select("body")
+            .nodes()
+            .first()
+            .map(spaced_text)
+            .unwrap_or_default();
         let n = t.chars().count();
         if n <= 40_000 {
             t
@@ -42,12 +46,22 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
         }
     };
     ArticleMeta {
-        title: rule_text(doc, rule.map_or(&[][..], |r| r.title), false)
-            .or_else(|| meta_content(doc, &["meta[property='og:title']", "meta[name='twitter:title']"])),
+        title: rule_text(doc, rule.map_or(&[][..], |r| r.title), false).or_else(|| {
+            meta_content(
+                doc,
+                &["meta[property='og:title']", "meta[name='twitter:title']"],
+            )
+        }),
         byline: byline(doc, rule, &ld),
         published: published(doc, rule, &ld, &body_text),
-        site_name: meta_content(doc, &["meta[property='og:site_name']", "meta[name='application-name']"])
-            .or_else(|| ld_str(&ld, &["publisher", "name"])),
+        site_name: meta_content(
+            doc,
+            &[
+                "meta[property='og:site_name']",
+                "meta[name='application-name']",
+            ],
+        )
+        .or_else(|| ld_str(&ld, &["publisher", "name"])),
         url: None,
         lang: lang(doc),
         rating: rating(doc, &ld, &body_text),
@@ -99,7 +113,10 @@ fn json_ld(doc: &Document) -> Vec<Value> {
     let mut out = Vec::new();
     for s in scripts.nodes() {
         let text = s.text();
-        let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
+        let text = text
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
         if let Ok(v) = serde_json::from_str::<Value>(text) {
             flatten_ld(v, &mut out, 0);
         }
@@ -113,7 +130,9 @@ fn flatten_ld(v: Value, out: &mut Vec<Value>, depth: usize) {
         return;
     }
     match v {
-        Value::Array(items) => items.into_iter().for_each(|i| flatten_ld(i, out, depth + 1)),
+        Value::Array(items) => items
+            .into_iter()
+            .for_each(|i| flatten_ld(i, out, depth + 1)),
         Value::Object(mut map) => {
             if let Some(graph) = map.remove("@graph") {
                 flatten_ld(graph, out, depth + 1);
@@ -151,10 +170,21 @@ fn value_text(v: &Value) -> Option<String> {
 
 fn byline(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<String> {
     rule_text(doc, rule.map_or(&[][..], |r| r.author), true)
-        .or_else(|| meta_content(doc, &["meta[name='author']", "meta[property='article:author']"]))
+        .or_else(|| {
+            meta_content(
+                doc,
+                &["meta[name='author']", "meta[property='article:author']"],
+            )
+        })
         .filter(|a| !a.starts_with("http"))
         .or_else(|| ld_str(ld, &["author"]))
-        .or_else(|| rule_text(doc, &["[itemprop=author] [itemprop=name]", "[rel=author]"], false))
+        .or_else(|| {
+            rule_text(
+                doc,
+                &["[itemprop=author] [itemprop=name]", "[rel=author]"],
+                false,
+            )
+        })
         .filter(|a| a.chars().count() <= 100)
 }
 
@@ -200,7 +230,15 @@ fn lang(doc: &Document) -> Option<String> {
     doc.select("html")
         .attr("lang")
         .and_then(|l| clean(&l))
-        .or_else(|| meta_content(doc, &["meta[http-equiv='content-language']", "meta[property='og:locale']"]))
+        .or_else(|| {
+            meta_content(
+                doc,
+                &[
+                    "meta[http-equiv='content-language']",
+                    "meta[property='og:locale']",
+                ],
+            )
+        })
         .map(|l| l.replace('_', "-"))
 }
 
@@ -211,30 +249,42 @@ pub(crate) fn parse_count(s: &str) -> Option<u64> {
 }
 
 fn parse_decimal(s: &str) -> Option<f64> {
-    s.trim().replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite())
+    s.trim()
+        .replace(',', ".")
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
 }
 
 fn rating(doc: &Document, ld: &[Value], body: &str) -> Option<PageRating> {
     let from_ld = ld.iter().find_map(|obj| {
         let r = obj.get("aggregateRating")?;
-        let num = |k: &str| r.get(k).and_then(|v| match v {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) => parse_decimal(s),
-            _ => None,
-        });
+        let num = |k: &str| {
+            r.get(k).and_then(|v| match v {
+                Value::Number(n) => n.as_f64(),
+                Value::String(s) => parse_decimal(s),
+                _ => None,
+            })
+        };
         let count = ["ratingCount", "reviewCount"]
             .iter()
             .find_map(|k| r.get(*k).and_then(value_text).and_then(|s| parse_count(&s)));
-        Some(PageRating { value: num("ratingValue")?, best: num("bestRating").unwrap_or(5.0), count })
-    });
-    from_ld
-        .or_else(|| microdata_rating(doc))
-        .or_else(|| {
-            let c = RATING_TEXT.captures(body)?;
-            let value = parse_decimal(&c[1])?;
-            let best = parse_decimal(&c[2])?;
-            (value <= best && best > 0.0).then(|| PageRating { value, best, count: parse_count(&c[3]) })
+        Some(PageRating {
+            value: num("ratingValue")?,
+            best: num("bestRating").unwrap_or(5.0),
+            count,
         })
+    });
+    from_ld.or_else(|| microdata_rating(doc)).or_else(|| {
+        let c = RATING_TEXT.captures(body)?;
+        let value = parse_decimal(&c[1])?;
+        let best = parse_decimal(&c[2])?;
+        (value <= best && best > 0.0).then(|| PageRating {
+            value,
+            best,
+            count: parse_count(&c[3]),
+        })
+    })
 }
 
 fn microdata_rating(doc: &Document) -> Option<PageRating> {
@@ -242,17 +292,25 @@ fn microdata_rating(doc: &Document) -> Option<PageRating> {
     let prop = |name: &str| -> Option<String> {
         let n = scope.select(&format!("[itemprop={name}]"));
         let node = n.nodes().first()?;
-        node.attr("content").map(|c| c.to_string()).or_else(|| Some(node.text().to_string()))
+        node.attr("content")
+            .map(|c| c.to_string())
+            .or_else(|| Some(node.text().to_string()))
     };
     Some(PageRating {
         value: parse_decimal(&prop("ratingValue")?)?,
-        best: prop("bestRating").and_then(|b| parse_decimal(&b)).unwrap_or(5.0),
-        count: prop("ratingCount").or_else(|| prop("reviewCount")).and_then(|c| parse_count(&c)),
+        best: prop("bestRating")
+            .and_then(|b| parse_decimal(&b))
+            .unwrap_or(5.0),
+        count: prop("ratingCount")
+            .or_else(|| prop("reviewCount"))
+            .and_then(|c| parse_count(&c)),
     })
 }
 
 fn views(body: &str) -> Option<u64> {
-    let c = VIEWS_TEXT.captures(body).or_else(|| VIEWS_TEXT_AFTER.captures(body))?;
+    let c = VIEWS_TEXT
+        .captures(body)
+        .or_else(|| VIEWS_TEXT_AFTER.captures(body))?;
     parse_count(&c[1])
 }
 
@@ -267,7 +325,14 @@ mod tests {
         );
         let m = collect(&doc, None);
         assert_eq!(m.views, Some(1705));
-        assert_eq!(m.rating, Some(PageRating { value: 4.0, best: 5.0, count: Some(1024) }));
+        assert_eq!(
+            m.rating,
+            Some(PageRating {
+                value: 4.0,
+                best: 5.0,
+                count: Some(1024)
+            })
+        );
         assert_eq!(m.published.as_deref(), Some("2020-08-22T00:00:00+07:00"));
         assert_eq!(m.lang.as_deref(), Some("vi"));
     }
@@ -284,7 +349,14 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2024-03-01T08:00:00+07:00"));
         assert_eq!(m.byline.as_deref(), Some("Lê Hoa"));
         assert_eq!(m.site_name.as_deref(), Some("Báo Mẫu"));
-        assert_eq!(m.rating, Some(PageRating { value: 4.5, best: 5.0, count: Some(12) }));
+        assert_eq!(
+            m.rating,
+            Some(PageRating {
+                value: 4.5,
+                best: 5.0,
+                count: Some(12)
+            })
+        );
     }
 
     #[test]
@@ -294,6 +366,13 @@ mod tests {
             <meta itemprop="ratingValue" content="3"><span itemprop="ratingCount">1.024</span></div>"#,
         );
         let m = collect(&doc, None);
-        assert_eq!(m.rating, Some(PageRating { value: 3.0, best: 5.0, count: Some(1024) }));
+        assert_eq!(
+            m.rating,
+            Some(PageRating {
+                value: 3.0,
+                best: 5.0,
+                count: Some(1024)
+            })
+        );
     }
 }

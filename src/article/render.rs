@@ -50,9 +50,17 @@ impl Rendered {
 
 /// Lays out `html` at `width` columns (0: no wrapping; otherwise at least [`MIN_WIDTH`]).
 pub fn render(html: &str, width: usize, lang: Lang) -> Rendered {
-    let width = if width == 0 { NO_WRAP } else { width.max(MIN_WIDTH) };
+    let width = if width == 0 {
+        NO_WRAP
+    } else {
+        width.max(MIN_WIDTH)
+    };
     let links = Rc::new(RefCell::new(Links::default()));
-    let deco = Decorator { links: links.clone(), lang, body_only: false };
+    let deco = Decorator {
+        links: links.clone(),
+        lang,
+        body_only: false,
+    };
     let tagged = guard::catch(|| layout(html, width, deco)).unwrap_or_default();
     let mut lines = to_lines(tagged);
     let links = std::mem::take(&mut links.borrow_mut().urls);
@@ -60,7 +68,10 @@ pub fn render(html: &str, width: usize, lang: Lang) -> Rendered {
         lines.push(Line::default());
         for (i, url) in links.iter().enumerate() {
             lines.push(Line::from(vec![
-                Span::styled(format!("[{}]", i + 1), Style::new().add_modifier(Modifier::DIM)),
+                Span::styled(
+                    format!("[{}]", i + 1),
+                    Style::new().add_modifier(Modifier::DIM),
+                ),
                 Span::raw(" "),
                 Span::styled(url.clone(), link_style()),
             ]));
@@ -73,7 +84,11 @@ pub fn render(html: &str, width: usize, lang: Lang) -> Rendered {
 /// references, no pictures.
 pub fn body_text(html: &str) -> String {
     let links = Rc::new(RefCell::new(Links::default()));
-    let deco = Decorator { links, lang: Lang::En, body_only: true };
+    let deco = Decorator {
+        links,
+        lang: Lang::En,
+        body_only: true,
+    };
     let tagged = guard::catch(|| layout(html, NO_WRAP, deco)).unwrap_or_default();
     let mut out = String::new();
     for line in to_lines(tagged) {
@@ -179,11 +194,18 @@ impl TextDecorator for Decorator {
             Lang::Vi => "Ảnh",
             Lang::En => "Image",
         };
-        (format!("[{label}: {title}]"), RichAnnotation::Image(src.to_string()))
+        (
+            format!("[{label}: {title}]"),
+            RichAnnotation::Image(src.to_string()),
+        )
     }
 
     fn header_prefix(&self, _level: usize) -> String {
-        if self.body_only { String::new() } else { MARK.to_string() }
+        if self.body_only {
+            String::new()
+        } else {
+            MARK.to_string()
+        }
     }
     fn quote_prefix(&self) -> String {
         "> ".to_string()
@@ -192,7 +214,12 @@ impl TextDecorator for Decorator {
         "• ".to_string()
     }
     fn ordered_item_prefix(&self, i: i64) -> String {
-        format!("{i}. ")
+        // body_text is for search and scripts: a number would read as a word of the text.
+        if self.body_only {
+            "• ".to_string()
+        } else {
+            format!("{i}. ")
+        }
     }
     fn make_subblock_decorator(&self) -> Self {
         self.clone()
@@ -203,7 +230,9 @@ impl TextDecorator for Decorator {
 }
 
 fn link_style() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::UNDERLINED)
+    Style::new()
+        .fg(Color::Cyan)
+        .add_modifier(Modifier::UNDERLINED)
 }
 
 fn style_of(tags: &[RichAnnotation]) -> Style {
@@ -240,7 +269,10 @@ fn to_lines(tagged: Vec<TaggedLine<Vec<RichAnnotation>>>) -> Vec<Line<'static>> 
                 continue;
             }
             let style = style_of(&el.tag);
-            let split = text.char_indices().find(|&(_, c)| !is_combining_mark(c)).map_or(text.len(), |(i, _)| i);
+            let split = text
+                .char_indices()
+                .find(|&(_, c)| !is_combining_mark(c))
+                .map_or(text.len(), |(i, _)| i);
             if split > 0
                 && let Some(prev) = spans.last_mut()
             {

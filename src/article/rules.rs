@@ -12,6 +12,8 @@ pub struct SiteRule {
     pub hosts: &'static [&'static str],
     /// The article body.
     pub body: &'static [&'static str],
+    /// The lead paragraph (sapo) when the CMS keeps it outside the body.
+    pub lead: &'static [&'static str],
     /// Removed from the page before anything else.
     pub drop: &'static [&'static str],
     /// The author's name; the LAST match wins (VnExpress signs at the end).
@@ -29,6 +31,7 @@ pub static RULES: &[SiteRule] = &[
         name: "VnExpress",
         hosts: &["vnexpress.net"],
         body: &["div.sidebar-1 article.fck_detail", "article.fck_detail"],
+        lead: &["p.description"],
         drop: &[
             ".box-tinlienquanv2",
             ".box_tinlienquan",
@@ -62,6 +65,7 @@ pub static RULES: &[SiteRule] = &[
             "div.detail__content",
             "div[itemprop=articleBody]",
         ],
+        lead: &["h2.detail-sapo", "p.detail-sapo", "div.detail-sapo"],
         drop: &[
             "div.VCSortableInPreviewMode[type=RelatedOneNews]",
             "div.VCSortableInPreviewMode[type=RelatedNewsBox]",
@@ -95,6 +99,7 @@ pub static RULES: &[SiteRule] = &[
         name: "Dân trí",
         hosts: &["dantri.com.vn"],
         body: &["div.singular-content", "div.dt-news__content"],
+        lead: &["h2.singular-sapo", "h2.dt-news__sapo"],
         drop: &[
             ".article-related",
             ".dt-news__related",
@@ -103,7 +108,11 @@ pub static RULES: &[SiteRule] = &[
             ".tags-wrap",
             ".e-magazine__related",
         ],
-        author: &["div.author-name", ".author-wrap .author-name", ".dt-news__author"],
+        author: &[
+            "div.author-name",
+            ".author-wrap .author-name",
+            ".dt-news__author",
+        ],
         date: &["time.author-time", ".dt-news__time"],
         title: &["h1.title-page", "h1.dt-news__title"],
         sniff: true,
@@ -112,6 +121,7 @@ pub static RULES: &[SiteRule] = &[
         name: "VietnamNet",
         hosts: &["vietnamnet.vn"],
         body: &["div.maincontent", "div#maincontent", "div.content-detail"],
+        lead: &["h2.content-detail-sapo"],
         drop: &[
             "div.maincontent article",
             "div#maincontent article",
@@ -133,6 +143,7 @@ pub static RULES: &[SiteRule] = &[
         name: "Znews",
         hosts: &["znews.vn", "zingnews.vn"],
         body: &["div.the-article-body"],
+        lead: &["p.the-article-summary"],
         drop: &[
             ".inner-article",
             ".article-list",
@@ -149,6 +160,7 @@ pub static RULES: &[SiteRule] = &[
         name: "BBC Tiếng Việt",
         hosts: &["bbc.com/vietnamese", "bbc.co.uk/vietnamese"],
         body: &["main[role=main]", "main"],
+        lead: &[],
         drop: &[
             "section[aria-labelledby*=related]",
             "section[aria-labelledby*=top-stories]",
@@ -160,7 +172,11 @@ pub static RULES: &[SiteRule] = &[
             "[data-e2e=byline]",
             "header time",
         ],
-        author: &["[data-e2e=byline] strong", "[data-e2e=byline] span", "[class*=Byline] span"],
+        author: &[
+            "[data-e2e=byline] strong",
+            "[data-e2e=byline] span",
+            "[class*=Byline] span",
+        ],
         date: &[],
         title: &["main h1"],
         sniff: false,
@@ -169,6 +185,7 @@ pub static RULES: &[SiteRule] = &[
         name: "VOA Tiếng Việt",
         hosts: &["voatiengviet.com"],
         body: &["div#article-content div.wsw", "div.wsw"],
+        lead: &[],
         drop: &[
             ".media-block-wrap",
             ".related-content",
@@ -217,10 +234,16 @@ mod tests {
 
     #[test]
     fn hosts_and_paths_pick_the_rule() {
-        assert_eq!(rule_for("https://vnexpress.net/a-1.html"), Some("VnExpress"));
+        assert_eq!(
+            rule_for("https://vnexpress.net/a-1.html"),
+            Some("VnExpress")
+        );
         assert_eq!(rule_for("https://e.vnexpress.net/a"), Some("VnExpress"));
         assert_eq!(rule_for("https://tuoitre.vn/x.htm"), Some("VCCorp CMS"));
-        assert_eq!(rule_for("https://www.bbc.com/vietnamese/articles/x"), Some("BBC Tiếng Việt"));
+        assert_eq!(
+            rule_for("https://www.bbc.com/vietnamese/articles/x"),
+            Some("BBC Tiếng Việt")
+        );
         assert_eq!(rule_for("https://www.bbc.com/news/x"), None);
         assert_eq!(rule_for("https://notvnexpress.net/"), None);
     }
@@ -228,7 +251,15 @@ mod tests {
     #[test]
     fn every_selector_parses() {
         for r in RULES {
-            for sel in r.body.iter().chain(r.drop).chain(r.author).chain(r.date).chain(r.title) {
+            for sel in r
+                .body
+                .iter()
+                .chain(r.lead)
+                .chain(r.drop)
+                .chain(r.author)
+                .chain(r.date)
+                .chain(r.title)
+            {
                 assert!(dom_query::Matcher::new(sel).is_ok(), "{sel}");
             }
         }

@@ -54,10 +54,19 @@ pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
         Target::Url(url) => from_url(url, ctx)?,
         Target::File(path) => from_file(path, args.url.as_deref())?,
     };
-    let out = if args.json { json_output(&view) } else { text_output(&view, width(args), ctx.lang) };
+    let out = if args.json {
+        json_output(&view)
+    } else {
+        text_output(&view, width(args), ctx.lang)
+    };
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e).context("writing the article"),
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("writing the article")
+        }
         _ => Ok(()),
     }
 }
@@ -73,7 +82,8 @@ fn width(args: &ReadArgs) -> usize {
 }
 
 fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE + 1)
         .read_to_end(&mut bytes)
@@ -84,16 +94,30 @@ fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
     if let Some(b) = base
         && url::Url::parse(b).is_err()
     {
-        bail!("--url is not an absolute URL: {}", crate::text::clean_line(b));
+        bail!(
+            "--url is not an absolute URL: {}",
+            crate::text::clean_line(b)
+        );
     }
-    let host = base.and_then(|b| url::Url::parse(b).ok()).and_then(|u| u.host_str().map(str::to_string));
+    let host = base
+        .and_then(|b| url::Url::parse(b).ok())
+        .and_then(|u| u.host_str().map(str::to_string));
     let html = crate::text::decode_bytes(&bytes, None, host.as_deref());
-    let ex = article::extract(&html, base).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    Ok(View { html: ex.html, meta: ex.meta, source: None, notice: None })
+    let ex =
+        article::extract(&html, base).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(View {
+        html: ex.html,
+        meta: ex.meta,
+        source: None,
+        notice: None,
+    })
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the async runtime")
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
 }
 
 fn client() -> anyhow::Result<crate::net::Client> {
@@ -110,16 +134,26 @@ fn from_url(url: &str, ctx: &Ctx) -> anyhow::Result<View> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", crate::text::clean_line(url)))?;
     let ex = article::extract(&page.html, Some(&page.url))
         .map_err(|e| anyhow::anyhow!("{}: {e}", crate::text::clean_line(url)))?;
-    Ok(View { html: ex.html, meta: ex.meta, source: None, notice: None })
+    Ok(View {
+        html: ex.html,
+        meta: ex.meta,
+        source: None,
+        notice: None,
+    })
 }
 
 fn from_cache(id: i64, args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<View> {
     let path = ctx.data_dir.join("cache.db");
     if !path.exists() {
-        bail!("no such article: {id} (the cache at {} is empty)", ctx.data_dir.display());
+        bail!(
+            "no such article: {id} (the cache at {} is empty)",
+            ctx.data_dir.display()
+        );
     }
     let mut store = Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let detail = store.article(ArticleId(id)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let detail = store
+        .article(ArticleId(id))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     if args.summary {
         return feed_view(&detail, None, ctx.lang);
     }
@@ -134,7 +168,10 @@ fn from_cache(id: i64, args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<View> {
             match runtime()?.block_on(article::fetch_article(&client, url, ctx.lang)) {
                 Ok(extract) => {
                     if let Err(e) = store.save_full_text(ArticleId(id), &extract) {
-                        eprintln!("docbao: the article was not cached: {}", crate::text::clean_line(&e.to_string()));
+                        eprintln!(
+                            "docbao: the article was not cached: {}",
+                            crate::text::clean_line(&e.to_string())
+                        );
                     }
                     return Ok(full_view(&detail, extract.html, extract.meta));
                 }
@@ -158,7 +195,12 @@ fn full_view(detail: &ArticleDetail, html: String, mut meta: ArticleMeta) -> Vie
     if meta.url.is_none() {
         meta.url = detail.row.url.clone();
     }
-    View { html, meta, source: Some(detail.row.feed_title.clone()), notice: None }
+    View {
+        html,
+        meta,
+        source: Some(detail.row.feed_title.clone()),
+        notice: None,
+    }
 }
 
 enum Reason {
@@ -188,7 +230,9 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
                 (Reason::Failed(ArticleError::TooLittle(n)), true) => {
                     format!("trang có quá ít chữ ({n} ký tự)")
                 }
-                (Reason::Failed(ArticleError::NothingFound), true) => "không tìm thấy bài trong trang".to_string(),
+                (Reason::Failed(ArticleError::NothingFound), true) => {
+                    "không tìm thấy bài trong trang".to_string()
+                }
                 (Reason::Failed(e), true) => format!("không tải được trang: {e}"),
                 (Reason::Failed(e), false) => format!("the page could not be used: {e}"),
             };
@@ -213,12 +257,22 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         rating: None,
         views: None,
     };
-    Ok(View { html, meta, source: Some(detail.row.feed_title.clone()), notice: Some(notice) })
+    Ok(View {
+        html,
+        meta,
+        source: Some(detail.row.feed_title.clone()),
+        notice: Some(notice),
+    })
 }
 
 fn text_output(view: &View, width: usize, lang: Lang) -> String {
     let mut out = String::new();
-    for line in header_lines(&view.meta, view.source.as_deref(), view.notice.as_deref(), lang) {
+    for line in header_lines(
+        &view.meta,
+        view.source.as_deref(),
+        view.notice.as_deref(),
+        lang,
+    ) {
         for part in wrap_plain(&line, width) {
             out.push_str(&part);
             out.push('\n');
@@ -232,7 +286,11 @@ fn text_output(view: &View, width: usize, lang: Lang) -> String {
 
 fn json_output(view: &View) -> String {
     let m = &view.meta;
-    let s = |v: &Option<String>| v.as_deref().map(crate::text::clean_line).map_or(Value::Null, Value::String);
+    let s = |v: &Option<String>| {
+        v.as_deref()
+            .map(crate::text::clean_line)
+            .map_or(Value::Null, Value::String)
+    };
     let mut obj = Map::new();
     obj.insert("title".into(), s(&m.title));
     obj.insert("byline".into(), s(&m.byline));
@@ -242,7 +300,10 @@ fn json_output(view: &View) -> String {
     obj.insert("lang".into(), s(&m.lang));
     obj.insert("text".into(), Value::String(article::body_text(&view.html)));
     if let Some(r) = &m.rating {
-        obj.insert("rating".into(), json!({"value": number(r.value), "best": number(r.best), "count": r.count}));
+        obj.insert(
+            "rating".into(),
+            json!({"value": number(r.value), "best": number(r.best), "count": r.count}),
+        );
     }
     if let Some(v) = m.views {
         obj.insert("views".into(), json!(v));
@@ -254,5 +315,9 @@ fn json_output(view: &View) -> String {
 
 /// 4.0 as 4, 4.5 as 4.5.
 fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 1e15 { json!(v as i64) } else { json!(v) }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
 }
