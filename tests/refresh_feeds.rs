@@ -160,7 +160,7 @@ async fn at_most_two_per_host_and_jobs_in_all() {
             s.route(
                 &path,
                 Response::ok(doc.clone(), "application/rss+xml")
-                    .delay(std::time::Duration::from_millis(30)),
+                    .delay(std::time::Duration::from_millis(150)),
             );
         }
         cache.add(&busy.url(&path)).await;
@@ -185,11 +185,36 @@ async fn at_most_two_per_host_and_jobs_in_all() {
                 rss("x", &[(&format!("g{i}"), "Tin")]),
                 "application/rss+xml",
             )
-            .delay(std::time::Duration::from_millis(30)),
+            .delay(std::time::Duration::from_millis(150)),
         );
         cache.add(&one.url(&path)).await;
     }
     let (summary, _) = cache.refresh(&client, 1).await;
     assert_eq!(summary.ok, 4);
     assert_eq!(one.max_concurrent(), 1);
+
+    // Four hosts, three jobs: never more than three requests at once in all.
+    let first = Server::start().await;
+    let mut hosts = vec![];
+    for _ in 0..3 {
+        hosts.push(first.start_shared().await);
+    }
+    hosts.push(first);
+    let cache = Cache::new();
+    for i in 0..12 {
+        let path = format!("/f{i}");
+        hosts[0].route(
+            &path,
+            Response::ok(
+                rss("x", &[(&format!("g{i}"), "Tin")]),
+                "application/rss+xml",
+            )
+            .delay(std::time::Duration::from_millis(150)),
+        );
+        cache.add(&hosts[i % 4].url(&path)).await;
+    }
+    let (summary, _) = cache.refresh(&client, 3).await;
+    assert_eq!(summary.ok, 12);
+    assert_eq!(hosts[0].requests().len(), 12);
+    assert_eq!(hosts[0].max_concurrent(), 3);
 }

@@ -26,6 +26,9 @@
 //! [`Response::trickle`] (a chunk every interval). Builders: `.header(k, v)`, `.delay(d)`
 //! (before the headers), `.chunked()`, `.gzip()` (compress a byte body).
 //!
+//! [`Server::start_shared`] opens another port (another "host" to a client) over the same
+//! routes and observations.
+//!
 //! Observations: [`Server::requests`] / [`Server::requests_to`] (method, target, headers of
 //! every request, in arrival order), [`Server::max_concurrent`] (most requests being answered
 //! at once), [`Server::body_bytes`] (body bytes produced for a path, before compression: shows
@@ -35,14 +38,19 @@
 //! Dropping the server stops it and every open connection.
 #![allow(dead_code)]
 
+mod response;
+mod wire;
+
+pub use response::{Body, Response, gzip};
+
 use std::collections::HashMap;
-use std::io::Write as _;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncReadExt;
 use tokio::net::{TcpListener, TcpStream};
+use wire::write_response;
 
 /// One request as the server received it.
 #[derive(Debug, Clone)]
@@ -67,154 +75,10 @@ impl Request {
     }
 }
 
-/// What a response's body is.
-#[derive(Debug, Clone)]
-pub enum Body {
-    Bytes(Vec<u8>),
-    /// `len` copies of `byte`, streamed.
-    Repeat {
-        byte: u8,
-        len: u64,
-    },
-    /// A gzip stream of `len` zeros compressed while sending (Content-Encoding: gzip).
-    GzipZeros {
-        len: u64,
-    },
-    /// `count` times `chunk`, one every `every`.
-    Trickle {
-        chunk: Vec<u8>,
-        every: Duration,
-        count: usize,
-    },
-    /// Sends `head`, announces more, then sends nothing ever again.
-    StallAfter(Vec<u8>),
-    /// Never answers at all.
-    Never,
-}
-
-/// A response to serve; build with the constructors and builder methods.
-#[derive(Debug, Clone)]
-pub struct Response {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: Body,
-    pub delay: Option<Duration>,
-    pub chunked: bool,
-    pub gzip: bool,
-}
-
-impl Response {
-    pub fn ok(body: impl Into<Vec<u8>>, content_type: &str) -> Response {
-        Response::status(200)
-            .header("Content-Type", content_type)
-            .body(body)
-    }
-    /// An empty response with that status.
-    pub fn status(status: u16) -> Response {
-        Response {
-            status,
-            headers: Vec::new(),
-            body: Body::Bytes(Vec::new()),
-            delay: None,
-            chunked: false,
-            gzip: false,
-        }
-    }
-    pub fn redirect(status: u16, location: &str) -> Response {
-        Response::status(status).header("Location", location)
-    }
-    /// 200 with the validators, or 304 when the request carries a matching
-    /// If-None-Match (or, without it, an If-Modified-Since equal to `last_modified`).
-    pub fn conditional(
-        req: &Request,
-        etag: Option<&str>,
-        last_modified: Option<&str>,
-        body: impl Into<Vec<u8>>,
-        content_type: &str,
-    ) -> Response {
-        let fresh = match (req.header("if-none-match"), etag) {
-            (Some(sent), Some(tag)) => sent == tag,
-            (Some(_), None) => false,
-            (None, _) => matches!(
-                (req.header("if-modified-since"), last_modified),
-                (Some(sent), Some(lm)) if sent == lm
-            ),
-        };
-        let mut r = if fresh {
-            Response::status(304)
-        } else {
-            Response::ok(body, content_type)
-        };
-        if let Some(tag) = etag {
-            r = r.header("ETag", tag);
-        }
-        if let Some(lm) = last_modified {
-            r = r.header("Last-Modified", lm);
-        }
-        r
-    }
-    /// Accepts the request and never answers.
-    pub fn stall() -> Response {
-        Response::status(200).with_body(Body::Never)
-    }
-    /// Headers and `head` of a longer body, then silence.
-    pub fn stall_body(head: impl Into<Vec<u8>>, content_type: &str) -> Response {
-        Response::status(200)
-            .header("Content-Type", content_type)
-            .with_body(Body::StallAfter(head.into()))
-    }
-    /// `len` bytes of `x`, streamed (never held in memory).
-    pub fn large(len: u64, content_type: &str) -> Response {
-        Response::status(200)
-            .header("Content-Type", content_type)
-            .with_body(Body::Repeat { byte: b'x', len })
-    }
-    /// A gzip body that inflates to `len` zeros, compressed on the fly while sending.
-    pub fn gzip_bomb(len: u64, content_type: &str) -> Response {
-        Response::status(200)
-            .header("Content-Type", content_type)
-            .with_body(Body::GzipZeros { len })
-    }
-    /// `count` chunks, one every `every` (chunked encoding).
-    pub fn trickle(chunk: impl Into<Vec<u8>>, every: Duration, count: usize) -> Response {
-        Response::status(200).with_body(Body::Trickle {
-            chunk: chunk.into(),
-            every,
-            count,
-        })
-    }
-    pub fn header(mut self, name: &str, value: &str) -> Response {
-        self.headers.push((name.to_string(), value.to_string()));
-        self
-    }
-    pub fn body(self, body: impl Into<Vec<u8>>) -> Response {
-        self.with_body(Body::Bytes(body.into()))
-    }
-    pub fn with_body(mut self, body: Body) -> Response {
-        self.body = body;
-        self
-    }
-    /// Waits this long before sending anything.
-    pub fn delay(mut self, d: Duration) -> Response {
-        self.delay = Some(d);
-        self
-    }
-    /// Transfer-Encoding: chunked instead of Content-Length.
-    pub fn chunked(mut self) -> Response {
-        self.chunked = true;
-        self
-    }
-    /// Gzip a byte body (Content-Encoding: gzip).
-    pub fn gzip(mut self) -> Response {
-        self.gzip = true;
-        self
-    }
-}
-
 type Handler = Arc<dyn Fn(&Request) -> Response + Send + Sync>;
 
 #[derive(Default)]
-struct State {
+pub(crate) struct State {
     routes: Mutex<HashMap<String, Handler>>,
     fallback: Mutex<Option<Handler>>,
     requests: Mutex<Vec<Request>>,
@@ -244,6 +108,22 @@ impl Server {
         Server {
             addr,
             state,
+            task,
+            runtime: None,
+        }
+    }
+
+    /// Another port sharing this server's routes and observations: a second "host" for the
+    /// client's per-host limit, with requests counted together (e.g. for a global limit).
+    pub async fn start_shared(&self) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("local addr");
+        let task = tokio::spawn(accept_loop(listener, self.state.clone())).abort_handle();
+        Server {
+            addr,
+            state: self.state.clone(),
             task,
             runtime: None,
         }
@@ -440,217 +320,6 @@ async fn read_request(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Option<Reque
     Some(req)
 }
 
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        302 => "Found",
-        303 => "See Other",
-        304 => "Not Modified",
-        307 => "Temporary Redirect",
-        308 => "Permanent Redirect",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        410 => "Gone",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        _ => "Whatever",
-    }
-}
-
-fn add_body_bytes(state: &State, path: &str, n: u64) {
+pub(crate) fn add_body_bytes(state: &State, path: &str, n: u64) {
     *lock(&state.body_bytes).entry(path.to_string()).or_insert(0) += n;
-}
-
-async fn write_response(
-    stream: &mut TcpStream,
-    req: &Request,
-    mut r: Response,
-    state: &State,
-) -> std::io::Result<()> {
-    if let Some(d) = r.delay {
-        tokio::time::sleep(d).await;
-    }
-    if matches!(r.body, Body::Never) {
-        return std::future::pending().await;
-    }
-    if r.gzip
-        && let Body::Bytes(bytes) = &r.body
-    {
-        let compressed = gzip(bytes);
-        add_body_bytes(state, &req.path, bytes.len() as u64);
-        r.body = Body::Bytes(compressed);
-        r.headers.push(("Content-Encoding".into(), "gzip".into()));
-    }
-    let no_body = req.method == "HEAD" || r.status == 304 || r.status == 204;
-    let mut head = format!("HTTP/1.1 {} {}\r\n", r.status, reason(r.status));
-    for (k, v) in &r.headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    let chunked =
-        !no_body && (r.chunked || matches!(r.body, Body::GzipZeros { .. } | Body::Trickle { .. }));
-    if matches!(r.body, Body::GzipZeros { .. }) {
-        head.push_str("Content-Encoding: gzip\r\n");
-    }
-    if chunked {
-        head.push_str("Transfer-Encoding: chunked\r\n");
-    } else if !no_body {
-        let len = match &r.body {
-            Body::Bytes(b) => b.len() as u64,
-            Body::Repeat { len, .. } => *len,
-            Body::StallAfter(b) => b.len() as u64 + 1_000_000,
-            _ => 0,
-        };
-        head.push_str(&format!("Content-Length: {len}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).await?;
-    if no_body {
-        return stream.flush().await;
-    }
-    let mut out = BodyWriter {
-        stream,
-        chunked,
-        state,
-        path: &req.path,
-    };
-    match r.body {
-        Body::Bytes(b) => {
-            if !r.gzip {
-                add_body_bytes(state, &req.path, b.len() as u64);
-            }
-            out.send(&b).await?;
-        }
-        Body::Repeat { byte, len } => {
-            let block = vec![byte; 64 * 1024];
-            let mut left = len;
-            while left > 0 {
-                let n = left.min(block.len() as u64) as usize;
-                out.send(&block[..n]).await?;
-                out.produced(n);
-                left -= n as u64;
-            }
-        }
-        Body::GzipZeros { len } => {
-            let bomb = bomb_parts();
-            let mib = len.div_ceil(MIB as u64).max(1);
-            let mut crc = flate2::Crc::new();
-            out.send(&bomb.head).await?;
-            for _ in 1..mib {
-                out.send(&bomb.repeat).await?;
-                out.produced(MIB);
-                crc.combine(&bomb.crc);
-            }
-            crc.combine(&bomb.crc);
-            out.produced(MIB);
-            let mut tail = bomb.tail.clone();
-            tail.extend_from_slice(&crc.sum().to_le_bytes());
-            tail.extend_from_slice(&((mib * MIB as u64) as u32).to_le_bytes());
-            out.send(&tail).await?;
-        }
-        Body::Trickle {
-            chunk,
-            every,
-            count,
-        } => {
-            for _ in 0..count {
-                out.send(&chunk).await?;
-                out.produced(chunk.len());
-                out.stream.flush().await?;
-                tokio::time::sleep(every).await;
-            }
-        }
-        Body::StallAfter(head) => {
-            out.send(&head).await?;
-            out.stream.flush().await?;
-            return std::future::pending().await;
-        }
-        Body::Never => {}
-    }
-    if chunked {
-        out.stream.write_all(b"0\r\n\r\n").await?;
-    }
-    out.stream.flush().await
-}
-
-struct BodyWriter<'a> {
-    stream: &'a mut TcpStream,
-    chunked: bool,
-    state: &'a State,
-    path: &'a str,
-}
-
-impl BodyWriter<'_> {
-    async fn send(&mut self, data: &[u8]) -> std::io::Result<()> {
-        if data.is_empty() {
-            return Ok(());
-        }
-        if self.chunked {
-            self.stream
-                .write_all(format!("{:x}\r\n", data.len()).as_bytes())
-                .await?;
-            self.stream.write_all(data).await?;
-            self.stream.write_all(b"\r\n").await
-        } else {
-            self.stream.write_all(data).await
-        }
-    }
-    fn produced(&self, n: usize) {
-        add_body_bytes(self.state, self.path, n as u64);
-    }
-}
-
-const MIB: usize = 1024 * 1024;
-
-/// A gzip stream of zeros in three parts: `head` (gzip header and the first MiB), `repeat`
-/// (one more MiB: deflate output repeats once its window is all zeros) and `tail` (the end
-/// of the deflate stream; the CRC and size follow).
-struct BombParts {
-    head: Vec<u8>,
-    repeat: Vec<u8>,
-    tail: Vec<u8>,
-    crc: flate2::Crc,
-}
-
-fn bomb_parts() -> &'static BombParts {
-    static PARTS: std::sync::OnceLock<BombParts> = std::sync::OnceLock::new();
-    PARTS.get_or_init(|| {
-        use flate2::{Compress, Compression, FlushCompress};
-        let zeros = vec![0u8; MIB];
-        let mut deflate = Compress::new(Compression::best(), false);
-        let mut step = |input: &[u8], flush| {
-            let mut out = Vec::with_capacity(2 * MIB);
-            let before = deflate.total_in();
-            deflate
-                .compress_vec(input, &mut out, flush)
-                .expect("deflate");
-            assert_eq!(deflate.total_in() - before, input.len() as u64);
-            out
-        };
-        let first = step(&zeros, FlushCompress::Sync);
-        let repeat = step(&zeros, FlushCompress::Sync);
-        let again = step(&zeros, FlushCompress::Sync);
-        assert_eq!(repeat, again, "deflate of zeros should repeat");
-        let tail = step(&[], FlushCompress::Finish);
-        let mut head = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
-        head.extend_from_slice(&first);
-        let mut crc = flate2::Crc::new();
-        crc.update(&zeros);
-        BombParts {
-            head,
-            repeat,
-            tail,
-            crc,
-        }
-    })
-}
-
-/// Gzip of `data` (for fixtures that want a compressed body).
-pub fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(data).expect("gzip to memory");
-    enc.finish().expect("gzip to memory")
 }
