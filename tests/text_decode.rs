@@ -213,6 +213,9 @@ fn declarations_inside_the_document() {
         let got = decode_bytes(&html(label, bytes), Some("text/html"), None);
         assert!(got.ends_with(ARTICLE), "{label}: {}", &got[..200]);
     }
+    // A document cannot declare itself UTF-16 from inside: it is read as UTF-8.
+    let doc = html("utf-16", ARTICLE.as_bytes().to_vec());
+    assert!(decode_bytes(&doc, None, None).ends_with(ARTICLE));
     // The HTTP header wins over the document.
     let doc = html("windows-1252", ARTICLE.as_bytes().to_vec());
     assert!(decode_bytes(&doc, Some("text/html; charset=utf-8"), None).ends_with(ARTICLE));

@@ -8,7 +8,7 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1258};
 use std::borrow::Cow;
 
 /// Bytes of a document scored to choose between decodings (more if they hold few words).
-const SAMPLE_LEN: usize = 64 * 1024;
+const SAMPLE_LEN: usize = 16 * 1024;
 const LARGE_SAMPLE_LEN: usize = 1024 * 1024;
 /// Non-ASCII words scored per decoding.
 const SCORE_WORDS: usize = 2000;

@@ -24,9 +24,71 @@ pub fn fold(s: &str) -> String {
     s.chars().filter_map(fold_char).collect()
 }
 
+/// Byte ranges of `haystack` where the folded `query` matches the folded text ("duong sat"
+/// finds "Đường sắt"), for highlighting. Ranges include the marks of the last letter, so they
+/// end on a grapheme boundary even in decomposed text. An empty query matches nothing.
+pub fn find_folded(haystack: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let needle = fold(query);
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    // folded[i] came from the original char starting at starts[i] and ending (with the
+    // marks that fold away after it) at ends[i].
+    let mut folded = String::with_capacity(haystack.len());
+    let mut starts = Vec::with_capacity(haystack.len());
+    let mut ends = Vec::with_capacity(haystack.len());
+    for (i, c) in haystack.char_indices() {
+        let end = i + c.len_utf8();
+        match fold_char(c) {
+            Some(f) => {
+                for _ in 0..f.len_utf8() {
+                    starts.push(i);
+                    ends.push(end);
+                }
+                folded.push(f);
+            }
+            None => {
+                // A mark extends the letter before it.
+                if let Some(&from) = starts.last() {
+                    let n = starts.iter().rev().take_while(|&&st| st == from).count();
+                    let len = ends.len();
+                    ends[len - n..].iter_mut().for_each(|e| *e = end);
+                }
+            }
+        }
+    }
+    folded
+        .match_indices(&needle)
+        .map(|(at, m)| starts[at]..ends[at + m.len() - 1])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matches_map_back_to_the_original() {
+        let s = "Tin mới: Đường sắt tốc độ cao, đường sắt đô thị";
+        let found: Vec<&str> = find_folded(s, "duong sat")
+            .into_iter()
+            .map(|r| &s[r])
+            .collect();
+        assert_eq!(found, ["Đường sắt", "đường sắt"]);
+        let nfd = "Đu\u{31B}o\u{31B}\u{300}ng sa\u{306}\u{301}t!";
+        let found: Vec<&str> = find_folded(nfd, "DUONG SAT")
+            .into_iter()
+            .map(|r| &nfd[r])
+            .collect();
+        assert_eq!(found, ["Đu\u{31B}o\u{31B}\u{300}ng sa\u{306}\u{301}t"]);
+        let found: Vec<&str> = find_folded(nfd, "sa")
+            .into_iter()
+            .map(|r| &nfd[r])
+            .collect();
+        assert_eq!(found, ["sa\u{306}\u{301}"]);
+        assert!(find_folded(s, "").is_empty());
+        assert!(find_folded(s, "hà nội").is_empty());
+    }
 
     #[test]
     fn vietnamese_folds_to_ascii() {

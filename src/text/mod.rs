@@ -16,7 +16,7 @@ pub mod wrap;
 pub use collate::compare;
 pub use date::parse_vi_date;
 pub use decode::{decode_bytes, decode_with_label};
-pub use fold::fold;
+pub use fold::{find_folded, fold};
 pub use mojibake::repair_mojibake;
 pub use normalize::{clean_block, clean_line, nfc};
 pub use number::{parse_count, parse_vi_number};

@@ -5,16 +5,15 @@ use super::syllable::score_text;
 /// Words scored to judge a repair.
 const SCORE_WORDS: usize = 2000;
 
-/// The windows-1252 byte of `c`, if `c` is in windows-1252 (the five unassigned bytes
-/// included, as WHATWG decoders map them to U+0081, U+008D, U+008F, U+0090, U+009D).
+/// The windows-1252 byte of `c`, if `c` is in windows-1252; C1 controls give their own byte,
+/// as a latin-1 decoder (or WHATWG's for the five unassigned bytes) produced them.
 fn cp1252_byte(c: char) -> Option<u8> {
     let cp = c as u32;
-    if cp < 0x80 || (0xA0..=0xFF).contains(&cp) {
+    if cp <= 0xFF {
         return Some(cp as u8);
     }
     Some(match c {
         '€' => 0x80,
-        '\u{81}' => 0x81,
         '‚' => 0x82,
         'ƒ' => 0x83,
         '„' => 0x84,
@@ -26,10 +25,7 @@ fn cp1252_byte(c: char) -> Option<u8> {
         'Š' => 0x8A,
         '‹' => 0x8B,
         'Œ' => 0x8C,
-        '\u{8D}' => 0x8D,
         'Ž' => 0x8E,
-        '\u{8F}' => 0x8F,
-        '\u{90}' => 0x90,
         '\u{2018}' => 0x91,
         '\u{2019}' => 0x92,
         '\u{201C}' => 0x93,
@@ -42,7 +38,6 @@ fn cp1252_byte(c: char) -> Option<u8> {
         'š' => 0x9A,
         '›' => 0x9B,
         'œ' => 0x9C,
-        '\u{9D}' => 0x9D,
         'ž' => 0x9E,
         'Ÿ' => 0x9F,
         _ => return None,
@@ -50,14 +45,23 @@ fn cp1252_byte(c: char) -> Option<u8> {
 }
 
 /// Whether `s` holds at least one lead character (Â..ï) followed by a continuation character
-/// (byte 0x80..=0xBF in windows-1252): the mark of UTF-8 read as windows-1252. Cheap.
+/// (byte 0x80..=0xBF in windows-1252): the mark of UTF-8 read as windows-1252. Cheap: it
+/// scans bytes and looks closer only at U+00C2..U+00EF (encoded C3 82..C3 AF).
 pub fn looks_like_mojibake(s: &str) -> bool {
-    let mut lead = false;
-    for c in s.chars() {
-        if lead && cp1252_byte(c).is_some_and(|b| (0x80..=0xBF).contains(&b)) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|&x| x == 0xC3) {
+        let at = i + p;
+        if b.get(at + 1).is_some_and(|x| (0x82..=0xAF).contains(x))
+            && s[at + 2..]
+                .chars()
+                .next()
+                .and_then(cp1252_byte)
+                .is_some_and(|x| (0x80..=0xBF).contains(&x))
+        {
             return true;
         }
-        lead = ('\u{C2}'..='\u{EF}').contains(&c);
+        i = at + 1;
     }
     false
 }
@@ -123,6 +127,13 @@ mod tests {
             repair_mojibake("Tiáº¿ng Viá»‡t").as_deref(),
             Some("Tiếng Việt")
         );
+    }
+
+    #[test]
+    fn latin1_reading_is_recovered_too() {
+        let latin1: String = "Việt".bytes().map(char::from).collect();
+        assert_eq!(latin1, "Vi\u{E1}\u{BB}\u{87}t");
+        assert_eq!(repair_mojibake(&latin1).as_deref(), Some("Việt"));
     }
 
     #[test]

@@ -1,10 +1,17 @@
 //! NFC and removal of control characters that must never reach a terminal.
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+/// Whether `c` is NFC whatever surrounds it: not a combining mark and never changed by
+/// composition. Covers ASCII, Latin-1, Latin Extended-A/B (below U+0300) and the
+/// precomposed Vietnamese letters (U+1E00..U+1EFF): nearly every char of Vietnamese text.
+fn always_nfc(c: char) -> bool {
+    (c as u32) < 0x300 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
 /// Canonical composition (NFC).
 pub fn nfc(s: &str) -> String {
-    // Most text is already NFC: the quick check avoids rebuilding it.
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // Most text is already NFC: cheap checks avoid rebuilding it.
+    if s.chars().all(always_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         return s.to_owned();
     }
     s.nfc().collect()
@@ -57,6 +64,9 @@ mod tests {
         assert_eq!(nfc("Vie\u{323}\u{302}t Nam"), "Vi\u{1EC7}t Nam");
         assert_eq!(nfc("Vi\u{EA}\u{323}t"), "Việt");
         assert_eq!(nfc("Vie\u{302}\u{323}t"), "Việt");
+        assert_eq!(nfc("Việt \u{1EC7}\u{300}"), "Việt \u{1EC7}\u{300}");
+        assert_eq!(nfc("A\u{30A}"), "\u{C5}");
+        assert_eq!(nfc("\u{212B}"), "\u{C5}");
     }
 
     #[test]

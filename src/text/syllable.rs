@@ -156,6 +156,7 @@ const C_H: u8 = 11;
 const C_I: u8 = 12;
 const C_P: u8 = 20;
 const C_T: u8 = 24;
+const C_U: u8 = 25;
 const C_Y: u8 = 29;
 
 fn front(first: Option<u8>) -> bool {
@@ -177,7 +178,7 @@ fn rhyme_ok(onset: &str, rhyme: &[u8], tone: u8, t: &Tables) -> bool {
     let first = rhyme.first().copied();
     let starts_ye = first == Some(C_Y) && rhyme.len() > 1;
     match onset {
-        "" | "qu" => true,
+        "" | "qu" | "gi" => true,
         _ if starts_ye => false,
         "k" | "gh" | "ngh" => front(first),
         "c" | "g" | "ng" => !front(first),
@@ -215,15 +216,16 @@ pub fn is_syllable(word: &str) -> bool {
         }
         let onset = ONSETS[i];
         let rest = &codes[len..];
-        if onset == "gi" {
-            // "gì", "gia", "giếng" (gi + iêng), "gìn" (gi + in).
-            if rest.is_empty() || rhyme_ok("", rest, tone, t) {
+        if onset == "gi" || onset == "qu" {
+            // The i of "gi" and the u of "qu" may belong to the rhyme as well: "gì", "gia",
+            // "giếng" (gi + iêng), "gìn" (gi + in); "quân" (qu + ân), "quỳnh" (qu + uynh).
+            if (onset == "gi" && rest.is_empty()) || rhyme_ok(onset, rest, tone, t) {
                 return true;
             }
-            let mut with_i = [0u8; MAX_LETTERS + 1];
-            with_i[0] = C_I;
-            with_i[1..=rest.len()].copy_from_slice(rest);
-            if rhyme_ok("", &with_i[..=rest.len()], tone, t) {
+            let mut with = [0u8; MAX_LETTERS + 1];
+            with[0] = if onset == "gi" { C_I } else { C_U };
+            with[1..=rest.len()].copy_from_slice(rest);
+            if !rest.is_empty() && rhyme_ok(onset, &with[..=rest.len()], tone, t) {
                 return true;
             }
             continue;
@@ -286,7 +288,16 @@ mod tests {
         let text = "Thủ tướng Chính phủ yêu cầu các bộ ngành khẩn trương hoàn thiện hồ sơ trình \
             Quốc hội xem xét việc điều chỉnh chủ trương đầu tư dự án đường sắt tốc độ cao trên \
             trục Bắc Nam nghiêng ngả giếng gì gìn giữa khuya khuỷu quyết nguyễn tuyết xoong \
-            huơ thuở oà hoà hòa kỳ kẻ ghế nghĩ gương cá quá quốc già gặp ĐẠI HỌC Việt";
+            huơ thuở oà hoà hòa kỳ kẻ ghế nghĩ gương cá quá quốc già gặp ĐẠI HỌC Việt \
+            của và các có là được cho không người những một này với trong đã để năm khi đến cũng \
+            từ ra như về theo việc nhiều sẽ tại nhưng đó thì phải lại vào nước sau trên làm nhà \
+            hơn còn bị đang cùng nên nếu ông bà anh chị em chúng tôi họ mình ai gì sao nào đâu \
+            bao giờ thế vậy rồi mà hay hoặc vì do bởi tuy dù mặc kể từ trước giữa ngoài dưới \
+            quanh xung nghìn triệu tỷ đồng tiền giá thị trường kinh tế xã hội văn hoá giáo dục \
+            thể thao thời tiết nhiệt độ mưa nắng gió bão lũ lụt hạn hán khuyết điểm xưa khoẻ \
+            mạnh quyển sách ngoằn ngoèo loằng ngoằng nguệch ngoạc huỳnh quỳnh quýt quân quất \
+            oẳn tù tì oái oăm uống ước yêu ỷ ý ạ ơi ừ ồ ở ấy ẩm ăn ép ích ít Huế Quảng Khánh \
+            Thuỵ Quý Thủy Phước boong quạ quẹo gỉ giết giờ gia";
         for w in text.split_whitespace() {
             assert!(is_syllable(w), "{w} should be valid");
         }

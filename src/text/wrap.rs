@@ -53,7 +53,8 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
 
 /// Byte ranges of the lines of `s` word-wrapped to `width` columns, so that styled text can be
 /// wrapped without copying. Lines break at spaces (dropped at the break) and at '\n'; a word
-/// wider than `width` is broken between grapheme clusters. Width 0 splits only on '\n'.
+/// wider than `width` is broken between grapheme clusters (a single cluster wider than
+/// `width` gets a line of its own). Width 0 splits only on '\n'.
 pub fn wrap_ranges(s: &str, width: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -207,6 +208,7 @@ mod tests {
         let s = "nghiê\u{300}ng";
         assert_eq!(wrap(s, 3), ["ngh", "iê\u{300}n", "g"]);
         assert_eq!(wrap("a ", 3), ["a"]);
+        assert_eq!(wrap("日本", 1), ["日", "本"]);
     }
 
     #[test]
