@@ -21,6 +21,7 @@ use futures_util::StreamExt;
 use runner::Runner;
 use std::time::Duration;
 use tokio::sync::mpsc;
+use tokio::time::MissedTickBehavior;
 
 /// Opens the reader (the TUI) on the cache of `ctx`.
 pub fn run(ctx: Ctx) -> anyhow::Result<()> {
@@ -79,6 +80,9 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
     let mut clock = tokio::time::interval(Duration::from_secs(30));
     clock.tick().await;
     let mut spinner = tokio::time::interval(Duration::from_millis(120));
+    // Ticks missed while idle are not made up in a burst.
+    spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    clock.set_missed_tick_behavior(MissedTickBehavior::Skip);
     // Drawn on change only: after messages, never for ignored events (mouse motion).
     let mut dirty = true;
     loop {
