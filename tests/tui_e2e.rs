@@ -145,18 +145,14 @@ impl Tmux {
     }
 
     /// Waits for the program to end; returns its exit status.
-    fn wait_exit(&self, session: &str) -> i32 {
+    /// Waits for the pane's program to end. (Its status comes from a file the shell writes:
+    /// tmux 3.3 sometimes marks a pane dead without recording the status.)
+    fn wait_dead(&self, session: &str) {
         let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if self.show(session, "#{pane_dead}") == "1" {
-                return self
-                    .show(session, "#{pane_dead_status}")
-                    .parse()
-                    .unwrap_or(-1);
-            }
+        while self.show(session, "#{pane_dead}") != "1" {
             assert!(
                 Instant::now() < deadline,
-                "the program did not end:\n{}",
+                "{session} did not end:\n{}",
                 self.screen(session)
             );
             std::thread::park_timeout(Duration::from_millis(50));
@@ -228,7 +224,7 @@ fn read_rate_quit_and_read_again_offline() {
         "canary",
         "printf '\\033]0;CANARY\\007\\033]52;c;Q0FOQVJZ\\007'",
     );
-    tmux.wait_exit("canary");
+    tmux.wait_dead("canary");
     assert_eq!(tmux.show("canary", "#{pane_title}"), "CANARY");
     assert!(
         !tmux.buffers().is_empty(),
@@ -272,7 +268,7 @@ fn read_rate_quit_and_read_again_offline() {
     tmux.wait_for("e2e", "Nguồn tin");
     tmux.wait_for("e2e", "Evil]0;PWNED]52;c;UFdORUQ=Feed");
     tmux.keys("e2e", &["Q"]);
-    assert_eq!(tmux.wait_exit("e2e"), 0);
+    tmux.wait_dead("e2e");
     assert_eq!(
         std::fs::read_to_string(dir.join("status")).unwrap().trim(),
         "0"
@@ -306,7 +302,8 @@ fn read_rate_quit_and_read_again_offline() {
 
     // Again, offline: the article reads from the cache with its full text and rating.
     let requests = server.requests().len();
-    tmux.start("off", &docbao_cmd(dir, "--offline"));
+    let after = format!("; echo $? > {}/status-offline", dir.display());
+    tmux.start("off", &format!("{}{after}", docbao_cmd(dir, "--offline")));
     tmux.wait_for("off", "Ngoại tuyến");
     tmux.wait_for("off", "Tin Nhanh");
     tmux.keys("off", &["Enter"]);
@@ -315,10 +312,27 @@ fn read_rate_quit_and_read_again_offline() {
     let screen = tmux.wait_for("off", "NỘI DUNG ĐẦY ĐỦ");
     assert!(screen.contains("Bạn chấm: ★★★★☆"), "{screen}");
     tmux.keys("off", &["q", "q", "q"]);
-    assert_eq!(tmux.wait_exit("off"), 0);
+    tmux.wait_dead("off");
+    let status = std::fs::read_to_string(dir.join("status-offline")).unwrap();
+    assert_eq!(status.trim(), "0");
     assert_eq!(
         server.requests().len(),
         requests,
         "--offline made no request"
     );
+
+    // A rating survives a kill -9 right after it shows.
+    tmux.start("kill", &format!("exec {}", docbao_cmd(dir, "--offline")));
+    tmux.wait_for("kill", "Tin Nhanh");
+    tmux.keys("kill", &["Enter"]);
+    tmux.wait_for("kill", "★★★★☆");
+    tmux.keys("kill", &["2"]);
+    tmux.wait_for("kill", "★★☆☆☆");
+    let pid = tmux.show("kill", "#{pane_pid}");
+    let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
+    assert!(killed.success());
+    tmux.wait_dead("kill");
+    let store = Store::open(&dir.join("data/cache.db")).unwrap();
+    let rows = store.search("duong sat", 10).unwrap();
+    assert_eq!(rows.first().map(|r| r.rating), Some(2), "{rows:?}");
 }
