@@ -56,7 +56,7 @@ pub fn run(ctx: Ctx) -> anyhow::Result<()> {
 /// The first frame comes from the cache; then events, results and timers drive it.
 async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<()> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    let mut runner = Runner::new(&ctx, store, tx.clone())?;
+    let mut runner = Runner::new(&ctx, store, tx.clone());
     let mut guard = crate::tui::TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     state.width = size.width;
@@ -65,6 +65,7 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
     let first = runner.first_load(&mut state);
     let mut vs = ViewState::default();
     guard.terminal.draw(|f| view::render(&state, &mut vs, f))?;
+    runner.connect(ctx.offline)?;
     for fx in first {
         runner.run(fx, &state);
     }
