@@ -67,7 +67,7 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
     guard.terminal.draw(|f| view::render(&state, &mut vs, f))?;
     runner.connect(ctx.offline)?;
     for fx in first {
-        runner.run(fx, &state);
+        runner.run(fx);
     }
     if ctx.config.refresh_on_start
         && state.connectivity == Connectivity::Online
@@ -75,7 +75,7 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
     {
         let mut fx = Vec::new();
         crate::app::keys::on_action(&mut state, Action::RefreshAll, &mut fx);
-        runner.run_all(fx, &state);
+        runner.run_all(fx);
     }
     let mut events = EventStream::new();
     let mut clock = tokio::time::interval(Duration::from_secs(30));
@@ -112,7 +112,7 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
         }
         for m in batch {
             let fx = update(&mut state, m);
-            runner.run_all(fx, &state);
+            runner.run_all(fx);
         }
         dirty = true;
         if state.quit {

@@ -81,13 +81,13 @@ impl Runner {
         later
     }
 
-    pub fn run_all(&mut self, effects: Vec<Effect>, state: &State) {
+    pub fn run_all(&mut self, effects: Vec<Effect>) {
         for fx in effects {
-            self.run(fx, state);
+            self.run(fx);
         }
     }
 
-    pub fn run(&mut self, fx: Effect, _state: &State) {
+    pub fn run(&mut self, fx: Effect) {
         let tx = self.tx.clone();
         match fx {
             Effect::LoadFeeds => self.db.exec(move |s| {

@@ -6,7 +6,7 @@ use crate::i18n::{Lang, T, strings, tr};
 use crate::text::clean_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
@@ -85,7 +85,6 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
             buf,
         );
     }
-    let _ = Style::default();
 }
 
 /// "1.234/10.000" in Vietnamese, "1,234/10,000" in English.
