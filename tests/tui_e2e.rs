@@ -71,7 +71,7 @@ impl Tmux {
     fn cmd(&self, args: &[&str]) -> Output {
         let conf = self.dir.join("tmux.conf");
         Command::new("tmux")
-            .args(["-L", &self.socket, "-f"])
+            .args(["-S", &self.socket, "-f"])
             .arg(&conf)
             .args(args)
             .env_remove("TMUX")
