@@ -61,7 +61,8 @@ impl Tmux {
             "set -g remain-on-exit on\nset -s set-clipboard on\nset -g history-limit 100\n",
         )
         .unwrap();
-        let socket = format!("docbao-e2e-{}", std::process::id());
+        // A private server whose socket goes away with the temporary directory.
+        let socket = dir.join("tmux.sock").to_string_lossy().into_owned();
         Tmux {
             socket,
             dir: dir.to_path_buf(),
