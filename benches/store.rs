@@ -95,6 +95,13 @@ fn benches(c: &mut Criterion) {
     c.bench_function("search \"duong sat ha noi\" (limit 50)", |b| {
         b.iter(|| black_box(store.search("duong sat ha noi", 50).expect("search")))
     });
+    c.bench_function(
+        "search \"t\" (one letter: every word starting with t)",
+        |b| b.iter(|| black_box(store.search("t", 50).expect("search"))),
+    );
+    c.bench_function("search \"nguon 123\" (a few matches)", |b| {
+        b.iter(|| black_box(store.search("nguon 123", 50).expect("search")))
+    });
     c.bench_function("save_fetch 50 known items (unchanged)", |b| {
         let doc = parsed(7, 0);
         b.iter(|| {

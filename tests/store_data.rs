@@ -66,6 +66,7 @@ fn new_ids_come_in_feed_order_and_duplicates_in_one_fetch_count_once() {
     let out = store
         .save_fetch(feed, &parsed, &no_validators(), at("2025-01-01T00:00:00Z"))
         .unwrap();
+    assert_eq!(out.updated, 0, "new this time, so not counted as updated");
     let titles: Vec<String> = out
         .new_ids
         .iter()
@@ -444,4 +445,40 @@ fn ratings_are_checked_and_ids_must_exist() {
         store.article(missing),
         Err(StoreError::NoSuchArticle(_))
     ));
+}
+
+#[test]
+fn odd_arguments_are_handled_without_panics() {
+    let (_d, mut store, feed) = subscribed("http://127.0.0.1/a");
+    let now = at("2025-01-01T00:00:00Z");
+    let id = store
+        .save_fetch(
+            feed,
+            &feed_of(vec![item(Some("1"), None, "Một")]),
+            &no_validators(),
+            now,
+        )
+        .unwrap()
+        .new_ids[0];
+    store.set_read(id, true).unwrap();
+    assert_eq!(store.prune(u32::MAX, now).unwrap(), 0);
+    assert!(store.search("mot", 0).unwrap().is_empty());
+    let none = ArticleQuery {
+        limit: Some(0),
+        ..Default::default()
+    };
+    assert!(store.articles(&none).unwrap().is_empty());
+    assert!(store.missing_full_text(&[]).unwrap().is_empty());
+    let missing = docbao::feed::ArticleId(id.0 + 1);
+    let extract = docbao::store::StoredExtract {
+        html: String::new(),
+        meta: Default::default(),
+        fetched_at: now,
+    };
+    assert!(matches!(
+        store.save_full_text(missing, &extract),
+        Err(StoreError::NoSuchArticle(_))
+    ));
+    // keep_days 0: everything read and unrated from before now goes.
+    assert_eq!(store.prune(0, at("2025-01-02T00:00:00Z")).unwrap(), 1);
 }

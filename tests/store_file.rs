@@ -89,7 +89,7 @@ fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
     let path = dir.path().join("cache.db");
     let junk: Vec<u8> = b"# my notes, not a database\n".repeat(100);
     std::fs::write(&path, &junk).unwrap();
-    let err = Store::open(&path).err().expect("must fail");
+    let err = Store::open(&path).expect_err("must fail");
     let msg = err.to_string();
     assert!(msg.contains("not an SQLite database"), "{msg}");
     assert!(!msg.contains('\n'));
@@ -103,7 +103,7 @@ fn another_programs_database_is_refused_and_left_alone() {
     raw(&path)
         .execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('mine');")
         .unwrap();
-    let err = Store::open(&path).err().expect("must fail");
+    let err = Store::open(&path).expect_err("must fail");
     assert!(err.to_string().contains("not a docbao cache"), "{err}");
     let kept: String = raw(&path)
         .query_row("SELECT x FROM notes", [], |r| r.get(0))
@@ -118,7 +118,7 @@ fn a_newer_schema_is_refused_and_left_alone() {
     raw(&path)
         .pragma_update(None, "user_version", SCHEMA_VERSION + 7)
         .unwrap();
-    let err = Store::open(&path).err().expect("must fail");
+    let err = Store::open(&path).expect_err("must fail");
     assert!(err.to_string().contains("newer docbao"), "{err}");
     let version: i64 = raw(&path)
         .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -204,4 +204,38 @@ fn a_save_that_fails_midway_leaves_no_validators_and_no_items() {
     assert_eq!(f.etag, validators.etag);
     assert_eq!(f.last_modified, validators.last_modified);
     assert_eq!(f.total, 2);
+}
+
+#[test]
+fn damaged_cached_metadata_costs_the_header_not_the_article() {
+    let (_dir, path, mut store) = temp_store();
+    let (feed, _) = store.add_feed("http://127.0.0.1/rss", None, None).unwrap();
+    let id = store
+        .save_fetch(
+            feed,
+            &feed_of(vec![news("a", "Tin", "2025-01-01T00:00:00Z", "x")]),
+            &no_validators(),
+            at("2025-01-01T01:00:00Z"),
+        )
+        .unwrap()
+        .new_ids[0];
+    let extract = docbao::store::StoredExtract {
+        html: "<p>Toàn văn</p>".into(),
+        meta: Default::default(),
+        fetched_at: at("2025-01-01T02:00:00Z"),
+    };
+    store.save_full_text(id, &extract).unwrap();
+    raw(&path)
+        .execute(
+            "UPDATE articles SET full_meta = '{not json', rating = 99",
+            [],
+        )
+        .expect_err("the rating CHECK holds even for other writers");
+    raw(&path)
+        .execute("UPDATE articles SET full_meta = '{not json'", [])
+        .unwrap();
+    let full = store.article(id).unwrap().full.expect("full text kept");
+    assert_eq!(full.html, extract.html);
+    assert_eq!(full.meta, Default::default());
+    assert_eq!(full.fetched_at, extract.fetched_at);
 }

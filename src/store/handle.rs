@@ -20,6 +20,12 @@ pub struct StoreHandle {
     jobs: mpsc::Sender<Job>,
 }
 
+impl std::fmt::Debug for StoreHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StoreHandle")
+    }
+}
+
 /// What a store closure returns: a `Result` whose error can say that the store's thread is
 /// gone (it panicked, or could not be started), so `call` never panics and needs no
 /// second `?`.
@@ -123,6 +129,14 @@ mod tests {
             .call(|s| Ok::<_, anyhow::Error>(s.feeds()?.len()))
             .await;
         assert_eq!(any.unwrap(), 0);
+    }
+
+    #[test]
+    fn calls_can_be_spawned_on_tokio() {
+        fn spawnable<F: std::future::Future + Send + 'static>(_: F) {}
+        let handle = spawn(Store::open_in_memory().unwrap());
+        let h = handle.clone();
+        spawnable(async move { h.call(|s| s.feeds()).await });
     }
 
     #[test]

@@ -146,6 +146,15 @@ pub struct Store {
     created: bool,
 }
 
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.conn.path())
+            .field("created", &self.created)
+            .finish()
+    }
+}
+
 impl Store {
     /// Opens (creating and migrating) the cache at `path`: WAL, synchronous=NORMAL,
     /// a busy timeout.

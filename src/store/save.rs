@@ -82,7 +82,6 @@ pub(super) fn save_fetch(
             Some(article) => {
                 if update_item(&tx, article, item, now_ts)? {
                     changed.push(article);
-                    outcome.updated += 1;
                 }
             }
             None if tombstones.contains(&key) => {
@@ -99,6 +98,8 @@ pub(super) fn save_fetch(
     changed.sort_unstable();
     changed.dedup();
     added.retain(|(id, _)| changed.binary_search(id).is_err());
+    let new: HashSet<i64> = outcome.new_ids.iter().map(|a| a.0).collect();
+    outcome.updated = changed.iter().filter(|id| !new.contains(id)).count();
     index_fetch(&tx, &mut changed, &mut added)?;
     // Retention deleted these; once the feed stops listing them they cannot come back.
     for key in tombstones.difference(&still_listed) {

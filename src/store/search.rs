@@ -22,6 +22,9 @@ pub fn fold_for_index(s: &str) -> String {
         .collect()
 }
 
+/// A pasted page is not a query: words past this many are ignored.
+const MAX_TERMS: usize = 32;
+
 /// bm25 column weights: a word in the title counts for more than one in the body.
 const RANK: &str = "bm25(articles_fts, 5.0, 1.0, 1.0)";
 
@@ -145,6 +148,7 @@ pub fn fts_query(input: &str) -> Option<String> {
     let terms: Vec<String> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(MAX_TERMS)
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
@@ -200,5 +204,7 @@ mod tests {
         );
         assert_eq!(fts_query(" \"*()- ^ "), None);
         assert_eq!(fts_query(""), None);
+        let long = "từ ".repeat(1000);
+        assert_eq!(fts_query(&long).unwrap().matches('*').count(), MAX_TERMS);
     }
 }
