@@ -110,7 +110,7 @@ fn name(node: &NodeRef) -> String {
 
 /// The largest small block around a contact link: the bar that holds it.
 fn contact_block<'a>(a: &NodeRef<'a>) -> NodeRef<'a> {
-    let mut best = a.clone();
+    let mut best = *a;
     for anc in a.ancestors_it(Some(4)) {
         if STRUCTURAL.contains(&name(&anc).as_str()) {
             break;
@@ -155,16 +155,16 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
             || VIEWS_TEXT_AFTER.is_match(&text)
             || RATING_TEXT.is_match(&text))
     {
-        return Some(node.clone());
+        return Some(*node);
     }
     if len <= 60 && (lower.contains("lượt đánh giá") || lower.starts_with("hotline")) {
-        return Some(node.clone());
+        return Some(*node);
     }
     if len <= 30 && BUTTON_LABELS.contains(&bare) {
-        return Some(node.clone());
+        return Some(*node);
     }
     if len <= 24 && is_phone(&text) {
-        return Some(node.clone());
+        return Some(*node);
     }
     if BOX_HEADINGS.contains(&bare) {
         return Some(box_of(node));
@@ -175,7 +175,7 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
         .any(|h| lower.starts_with(h) && lower[h.len()..].starts_with([':', ' ']))
         && link_density(node) > 0.5
     {
-        return Some(node.clone());
+        return Some(*node);
     }
     None
 }
@@ -192,7 +192,7 @@ fn is_phone(text: &str) -> bool {
 /// The box a related-news heading opens: its link-heavy container, or the heading and the
 /// list right after it.
 fn box_of<'a>(heading: &NodeRef<'a>) -> NodeRef<'a> {
-    let mut best = heading.clone();
+    let mut best = *heading;
     for anc in heading.ancestors_it(Some(3)) {
         if STRUCTURAL.contains(&name(&anc).as_str()) {
             break;
@@ -272,14 +272,17 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
         let lower = text.to_lowercase();
         let near_top = seen_text < 400;
         let short = text.chars().count() <= 100;
+        let date_line = short
+            && DATE_LINE_STARTS.iter().any(|d| lower.starts_with(d))
+            && lower.chars().any(|c| c.is_ascii_digit());
         let header_fact = near_top
             && short
-            && (byline.as_deref().is_some_and(|b| lower.contains(b))
-                || (DATE_LINE_STARTS.iter().any(|d| lower.starts_with(d))
-                    && lower.chars().any(|c| c.is_ascii_digit())));
+            && (byline.as_deref().is_some_and(|b| lower.contains(b)) || date_line);
         if !node.has_name("img")
             && ((near_top && title.as_deref() == Some(lower.as_str()))
                 || header_fact
+                || (date_line && text.chars().count() <= 60)
+                || is_media_chrome(&lower)
                 || (lower == previous && text.chars().count() >= 12))
         {
             node.remove_from_parent();
@@ -287,6 +290,48 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
         }
         seen_text += text.chars().count();
         previous = lower;
+    }
+}
+
+/// Labels that galleries, players and ad slots leave in the text; compared lowercased.
+const MEDIA_LABELS: &[&str] = &[
+    "advertisement",
+    "quảng cáo",
+    "don't miss",
+    "media playback is unsupported on your device",
+    "caption",
+    "close",
+];
+/// Credit lines: "Photo: Hau Dinh, AP", "Ảnh: Minh Anh", "(Image: GETTY)".
+const CREDIT_STARTS: &[&str] = &[
+    "photo:",
+    "ảnh:",
+    "image:",
+    "(image:",
+    "photograph:",
+    "(photo:",
+    "credit:",
+    "nguồn ảnh:",
+];
+
+/// A line that is a picture credit, a gallery counter ("Image 1 of 8") or a media label.
+fn is_media_chrome(lower: &str) -> bool {
+    let words = lower.split_whitespace().count();
+    if MEDIA_LABELS.contains(&lower.trim_end_matches([':', '.'])) {
+        return true;
+    }
+    if words <= 8 && CREDIT_STARTS.iter().any(|c| lower.starts_with(c)) {
+        return true;
+    }
+    // "Image 1 of 8", "Image 1 of / 8", "Ảnh 2/5".
+    let tokens: Vec<&str> = lower.split_whitespace().filter(|t| *t != "/").collect();
+    let number = |t: &str| t.parse::<u32>().is_ok();
+    match tokens.as_slice() {
+        ["image" | "photo" | "ảnh", n, "of" | "trên", m] => number(n) && number(m),
+        ["image" | "photo" | "ảnh", nm] => nm
+            .split_once('/')
+            .is_some_and(|(n, m)| number(n) && number(m)),
+        _ => false,
     }
 }
 
@@ -368,6 +413,18 @@ mod tests {
             doc.select("img").attr("alt").unwrap().as_ref(),
             "Chú thích ảnh ở đây"
         );
+    }
+
+    #[test]
+    fn media_chrome_lines() {
+        assert!(is_media_chrome("photo: hau dinh, ap"));
+        assert!(is_media_chrome("image 1 of / 8"));
+        assert!(is_media_chrome("ảnh 2/5"));
+        assert!(is_media_chrome("quảng cáo"));
+        assert!(!is_media_chrome("ảnh hưởng của bão số 3 tới 5 tỉnh"));
+        assert!(!is_media_chrome(
+            "close to the border, the village waited for news"
+        ));
     }
 
     #[test]

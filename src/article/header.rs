@@ -2,8 +2,6 @@
 //! view count; why the feed's content is shown instead of the page, when it is.
 use super::{ArticleMeta, PageRating};
 use crate::i18n::Lang;
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// Header lines (unwrapped), every one cleaned. `source` is the feed's title;
 /// `notice` a line such as "Showing the feed's content: the page could not be fetched".
@@ -91,7 +89,7 @@ pub fn group(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -111,43 +109,6 @@ pub fn format_date(rfc3339: &str, lang: Lang) -> Option<String> {
         (Lang::En, false) => "%Y-%m-%d %H:%M",
     };
     Some(d.format(fmt).to_string())
-}
-
-/// Greedy word wrap by grapheme width; a word wider than `width` is cut at graphemes.
-/// `width` 0 means no wrapping.
-pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
-    if width == 0 || text.width() <= width {
-        return vec![text.to_string()];
-    }
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_w = 0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let w = word.width();
-        if line_w > 0 && line_w + 1 + w <= width {
-            line.push(' ');
-            line.push_str(word);
-            line_w += 1 + w;
-            continue;
-        }
-        if line_w > 0 {
-            lines.push(std::mem::take(&mut line));
-            line_w = 0;
-        }
-        for g in word.graphemes(true) {
-            let gw = g.width();
-            if line_w + gw > width && line_w > 0 {
-                lines.push(std::mem::take(&mut line));
-                line_w = 0;
-            }
-            line.push_str(g);
-            line_w += gw;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 #[cfg(test)]
@@ -174,13 +135,5 @@ mod tests {
             format_date("2020-08-22T00:00:00+07:00", Lang::En).as_deref(),
             Some("2020-08-22")
         );
-    }
-
-    #[test]
-    fn wrap_by_grapheme_width() {
-        let s = "Thủ tướng Chính phủ yêu cầu các bộ, ngành khẩn trương hoàn thiện hồ sơ, trình Quốc hội xem xét việc điều chỉnh chủ trương đầu tư dự án đường sắt tốc độ cao trên trục Bắc - Nam.";
-        let widths: Vec<usize> = wrap_plain(s, 40).iter().map(|l| l.width()).collect();
-        assert_eq!(widths, vec![35, 35, 38, 40, 24]);
-        assert_eq!(wrap_plain("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
     }
 }

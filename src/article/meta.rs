@@ -102,7 +102,11 @@ fn rule_text(doc: &Document, sels: &[&str], last: bool) -> Option<String> {
         let found = doc.try_select(sel)?;
         let nodes = found.nodes();
         let mut texts = nodes.iter().filter_map(|n| clean(&n.text()));
-        if last { texts.last() } else { texts.next() }
+        if last {
+            texts.next_back()
+        } else {
+            texts.next()
+        }
     })
 }
 

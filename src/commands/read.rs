@@ -4,7 +4,7 @@
 //! fetch fails or finds too little, the feed's own content with the reason in the header.
 //! `--summary` shows the feed's content on purpose. Output: header, blank line, body wrapped
 //! at `--width`, numbered links; or `--json`.
-use crate::article::header::{header_lines, wrap_plain};
+use crate::article::header::header_lines;
 use crate::article::{self, ArticleError, ArticleMeta};
 use crate::cli::ReadArgs;
 use crate::commands::Ctx;
@@ -273,7 +273,7 @@ fn text_output(view: &View, width: usize, lang: Lang) -> String {
         view.notice.as_deref(),
         lang,
     ) {
-        for part in wrap_plain(&line, width) {
+        for part in crate::text::wrap::wrap(&line, width) {
             out.push_str(&part);
             out.push('\n');
         }
