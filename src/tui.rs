@@ -10,7 +10,9 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
-use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once};
+use std::thread::ThreadId;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -20,11 +22,19 @@ pub struct TerminalGuard {
 }
 
 static HOOK: Once = Once::new();
+/// The terminal is in raw mode on the alternate screen.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// The thread that draws: only its panics end the reader.
+static UI_THREAD: Mutex<Option<ThreadId>> = Mutex::new(None);
 
 impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
+        if let Ok(mut t) = UI_THREAD.lock() {
+            *t = Some(std::thread::current().id());
+        }
         enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
         let mut out = io::stdout();
         if let Err(e) = execute!(
             out,
@@ -53,6 +63,7 @@ impl Drop for TerminalGuard {
 
 /// Leaves the alternate screen and raw mode; harmless when already restored.
 pub fn restore() {
+    ACTIVE.store(false, Ordering::SeqCst);
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,
@@ -63,15 +74,22 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
-/// On panic: restore the terminal first, log the details, then let the default hook
-/// print the message on the normal screen.
+/// On a panic of the drawing thread: restore the terminal first, log the details, then
+/// let the default hook print the message on the normal screen. A panic on another thread
+/// while the reader runs (a worker whose panic is caught and becomes an error message) is
+/// only logged: printing it would scribble over the screen.
 fn install_panic_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
             let bt = std::backtrace::Backtrace::force_capture();
             tracing::error!("panic: {info}\n{bt}");
+            let ui = UI_THREAD.lock().ok().and_then(|t| *t);
+            let on_ui = ui == Some(std::thread::current().id());
+            if ACTIVE.load(Ordering::SeqCst) && !on_ui {
+                return;
+            }
+            restore();
             previous(info);
         }));
     });

@@ -238,3 +238,13 @@ fn too_small() {
     let (screen, _) = draw(&s);
     insta::assert_snapshot!("too_small_vi_29x9", screen);
 }
+
+#[test]
+fn wide_layout_side_by_side() {
+    let mut s = loaded_state(Lang::Vi, 130, 30);
+    snap("wide_feeds", Lang::Vi, (130, 30), &s);
+    code(&mut s, KeyCode::Enter);
+    let fx = code(&mut s, KeyCode::Enter);
+    settle(&mut s, fx, Some(&body_html()));
+    snap("wide_reader", Lang::Vi, (130, 30), &s);
+}

@@ -465,3 +465,34 @@ fn rebinding_changes_keys_and_help() {
     ch(&mut s, '?');
     assert!(draw(&s).0.contains("Ctrl+n"));
 }
+
+#[test]
+fn search_matches_are_marked_in_titles() {
+    use ratatui::style::Modifier;
+    let mut s = loaded_state(Lang::Vi, 80, 24);
+    ch(&mut s, '/');
+    let mut fx = Vec::new();
+    for c in "duong sat".chars() {
+        fx = ch(&mut s, c);
+    }
+    let (req, _) = last_search(&fx).unwrap();
+    let mut row = s.articles.rows[1].clone();
+    row.title = "Vie\u{323}\u{302}t Nam: Đường sắt tốc độ cao".into();
+    update(
+        &mut s,
+        Msg::SearchDone {
+            req,
+            rows: vec![row],
+        },
+    );
+    let buf = buffer(&s);
+    // Row 5 holds the first result; the title starts at column 3.
+    let line: String = (0..40).map(|x| buf[(x, 5)].symbol().to_string()).collect();
+    assert!(line.contains("Việt Nam: Đường sắt tốc"), "{line}");
+    let col = |text: &str| 3 + docbao::text::wrap::width(text) as u16;
+    let marked = |x: u16| buf[(x, 5)].modifier.contains(Modifier::UNDERLINED);
+    assert!(!marked(col("Việt Nam: ") - 1));
+    assert!(marked(col("Việt Nam: ")), "Đ of Đường");
+    assert!(marked(col("Việt Nam: Đường sắ")), "t of sắt");
+    assert!(!marked(col("Việt Nam: Đường sắt ")), "tốc is no match");
+}

@@ -194,8 +194,8 @@ pub(crate) fn open_article(
     from_search: bool,
     fx: &mut Vec<Effect>,
 ) {
-    if let Some(old) = s.reader.as_ref().filter(|r| r.fetching()) {
-        let _ = old;
+    // A fetch for the article being left is of no use any more.
+    if s.reader.as_ref().is_some_and(Reader::fetching) {
         fx.push(Effect::CancelFetch);
     }
     let req = s.fresh_req();

@@ -7,7 +7,6 @@ use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum T {
     Feeds,
-    Articles,
     Reader,
     Search,
     Help,
@@ -33,7 +32,6 @@ pub enum T {
     FullText,
     Summary,
     NoSummary,
-    Links,
     YourRating,
     SiteRating,
     Views,
@@ -47,7 +45,6 @@ pub enum T {
     NotHttp,
     NoUrl,
     OfflineNoFetch,
-    Uncategorized,
     SearchPrompt,
 }
 
@@ -64,7 +61,6 @@ fn pair(key: T) -> (&'static str, &'static str) {
     use T::*;
     match key {
         Feeds => ("Nguồn tin", "Feeds"),
-        Articles => ("Bài viết", "Articles"),
         Reader => ("Đọc bài", "Reader"),
         Search => ("Tìm kiếm", "Search"),
         Help => ("Trợ giúp", "Help"),
@@ -99,7 +95,6 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "(Nguồn tin không có tóm tắt cho bài này.)",
             "(The feed has no summary for this article.)",
         ),
-        Links => ("Liên kết", "Links"),
         YourRating => ("Bạn chấm", "Your rating"),
         SiteRating => ("Trang chấm", "Site rating"),
         Views => ("lượt xem", "views"),
@@ -125,7 +120,6 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "Ngoại tuyến: chỉ đọc từ bộ nhớ đệm",
             "Offline: reading from the cache only",
         ),
-        Uncategorized => ("Khác", "Other"),
         SearchPrompt => ("Tìm", "Find"),
     }
 }

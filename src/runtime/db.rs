@@ -47,7 +47,9 @@ impl Db {
         }
     }
 
-    /// Runs `job` now and waits (start-up only: the first frame, before any other job).
+    /// Runs `job` now and waits: the first frame at start-up, and the user's writes
+    /// (ratings, read marks), which must be on disk before the screen shows them. It may
+    /// pass jobs still waiting in the queue; those are reads, which then see the write.
     pub fn call_blocking<R: Send + 'static>(
         &self,
         job: impl FnOnce(&mut Store) -> crate::store::Result<R> + Send + 'static,

@@ -21,6 +21,7 @@ use futures_util::StreamExt;
 use runner::Runner;
 use std::time::Duration;
 use tokio::sync::mpsc;
+use tokio::time::MissedTickBehavior;
 
 /// Opens the reader (the TUI) on the cache of `ctx`.
 pub fn run(ctx: Ctx) -> anyhow::Result<()> {
@@ -33,7 +34,7 @@ pub fn run(ctx: Ctx) -> anyhow::Result<()> {
         &ctx.config.theme,
         no_color_from_env(std::env::var_os("NO_COLOR").as_deref()),
     )?;
-    let store = Store::open(&ctx.data_dir.join("cache.db"))?;
+    let store = ctx.open_store()?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -55,7 +56,7 @@ pub fn run(ctx: Ctx) -> anyhow::Result<()> {
 /// The first frame comes from the cache; then events, results and timers drive it.
 async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<()> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    let mut runner = Runner::new(&ctx, store, tx.clone())?;
+    let mut runner = Runner::new(&ctx, store, tx.clone());
     let mut guard = crate::tui::TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     state.width = size.width;
@@ -64,8 +65,9 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
     let first = runner.first_load(&mut state);
     let mut vs = ViewState::default();
     guard.terminal.draw(|f| view::render(&state, &mut vs, f))?;
+    runner.connect(ctx.offline)?;
     for fx in first {
-        runner.run(fx, &state);
+        runner.run(fx);
     }
     if ctx.config.refresh_on_start
         && state.connectivity == Connectivity::Online
@@ -73,14 +75,22 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
     {
         let mut fx = Vec::new();
         crate::app::keys::on_action(&mut state, Action::RefreshAll, &mut fx);
-        runner.run_all(fx, &state);
+        runner.run_all(fx);
     }
     let mut events = EventStream::new();
     let mut clock = tokio::time::interval(Duration::from_secs(30));
     clock.tick().await;
     let mut spinner = tokio::time::interval(Duration::from_millis(120));
+    // Ticks missed while idle are not made up in a burst.
+    spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    clock.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    // Drawn on change only: after messages, never for ignored events (mouse motion).
+    let mut dirty = true;
     loop {
-        guard.terminal.draw(|f| view::render(&state, &mut vs, f))?;
+        if dirty {
+            guard.terminal.draw(|f| view::render(&state, &mut vs, f))?;
+            dirty = false;
+        }
         let ticking = state.busy();
         let msg = tokio::select! {
             ev = events.next() => match ev {
@@ -102,8 +112,9 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
         }
         for m in batch {
             let fx = update(&mut state, m);
-            runner.run_all(fx, &state);
+            runner.run_all(fx);
         }
+        dirty = true;
         if state.quit {
             break;
         }

@@ -28,16 +28,12 @@ pub struct Runner {
 }
 
 impl Runner {
-    /// Call inside the tokio runtime (the store queue is a task).
-    pub fn new(ctx: &Ctx, store: Store, tx: UnboundedSender<Msg>) -> anyhow::Result<Runner> {
-        let client = if ctx.offline {
-            None
-        } else {
-            Some(Client::new(&NetConfig::default())?)
-        };
-        Ok(Runner {
+    /// Call inside the tokio runtime (the store queue is a task). No network yet: see
+    /// [`Runner::connect`].
+    pub fn new(ctx: &Ctx, store: Store, tx: UnboundedSender<Msg>) -> Runner {
+        Runner {
             db: Db::spawn(store),
-            client,
+            client: None,
             lang: ctx.lang,
             refresh_opts: RefreshOptions {
                 jobs: ctx.config.jobs.max(1),
@@ -48,7 +44,16 @@ impl Runner {
             fetch: None,
             refresh: None,
             render: None,
-        })
+        }
+    }
+
+    /// Builds the HTTP client (TLS set-up takes a moment: after the first frame). Never
+    /// with `--offline`.
+    pub fn connect(&mut self, offline: bool) -> anyhow::Result<()> {
+        if !offline {
+            self.client = Some(Client::new(&NetConfig::default())?);
+        }
+        Ok(())
     }
 
     /// Feeds and the first article list, synchronously, for the first frame.
@@ -76,13 +81,13 @@ impl Runner {
         later
     }
 
-    pub fn run_all(&mut self, effects: Vec<Effect>, state: &State) {
+    pub fn run_all(&mut self, effects: Vec<Effect>) {
         for fx in effects {
-            self.run(fx, state);
+            self.run(fx);
         }
     }
 
-    pub fn run(&mut self, fx: Effect, _state: &State) {
+    pub fn run(&mut self, fx: Effect) {
         let tx = self.tx.clone();
         match fx {
             Effect::LoadFeeds => self.db.exec(move |s| {
@@ -132,16 +137,18 @@ impl Runner {
                     Err(e) => Msg::Failed(e.to_string()),
                 });
             }),
-            Effect::SetRating { id, rating } => self.db.exec(move |s| {
-                if let Err(e) = s.set_rating(id, rating) {
+            // The user's own data is written before the frame that shows it: a kill -9 right
+            // after the stars appear keeps them (one small synchronous write).
+            Effect::SetRating { id, rating } => {
+                if let Err(e) = self.db.call_blocking(move |s| s.set_rating(id, rating)) {
                     let _ = tx.send(Msg::Failed(e.to_string()));
                 }
-            }),
-            Effect::SetRead { id, read } => self.db.exec(move |s| {
-                if let Err(e) = s.set_read(id, read) {
+            }
+            Effect::SetRead { id, read } => {
+                if let Err(e) = self.db.call_blocking(move |s| s.set_read(id, read)) {
                     let _ = tx.send(Msg::Failed(e.to_string()));
                 }
-            }),
+            }
             Effect::Refresh { feeds } => {
                 if self.refresh.as_ref().is_some_and(|h| !h.is_finished()) {
                     return;

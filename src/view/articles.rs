@@ -9,7 +9,7 @@ use crate::store::{ArticleRow, ArticleSort};
 use crate::text::clean_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &mut ViewState) {
@@ -39,7 +39,7 @@ pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &
     if list.sort == ArticleSort::HighestRated {
         right.push(tr(state.lang, T::SortRated));
     }
-    let count = format!("{}", list.rows.len());
+    let count = strings::number(state.lang, list.rows.len() as u64);
     let right = if right.is_empty() {
         count
     } else {
@@ -58,6 +58,7 @@ pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &
         inner,
         buf,
         vs.articles,
+        None,
     );
     vs.articles = Some(lv);
     if list.rows.is_empty() {
@@ -71,6 +72,8 @@ pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &
 }
 
 /// Draws `rows` into `area` keeping `sel` visible; returns where the list is.
+/// `highlight`: the search query, whose matches in titles are marked.
+#[allow(clippy::too_many_arguments)]
 pub fn list_rows(
     state: &State,
     rows: &[ArticleRow],
@@ -79,6 +82,7 @@ pub fn list_rows(
     area: Rect,
     buf: &mut Buffer,
     prev: Option<ListView>,
+    highlight: Option<&str>,
 ) -> ListView {
     let mut lv = prev.unwrap_or_default();
     lv.follow(area, sel, rows.len());
@@ -87,7 +91,7 @@ pub fn list_rows(
         .enumerate()
     {
         let y = area.y + row as u16;
-        let mut line = article_line(state, &rows[i], area.width as usize);
+        let mut line = article_line(state, &rows[i], area.width as usize, highlight);
         if i == sel {
             let mut st = state.theme.get(El::Selected);
             if !focused {
@@ -113,7 +117,12 @@ pub fn rating_text(style: RatingStyle, n: u8) -> String {
 }
 
 /// One article as a list row `width` columns wide.
-pub fn article_line(state: &State, a: &ArticleRow, width: usize) -> Line<'static> {
+pub fn article_line(
+    state: &State,
+    a: &ArticleRow,
+    width: usize,
+    highlight: Option<&str>,
+) -> Line<'static> {
     let t = &state.theme;
     let ascii = state.rating_style == RatingStyle::Ascii;
     let unread = match (a.read, ascii) {
@@ -141,14 +150,19 @@ pub fn article_line(state: &State, a: &ArticleRow, width: usize) -> Line<'static
         + usize::from(time_w > 0)
         + usize::from(source_w > 0);
     let title_w = width.saturating_sub(fixed);
-    let title = fit::pad(&clean_line(&a.title), title_w);
     let title_el = if a.read { El::Read } else { El::Unread };
     let mut spans = vec![
         Span::styled(unread, t.get(El::Unread)),
         Span::styled(full, t.get(El::FullText)),
         Span::raw(" "),
-        Span::styled(title, t.get(title_el)),
     ];
+    spans.extend(title_spans(
+        &clean_line(&a.title),
+        title_w,
+        highlight,
+        t.get(title_el),
+        t.get(El::Match),
+    ));
     if source_w > 0 {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
@@ -163,4 +177,48 @@ pub fn article_line(state: &State, a: &ArticleRow, width: usize) -> Line<'static
     spans.push(Span::raw(" "));
     spans.push(Span::styled(rating, t.get(El::Rating)));
     Line::from(spans)
+}
+
+/// The title cut and padded to `cols`, with the matches of `query` (each word, diacritics
+/// ignored) in `matched` style. Match ranges end on grapheme boundaries, and so does the cut.
+fn title_spans(
+    title: &str,
+    cols: usize,
+    query: Option<&str>,
+    normal: Style,
+    matched: Style,
+) -> Vec<Span<'static>> {
+    let shown = fit::pad(title, cols);
+    let mut ranges: Vec<std::ops::Range<usize>> = query
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .flat_map(|w| crate::text::fold::find_folded(title, w))
+        .collect();
+    if ranges.is_empty() {
+        return vec![Span::styled(shown, normal)];
+    }
+    ranges.sort_by_key(|r| r.start);
+    // The part of `shown` that is `title` itself (before "…" and the padding).
+    let kept = if shown.starts_with(title) {
+        title.len()
+    } else {
+        fit::truncate(title, cols)
+            .len()
+            .saturating_sub('…'.len_utf8())
+    };
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        let (start, end) = (r.start.max(at), r.end.min(kept));
+        if start >= end {
+            continue;
+        }
+        if start > at {
+            spans.push(Span::styled(shown[at..start].to_string(), normal));
+        }
+        spans.push(Span::styled(shown[start..end].to_string(), matched));
+        at = end;
+    }
+    spans.push(Span::styled(shown[at..].to_string(), normal));
+    spans
 }

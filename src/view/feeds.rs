@@ -2,11 +2,11 @@
 use super::theme::El;
 use super::{ViewState, fit, layout, title_row};
 use crate::app::state::{FeedEntry, Pane, State};
-use crate::i18n::{T, tr};
+use crate::i18n::{Lang, T, strings, tr};
 use crate::text::clean_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
@@ -28,12 +28,12 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
         let (name, count, el) = match entry {
             FeedEntry::All => (
                 tr(state.lang, T::All).to_string(),
-                counts(unread, total),
+                counts(state.lang, unread, total),
                 El::Read,
             ),
             FeedEntry::Unread => (
                 tr(state.lang, T::Unread).to_string(),
-                unread.to_string(),
+                strings::number(state.lang, unread.max(0) as u64),
                 El::Read,
             ),
             FeedEntry::Rated => (
@@ -48,7 +48,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
                 let el = if f.unread > 0 { El::Unread } else { El::Read };
                 (
                     format!("  {}", clean_line(title)),
-                    counts(f.unread, f.total),
+                    counts(state.lang, f.unread, f.total),
                     el,
                 )
             }
@@ -85,9 +85,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
             buf,
         );
     }
-    let _ = Style::default();
 }
 
-fn counts(unread: i64, total: i64) -> String {
-    format!("{unread}/{total}")
+/// "1.234/10.000" in Vietnamese, "1,234/10,000" in English.
+fn counts(lang: Lang, unread: i64, total: i64) -> String {
+    let n = |x: i64| strings::number(lang, x.max(0) as u64);
+    format!("{}/{}", n(unread), n(total))
 }

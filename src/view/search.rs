@@ -70,6 +70,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) -
         list,
         buf,
         vs.search,
+        Some(&q.input),
     );
     vs.search = Some(lv);
     Some(cursor)

@@ -7,7 +7,7 @@
 //! ```
 //!
 //! Elements: `title`, `selected`, `unread`, `read`, `rating`, `full_text`, `source`, `time`,
-//! `category`, `count`, `header`, `byline`, `link`, `status`, `online`, `offline`, `error`,
+//! `category`, `count`, `match`, `header`, `byline`, `link`, `status`, `online`, `offline`, `error`,
 //! `message`, `key`, `border`, `dim`, `input`.
 //! With `NO_COLOR` set (to anything non-empty) no colour is used; bold, reverse and
 //! underline still mark the selection and headings.
@@ -28,6 +28,7 @@ pub enum El {
     Time,
     Category,
     Count,
+    Match,
     Header,
     Byline,
     Link,
@@ -43,7 +44,7 @@ pub enum El {
 }
 
 impl El {
-    pub const ALL: [El; 22] = [
+    pub const ALL: [El; 23] = [
         El::Title,
         El::Selected,
         El::Unread,
@@ -54,6 +55,7 @@ impl El {
         El::Time,
         El::Category,
         El::Count,
+        El::Match,
         El::Header,
         El::Byline,
         El::Link,
@@ -80,6 +82,7 @@ impl El {
             El::Time => "time",
             El::Category => "category",
             El::Count => "count",
+            El::Match => "match",
             El::Header => "header",
             El::Byline => "byline",
             El::Link => "link",
@@ -109,6 +112,11 @@ impl El {
             El::Time => (Some(DarkGray), None, Modifier::empty()),
             El::Category => (Some(Magenta), None, Modifier::BOLD),
             El::Count => (Some(DarkGray), None, Modifier::empty()),
+            El::Match => (
+                Some(LightYellow),
+                None,
+                Modifier::BOLD.union(Modifier::UNDERLINED),
+            ),
             El::Header => (Some(LightCyan), None, Modifier::BOLD),
             El::Byline => (Some(Gray), None, Modifier::ITALIC),
             El::Link => (Some(Blue), None, Modifier::UNDERLINED),
