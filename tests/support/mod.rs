@@ -30,8 +30,8 @@
 //! routes and observations.
 //!
 //! Observations: [`Server::requests`] / [`Server::requests_to`] (method, target, headers of
-//! every request, in arrival order), [`Server::max_concurrent`] (most requests being answered
-//! at once), [`Server::body_bytes`] (body bytes produced for a path, before compression: shows
+//! every request, in arrival order), [`Server::max_concurrent`] (most requests waiting for
+//! their first response byte at once), [`Server::body_bytes`] (body bytes produced for a path, before compression: shows
 //! how much of a large or bomb body a client made the server produce), [`Server::ended`]
 //! (responses to a path sent in full or abandoned by the client),
 //! [`Server::wait_for`] (poll a condition with a deadline). Keep-alive is supported.
@@ -228,7 +228,7 @@ async fn accept_loop(listener: TcpListener, state: Arc<State>) {
 }
 
 /// Counts a request as in flight until dropped.
-struct InFlight<'a>(&'a State);
+pub(crate) struct InFlight<'a>(&'a State);
 
 impl<'a> InFlight<'a> {
     fn new(state: &'a State) -> Self {
@@ -250,7 +250,7 @@ async fn serve_connection(mut stream: TcpStream, state: Arc<State>) {
         let Some(req) = read_request(&mut stream, &mut buf).await else {
             return;
         };
-        let _in_flight = InFlight::new(&state);
+        let in_flight = InFlight::new(&state);
         lock(&state.requests).push(req.clone());
         let handler = lock(&state.routes)
             .get(&req.path)
@@ -263,7 +263,7 @@ async fn serve_connection(mut stream: TcpStream, state: Arc<State>) {
         let close = req
             .header("connection")
             .is_some_and(|v| v.eq_ignore_ascii_case("close"));
-        let written = write_response(&mut stream, &req, response, &state).await;
+        let written = write_response(&mut stream, &req, response, &state, in_flight).await;
         *lock(&state.ended).entry(req.path.clone()).or_insert(0) += 1;
         if written.is_err() || close {
             return;

@@ -1,5 +1,5 @@
 //! Writing a response to the socket: status line, headers, and each kind of body.
-use super::{Body, Request, Response, State, add_body_bytes, gzip};
+use super::{Body, InFlight, Request, Response, State, add_body_bytes, gzip};
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
@@ -24,11 +24,15 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
+/// `in_flight` ends when the first byte goes out: after that the client may hold the whole
+/// response and send its next request before this task runs again, which would count one
+/// request too many.
 pub(crate) async fn write_response(
     stream: &mut TcpStream,
     req: &Request,
     mut r: Response,
     state: &State,
+    in_flight: InFlight<'_>,
 ) -> std::io::Result<()> {
     if let Some(d) = r.delay {
         tokio::time::sleep(d).await;
@@ -36,6 +40,7 @@ pub(crate) async fn write_response(
     if matches!(r.body, Body::Never) {
         return std::future::pending().await;
     }
+    drop(in_flight);
     if r.gzip
         && let Body::Bytes(bytes) = &r.body
     {
