@@ -58,3 +58,26 @@ printf 'docbao 304 refresh    %s\n' "$(/usr/bin/time -f %M "$bin" --data-dir "$w
 rm -rf "$work/nb/cache.db"*
 printf 'newsboat cold reload  %s\n' "$(/usr/bin/time -f %M "${nb[@]}" -x reload 2>&1 >/dev/null | tail -1)"
 printf 'newsboat 304 reload   %s\n' "$(/usr/bin/time -f %M "${nb[@]}" -x reload 2>&1 >/dev/null | tail -1)"
+
+# Time from start to a screen that lists the feeds, in a real terminal (tmux, 100x30),
+# polled every few ms; includes tmux's own start-up, the same for both.
+first_screen() { # name, marker, command...
+  local name=$1 marker=$2; shift 2
+  local times=()
+  for _ in 1 2 3 4 5; do
+    tmux kill-session -t docbao-bench 2>/dev/null || true
+    local t0 t1
+    t0=$(date +%s%N)
+    tmux new-session -d -s docbao-bench -x 100 -y 30 "$*"
+    until tmux capture-pane -t docbao-bench -p 2>/dev/null | grep -q "$marker"; do :; done
+    t1=$(date +%s%N)
+    times+=($(((t1 - t0) / 1000000)))
+    tmux kill-session -t docbao-bench
+  done
+  printf '%-28s %s ms (runs: %s)\n' "$name" "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)" "${times[*]}"
+}
+echo "== first screen with a $((feeds * items))-article cache (median of 5)"
+printf 'refresh_on_start = false\n' > "$work/quiet.toml"
+first_screen "tmux alone (baseline)" "Báo thử 1" "printf 'Báo thử 1'; sleep 9"
+first_screen "docbao" "Báo thử 1" env DOCBAO_CONFIG="$work/quiet.toml" "$bin" --data-dir "$work/d" --offline
+first_screen "newsboat" "Báo thử 1" "${nb[@]}"
