@@ -5,6 +5,7 @@
 //! `--summary` shows the feed's content on purpose. Output: header, blank line, body wrapped
 //! at `--width`, numbered links; or `--json`.
 use crate::article::header::header_lines;
+use crate::article::render::MIN_WIDTH;
 use crate::article::{self, ArticleError, ArticleMeta};
 use crate::cli::ReadArgs;
 use crate::commands::Ctx;
@@ -12,7 +13,8 @@ use crate::feed::ArticleId;
 use crate::i18n::Lang;
 use crate::store::{ArticleDetail, Store};
 use anyhow::{Context, bail};
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::{Value, json};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
@@ -71,14 +73,18 @@ pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
     }
 }
 
+/// The wrap width: `--width`, else the terminal's, else 80; 0 keeps lines whole. Anything
+/// from 1 to 19 becomes [`MIN_WIDTH`], for the header as for the body: narrower columns
+/// would break most Vietnamese words.
 fn width(args: &ReadArgs) -> usize {
-    args.width.unwrap_or_else(|| {
+    let w = args.width.unwrap_or_else(|| {
         if std::io::stdout().is_terminal() {
             crossterm::terminal::size().map_or(80, |(w, _)| w as usize)
         } else {
             80
         }
-    })
+    });
+    if w == 0 { 0 } else { w.max(MIN_WIDTH) }
 }
 
 fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
@@ -102,6 +108,9 @@ fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
     let host = base
         .and_then(|b| url::Url::parse(b).ok())
         .and_then(|u| u.host_str().map(str::to_string));
+    if let Some(e) = article::not_a_page(&bytes) {
+        bail!("{}: {e}", path.display());
+    }
     let html = crate::text::decode_bytes(&bytes, None, host.as_deref());
     let ex =
         article::extract(&html, base).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
@@ -233,6 +242,12 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
                 (Reason::Failed(ArticleError::NothingFound), true) => {
                     "không tìm thấy bài trong trang".to_string()
                 }
+                (Reason::Failed(ArticleError::Feed), true) => {
+                    "liên kết dẫn tới một nguồn tin, không phải bài".to_string()
+                }
+                (Reason::Failed(ArticleError::NotHtml(t)), true) => {
+                    format!("liên kết không phải trang HTML ({t})")
+                }
                 (Reason::Failed(e), true) => format!("không tải được trang: {e}"),
                 (Reason::Failed(e), false) => format!("the page could not be used: {e}"),
             };
@@ -284,31 +299,52 @@ fn text_output(view: &View, width: usize, lang: Lang) -> String {
     out
 }
 
+/// `read --json`, its fields in the order of interface.md (a struct keeps that order).
+#[derive(Serialize)]
+struct JsonArticle {
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<String>,
+    site_name: Option<String>,
+    url: Option<String>,
+    lang: Option<String>,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rating: Option<JsonRating>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    views: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct JsonRating {
+    value: Value,
+    best: Value,
+    count: Option<u64>,
+}
+
 fn json_output(view: &View) -> String {
     let m = &view.meta;
     let s = |v: &Option<String>| {
         v.as_deref()
             .map(crate::text::clean_line)
-            .map_or(Value::Null, Value::String)
+            .filter(|v| !v.is_empty())
     };
-    let mut obj = Map::new();
-    obj.insert("title".into(), s(&m.title));
-    obj.insert("byline".into(), s(&m.byline));
-    obj.insert("published".into(), s(&m.published));
-    obj.insert("site_name".into(), s(&m.site_name));
-    obj.insert("url".into(), s(&m.url));
-    obj.insert("lang".into(), s(&m.lang));
-    obj.insert("text".into(), Value::String(article::body_text(&view.html)));
-    if let Some(r) = &m.rating {
-        obj.insert(
-            "rating".into(),
-            json!({"value": number(r.value), "best": number(r.best), "count": r.count}),
-        );
-    }
-    if let Some(v) = m.views {
-        obj.insert("views".into(), json!(v));
-    }
-    let mut out = Value::Object(obj).to_string();
+    let out = JsonArticle {
+        title: s(&m.title),
+        byline: s(&m.byline),
+        published: s(&m.published),
+        site_name: s(&m.site_name),
+        url: s(&m.url),
+        lang: s(&m.lang),
+        text: article::body_text(&view.html),
+        rating: m.rating.as_ref().map(|r| JsonRating {
+            value: number(r.value),
+            best: number(r.best),
+            count: r.count,
+        }),
+        views: m.views,
+    };
+    let mut out = serde_json::to_string(&out).unwrap_or_default();
     out.push('\n');
     out
 }
