@@ -437,3 +437,30 @@ fn feeds_and_pdfs_are_refused_by_url_and_by_file() {
         "{out}"
     );
 }
+
+#[test]
+fn a_short_page_beats_an_empty_feed_text_and_nothing_at_all_is_an_error() {
+    let server = Server::start_background();
+    let short = "<html><body><article><p>Mưa lớn ở Huế chiều nay, nước sông Hương dâng cao.</p></article></body></html>";
+    server.route("/ngan.html", Response::ok(short, "text/html"));
+    let dir = tempfile::tempdir().unwrap();
+    let id = cache_with_item(dir.path(), Some(server.url("/ngan.html")), "");
+    let out = stdout(&docbao(dir.path(), &["read", &id.0.to_string()]));
+    assert!(out.contains("Mưa lớn ở Huế chiều nay"), "{out}");
+    assert!(!out.contains("Nội dung từ nguồn tin"), "{out}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let id = cache_with_item(dir.path(), None, "").0.to_string();
+    for extra in [&[][..], &["--summary"][..]] {
+        let mut args = vec!["read", id.as_str()];
+        args.extend(extra);
+        let o = docbao(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains(&format!("article {id} has no")), "{err}");
+        assert!(o.stdout.is_empty());
+    }
+    let o = docbao(dir.path(), &["read", &id]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the item has no link"));
+}

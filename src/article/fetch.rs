@@ -1,6 +1,6 @@
 //! Fetching an article's page with the shared client: status and type checks, the charset
 //! pipeline of `text::decode_bytes`, then extraction off the async threads.
-use super::{ArticleError, MIN_TEXT_CHARS, extract};
+use super::{ArticleError, Extracted, MIN_TEXT_CHARS, extract};
 use crate::i18n::Lang;
 use crate::net::{Client, NetError};
 use crate::store::StoredExtract;
@@ -102,6 +102,15 @@ pub fn not_a_page(bytes: &[u8]) -> Option<ArticleError> {
     None
 }
 
+/// Fetches, decodes and extracts the article at `url`, however little it holds (the caller
+/// weighs it against the feed's own content). Extraction runs off the async threads.
+pub async fn fetch_extract(client: &Client, url: &str) -> Result<Extracted, ArticleError> {
+    let page = fetch_page(client, url).await?;
+    tokio::task::spawn_blocking(move || extract(&page.html, Some(&page.url)))
+        .await
+        .map_err(|_| ArticleError::Panicked)?
+}
+
 /// Fetches, decodes and extracts the article at `url`, ready for `Store::save_full_text`.
 /// An extract with less than [`MIN_TEXT_CHARS`] of text is `TooLittle`: the feed's own
 /// content is better then. `lang` is the interface language the caller shows errors in; the
@@ -112,22 +121,21 @@ pub async fn fetch_article(
     lang: Lang,
 ) -> Result<StoredExtract, ArticleError> {
     let _ = lang;
-    let page = fetch_page(client, url).await?;
-    let extracted = tokio::task::spawn_blocking(move || {
-        let ex = extract(&page.html, Some(&page.url))?;
-        let chars = ex.text_chars();
-        if chars < MIN_TEXT_CHARS {
-            return Err(ArticleError::TooLittle(chars));
-        }
-        Ok(ex)
-    })
-    .await
-    .map_err(|_| ArticleError::Panicked)??;
-    Ok(StoredExtract {
+    let extracted = fetch_extract(client, url).await?;
+    let chars = extracted.text_chars();
+    if chars < MIN_TEXT_CHARS {
+        return Err(ArticleError::TooLittle(chars));
+    }
+    Ok(stored(extracted))
+}
+
+/// An extract as the cache keeps it, fetched now.
+pub fn stored(extracted: Extracted) -> StoredExtract {
+    StoredExtract {
         html: extracted.html,
         meta: extracted.meta,
         fetched_at: chrono::Utc::now(),
-    })
+    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub mod render;
 pub mod rules;
 
 pub use extract::{Extracted, extract};
-pub use fetch::{Page, fetch_article, fetch_page, not_a_page};
+pub use fetch::{Page, fetch_article, fetch_extract, fetch_page, not_a_page};
 pub use render::{Rendered, body_text, render};
 
 use serde::{Deserialize, Serialize};

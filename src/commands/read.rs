@@ -174,16 +174,22 @@ fn from_cache(id: i64, args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<View> {
         (None, _) => Reason::NoLink,
         (Some(url), false) => {
             let client = client()?;
-            match runtime()?.block_on(article::fetch_article(&client, url, ctx.lang)) {
-                Ok(extract) => {
-                    if let Err(e) = store.save_full_text(ArticleId(id), &extract) {
+            match runtime()?.block_on(article::fetch_extract(&client, url)) {
+                Ok(ex) if ex.text_chars() >= article::MIN_TEXT_CHARS => {
+                    let stored = article::fetch::stored(ex);
+                    if let Err(e) = store.save_full_text(ArticleId(id), &stored) {
                         eprintln!(
                             "docbao: the article was not cached: {}",
                             crate::text::clean_line(&e.to_string())
                         );
                     }
-                    return Ok(full_view(&detail, extract.html, extract.meta));
+                    return Ok(full_view(&detail, stored.html, stored.meta));
                 }
+                // Too little to keep; still better than a shorter feed text.
+                Ok(ex) if ex.text_chars() > 0 && ex.text_chars() >= feed_chars(&detail) => {
+                    return Ok(full_view(&detail, ex.html, ex.meta));
+                }
+                Ok(ex) => Reason::Failed(ArticleError::TooLittle(ex.text_chars())),
                 Err(e) => Reason::Failed(e),
             }
         }
@@ -218,49 +224,64 @@ enum Reason {
     Failed(ArticleError),
 }
 
-/// The feed's own summary or content; `reason` says why it stands in for the page.
-fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyhow::Result<View> {
-    let html = [&detail.content, &detail.summary]
+/// The feed's own text for an item: its content or summary, whichever is longer.
+fn feed_html(detail: &ArticleDetail) -> String {
+    [&detail.content, &detail.summary]
         .into_iter()
         .flatten()
         .max_by_key(|h| h.len())
         .cloned()
-        .unwrap_or_default();
-    let vi = lang == Lang::Vi;
-    let notice = match &reason {
-        None if vi => "Tóm tắt của nguồn tin".to_string(),
-        None => "The feed's summary".to_string(),
-        Some(r) => {
-            let why = match (r, vi) {
-                (Reason::Offline, true) => "đang ngoại tuyến".to_string(),
-                (Reason::Offline, false) => "offline".to_string(),
-                (Reason::NoLink, true) => "bài không có liên kết".to_string(),
-                (Reason::NoLink, false) => "the item has no link".to_string(),
-                (Reason::Failed(ArticleError::TooLittle(n)), true) => {
-                    format!("trang có quá ít chữ ({n} ký tự)")
-                }
-                (Reason::Failed(ArticleError::NothingFound), true) => {
-                    "không tìm thấy bài trong trang".to_string()
-                }
-                (Reason::Failed(ArticleError::Feed), true) => {
-                    "liên kết dẫn tới một nguồn tin, không phải bài".to_string()
-                }
-                (Reason::Failed(ArticleError::NotHtml(t)), true) => {
-                    format!("liên kết không phải trang HTML ({t})")
-                }
-                (Reason::Failed(e), true) => format!("không tải được trang: {e}"),
-                (Reason::Failed(e), false) => format!("the page could not be used: {e}"),
-            };
-            if vi {
-                format!("Nội dung từ nguồn tin ({why})")
-            } else {
-                format!("Showing the feed's content ({why})")
-            }
+        .unwrap_or_default()
+}
+
+fn feed_chars(detail: &ArticleDetail) -> usize {
+    article::extract::text_chars(&feed_html(detail))
+}
+
+/// Why the page is not shown, for the header.
+fn why(reason: &Reason, lang: Lang) -> String {
+    match (reason, lang) {
+        (Reason::Offline, Lang::Vi) => "đang ngoại tuyến".to_string(),
+        (Reason::Offline, Lang::En) => "offline".to_string(),
+        (Reason::NoLink, Lang::Vi) => "bài không có liên kết".to_string(),
+        (Reason::NoLink, Lang::En) => "the item has no link".to_string(),
+        (Reason::Failed(ArticleError::TooLittle(n)), Lang::Vi) => {
+            format!("trang có quá ít chữ ({n} ký tự)")
         }
+        (Reason::Failed(ArticleError::NothingFound), Lang::Vi) => {
+            "không tìm thấy bài trong trang".to_string()
+        }
+        (Reason::Failed(ArticleError::Feed), Lang::Vi) => {
+            "liên kết dẫn tới một nguồn tin, không phải bài".to_string()
+        }
+        (Reason::Failed(ArticleError::NotHtml(t)), Lang::Vi) => {
+            format!("liên kết không phải trang HTML ({t})")
+        }
+        (Reason::Failed(e), Lang::Vi) => format!("không tải được trang: {e}"),
+        (Reason::Failed(e), Lang::En) => format!("the page could not be used: {e}"),
+    }
+}
+
+/// The feed's own summary or content; `reason` says why it stands in for the page.
+fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyhow::Result<View> {
+    let html = feed_html(detail);
+    let notice = match (&reason, lang) {
+        (None, Lang::Vi) => "Tóm tắt của nguồn tin".to_string(),
+        (None, Lang::En) => "The feed's summary".to_string(),
+        (Some(r), Lang::Vi) => format!("Nội dung từ nguồn tin ({})", why(r, lang)),
+        (Some(r), Lang::En) => format!("Showing the feed's content ({})", why(r, lang)),
     };
-    if html.trim().is_empty() && reason.is_some() {
-        let why = notice.clone();
-        bail!("article {}: no text to show: {why}", detail.row.id.0);
+    // Errors are one English line, like every other command's.
+    match &reason {
+        Some(r) if html.trim().is_empty() => bail!(
+            "article {} has no text to show: {}",
+            detail.row.id.0,
+            why(r, Lang::En)
+        ),
+        None if html.trim().is_empty() => {
+            bail!("article {} has no summary in its feed", detail.row.id.0)
+        }
+        _ => {}
     }
     let meta = ArticleMeta {
         title: Some(detail.row.title.clone()),
