@@ -13,6 +13,7 @@ use crate::feed::ArticleId;
 use crate::i18n::Lang;
 use crate::store::{ArticleDetail, Store};
 use anyhow::{Context, bail};
+use chrono::{DateTime, NaiveTime, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::io::{IsTerminal, Read, Write};
@@ -204,9 +205,7 @@ fn full_view(detail: &ArticleDetail, html: String, mut meta: ArticleMeta) -> Vie
     if meta.byline.is_none() {
         meta.byline = detail.author.clone();
     }
-    if meta.published.is_none() {
-        meta.published = detail.row.published.map(|d| d.to_rfc3339());
-    }
+    meta.published = published(meta.published.as_deref(), detail.row.published);
     if meta.url.is_none() {
         meta.url = detail.row.url.clone();
     }
@@ -215,6 +214,22 @@ fn full_view(detail: &ArticleDetail, html: String, mut meta: ArticleMeta) -> Vie
         meta,
         source: Some(detail.row.feed_title.clone()),
         notice: None,
+    }
+}
+
+/// The page's date, or the feed's: the feed's also when the page gives only the day
+/// (midnight in its zone) and the feed's time falls on that day, since it is more precise.
+fn published(page: Option<&str>, feed: Option<DateTime<Utc>>) -> Option<String> {
+    let parsed = page.and_then(|p| DateTime::parse_from_rfc3339(p).ok());
+    match (parsed, feed) {
+        (Some(p), Some(f))
+            if p.time() == NaiveTime::MIN
+                && f.with_timezone(p.offset()).date_naive() == p.date_naive() =>
+        {
+            Some(f.to_rfc3339())
+        }
+        (Some(_), _) => page.map(str::to_string),
+        (None, f) => f.map(|f| f.to_rfc3339()),
     }
 }
 
@@ -376,5 +391,30 @@ fn number(v: f64) -> Value {
         json!(v as i64)
     } else {
         json!(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_page_day_takes_the_feed_time_of_that_day() {
+        let feed = Utc.with_ymd_and_hms(2020, 8, 22, 3, 30, 0).single();
+        let day = Some("2020-08-22T00:00:00+07:00");
+        assert_eq!(
+            published(day, feed).as_deref(),
+            Some("2020-08-22T03:30:00+00:00")
+        );
+        let other_day = Some("2020-08-21T00:00:00+07:00");
+        assert_eq!(published(other_day, feed).as_deref(), other_day);
+        let timed = Some("2020-08-22T09:00:00+07:00");
+        assert_eq!(published(timed, feed).as_deref(), timed);
+        assert_eq!(
+            published(None, feed).as_deref(),
+            Some("2020-08-22T03:30:00+00:00")
+        );
+        assert_eq!(published(day, None).as_deref(), day);
     }
 }
