@@ -17,13 +17,19 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Vietnamese, on a machine in Vietnam's zone (a POSIX TZ string: no tz database needed).
 fn docbao(data: &Path, args: &[&str]) -> Output {
+    docbao_in(data, "vi", "ICT-7", args)
+}
+
+fn docbao_in(data: &Path, lang: &str, tz: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_docbao"))
         .arg("--data-dir")
         .arg(data)
-        .args(["--lang", "vi"])
+        .args(["--lang", lang])
         .args(args)
         .env("DOCBAO_NO_DEFAULTS", "1")
+        .env("TZ", tz)
         .env_remove("DOCBAO_CONFIG")
         .output()
         .expect("run docbao")
@@ -95,7 +101,10 @@ fn local_file_as_text_with_header_and_width() {
     ));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "Hợp tác xã ở Lâm Đồng đưa máy sấy năng");
-    assert!(out.contains("Nông Nghiệp Số · 22/08/2020\n"), "{out}");
+    assert!(
+        out.contains("Nông Nghiệp Số · Thứ bảy, 22/8/2020\n"),
+        "{out}"
+    );
     assert!(
         out.contains("Trang chấm: 4/5 (1.024 lượt) · 1.705\nlượt xem\n\nMột hợp tác xã"),
         "{out}"
@@ -272,7 +281,7 @@ fn by_id_falls_back_to_the_feed_with_the_reason() {
         assert!(out.contains("hợp tác xã ở Di Linh lắp nhà sấy"), "{out}");
         assert!(
             out.starts_with(
-                "Hợp tác xã sấy cà phê bằng nắng\nBáo Thử · 22/08/2020 03:30 · Phóng viên\n"
+                "Hợp tác xã sấy cà phê bằng nắng\nBáo Thử · Thứ bảy, 22/8/2020 10:30 · Phóng viên\n"
             ),
             "{out}"
         );
@@ -300,4 +309,158 @@ fn unknown_id_is_an_error() {
             .count(),
         1
     );
+}
+
+#[test]
+fn json_fields_come_in_the_documented_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fixture("seed.html");
+    let out = stdout(&docbao(
+        dir.path(),
+        &["read", seed.to_str().unwrap(), "--json", "--url", SEED_URL],
+    ));
+    let keys = [
+        "\"title\"",
+        "\"byline\"",
+        "\"published\"",
+        "\"site_name\"",
+        "\"url\"",
+        "\"lang\"",
+        "\"text\"",
+        "\"rating\"",
+        "\"value\"",
+        "\"best\"",
+        "\"count\"",
+        "\"views\"",
+    ];
+    let at: Vec<usize> = keys
+        .iter()
+        .map(|k| out.find(k).unwrap_or_else(|| panic!("{k} missing: {out}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{out}");
+}
+
+#[test]
+fn times_are_shown_in_the_local_zone_and_json_keeps_rfc3339() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = cache_with_item(dir.path(), None, SUMMARY).0.to_string();
+    let read = |lang: &str, tz: &str, extra: &[&str]| {
+        let mut args = vec!["read", id.as_str(), "--summary"];
+        args.extend(extra);
+        stdout(&docbao_in(dir.path(), lang, tz, &args))
+    };
+    assert!(read("vi", "ICT-7", &[]).contains("Báo Thử · Thứ bảy, 22/8/2020 10:30 ·"));
+    assert!(read("en", "UTC0", &[]).contains("Báo Thử · Sat, 22 Aug 2020 03:30 ·"));
+    // Five hours behind UTC, the evening before.
+    assert!(read("en", "EST5", &[]).contains("Báo Thử · Fri, 21 Aug 2020 22:30 ·"));
+    let v: Value = serde_json::from_str(&read("vi", "EST5", &["--json"])).unwrap();
+    assert_eq!(v["published"], "2020-08-22T03:30:00+00:00");
+}
+
+#[test]
+fn rating_and_views_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fixture("seed.html");
+    let en = stdout(&docbao_in(
+        dir.path(),
+        "en",
+        "UTC0",
+        &["read", seed.to_str().unwrap(), "--width", "80"],
+    ));
+    assert!(
+        en.contains("\nSite rating: 4/5 (1,024 votes) · 1,705 views\n"),
+        "{en}"
+    );
+    let vi = stdout(&docbao(
+        dir.path(),
+        &["read", seed.to_str().unwrap(), "--width", "80"],
+    ));
+    assert!(
+        vi.contains("\nTrang chấm: 4/5 (1.024 lượt) · 1.705 lượt xem\n"),
+        "{vi}"
+    );
+}
+
+#[test]
+fn widths_under_twenty_are_twenty_for_header_and_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fixture("seed.html");
+    let seed = seed.to_str().unwrap();
+    let at = |w: &str| stdout(&docbao(dir.path(), &["read", seed, "--width", w]));
+    let twenty = at("20");
+    assert_eq!(at("5"), twenty);
+    assert_eq!(at("1"), twenty);
+    assert!(twenty.lines().all(|l| l.chars().count() <= 20), "{twenty}");
+    assert!(twenty.starts_with("Hợp tác xã ở Lâm\nĐồng"), "{twenty}");
+}
+
+#[test]
+fn feeds_and_pdfs_are_refused_by_url_and_by_file() {
+    let server = Server::start_background();
+    let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Báo</title>\
+               <item><title>Tin</title><description>Tóm tắt</description></item></channel></rss>";
+    server.route("/rss", Response::ok(rss, "application/rss+xml"));
+    server.route("/rss.xml", Response::ok(rss, "text/xml"));
+    server.route(
+        "/bai.pdf",
+        Response::ok("%PDF-1.7\n%âãÏÓ\n", "application/pdf"),
+    );
+    server.route(
+        "/tai-ve",
+        Response::ok("%PDF-1.7\n%âãÏÓ\n", "application/octet-stream"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("nguon.xml");
+    std::fs::write(&file, rss).unwrap();
+    let targets = [
+        (server.url("/rss"), "news feed"),
+        (server.url("/rss.xml"), "news feed"),
+        (server.url("/bai.pdf"), "not an HTML page (application/pdf)"),
+        (server.url("/tai-ve"), "not an HTML page (application/pdf)"),
+        (file.to_str().unwrap().to_string(), "news feed"),
+    ];
+    for (target, said) in targets {
+        let o = docbao(dir.path(), &["read", &target]);
+        assert_eq!(o.status.code(), Some(1), "{target}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(said) && err.trim_end().lines().count() == 1,
+            "{err}"
+        );
+        assert!(o.stdout.is_empty(), "{target}");
+    }
+    // By id, the feed's own content stands in, with the reason.
+    let id = cache_with_item(dir.path(), Some(server.url("/bai.pdf")), SUMMARY);
+    let out = stdout(&docbao(dir.path(), &["read", &id.0.to_string()]));
+    assert!(
+        out.contains("Nội dung từ nguồn tin (liên kết không phải trang HTML (application/pdf))"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_short_page_beats_an_empty_feed_text_and_nothing_at_all_is_an_error() {
+    let server = Server::start_background();
+    let short = "<html><body><article><p>Mưa lớn ở Huế chiều nay, nước sông Hương dâng cao.</p></article></body></html>";
+    server.route("/ngan.html", Response::ok(short, "text/html"));
+    let dir = tempfile::tempdir().unwrap();
+    let id = cache_with_item(dir.path(), Some(server.url("/ngan.html")), "");
+    let out = stdout(&docbao(dir.path(), &["read", &id.0.to_string()]));
+    assert!(out.contains("Mưa lớn ở Huế chiều nay"), "{out}");
+    assert!(!out.contains("Nội dung từ nguồn tin"), "{out}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let id = cache_with_item(dir.path(), None, "").0.to_string();
+    for extra in [&[][..], &["--summary"][..]] {
+        let mut args = vec!["read", id.as_str()];
+        args.extend(extra);
+        let o = docbao(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains(&format!("article {id} has no")), "{err}");
+        assert!(o.stdout.is_empty());
+    }
+    let o = docbao(dir.path(), &["read", &id]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the item has no link"));
 }

@@ -172,3 +172,25 @@ fn narrow_and_unwrapped_widths() {
     );
     assert_eq!(render(p, 0, Lang::Vi).plain().lines().count(), 1);
 }
+
+#[test]
+fn a_long_word_never_breaks_inside_a_grapheme() {
+    use unicode_segmentation::UnicodeSegmentation;
+    let family = "👨\u{200d}👩\u{200d}👧";
+    let word = family.repeat(12);
+    let flags = "🇻🇳".repeat(15);
+    let html = format!("<p>{word}</p><p><b>{flags}</b></p><p>Cuối {word} bài.</p>");
+    for width in [20, 21, 33] {
+        let plain = render(&html, width, Lang::Vi).plain();
+        for line in plain.lines() {
+            for g in line.graphemes(true) {
+                assert!(
+                    g == family || g == "🇻🇳" || g.chars().count() == 1,
+                    "a broken cluster {g:?} at {width} in {line:?}"
+                );
+            }
+        }
+        let joined: String = plain.split_whitespace().collect();
+        assert_eq!(joined, format!("{word}{flags}Cuối{word}bài."), "{plain}");
+    }
+}

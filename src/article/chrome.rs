@@ -269,6 +269,12 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
             continue;
         }
         let lower = text.to_lowercase();
+        // A picture inside its own caption's paragraph (`<p><img alt=X><br>X</p>`): the
+        // paragraph came first, so the alt text goes.
+        if node.has_name("img") && lower == previous {
+            node.set_attr("alt", "");
+            continue;
+        }
         let near_top = seen_text < 400;
         let short = text.chars().count() <= 100;
         let date_line = short
@@ -396,7 +402,8 @@ mod tests {
         let doc = Document::from(
             "<div><h1>Tiêu đề bài</h1><p>Tiêu đề bài</p><p>Đoạn một của bài viết.</p>\
              <figure><img src=a.jpg alt='ảnh'><figcaption>Chú thích ảnh ở đây</figcaption></figure>\
-             <p>Chú thích ảnh ở đây</p><p>Đoạn hai.</p></div>",
+             <p>Chú thích ảnh ở đây</p><p>Đoạn hai.</p>\
+             <p><img src=b.jpg alt='Ảnh thứ hai của bài'><br>Ảnh thứ hai của bài</p></div>",
         );
         dedupe(&doc, Some("Tiêu đề bài"), None);
         let texts: Vec<String> = doc
@@ -407,7 +414,14 @@ mod tests {
             .map(|n| norm(&n.text()))
             .filter(|t| !t.is_empty())
             .collect();
-        assert_eq!(texts, vec!["Đoạn một của bài viết.", "Đoạn hai."]);
+        assert_eq!(
+            texts,
+            vec!["Đoạn một của bài viết.", "Đoạn hai.", "Ảnh thứ hai của bài"]
+        );
+        assert_eq!(
+            doc.select("img[src='b.jpg']").attr("alt").unwrap().as_ref(),
+            ""
+        );
         assert_eq!(
             doc.select("img").attr("alt").unwrap().as_ref(),
             "Chú thích ảnh ở đây"

@@ -115,10 +115,45 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         .filter(|u| !u.is_empty());
 
     let out = Document::from(content.as_str());
+    unwrap_layout_tables(&out);
     chrome::dedupe(&out, meta.title.as_deref(), meta.byline.as_deref());
     let body = out.select("body");
     let html = crate::text::clean_block(&body.inner_html());
     Ok(Extracted { html, meta })
+}
+
+/// A table with at most one cell per row lays out a picture and its caption (old CMS
+/// templates), not data: as blocks it reads as text instead of a boxed grid.
+fn unwrap_layout_tables(doc: &Document) {
+    let Some(tables) = doc.try_select("table") else {
+        return;
+    };
+    // Innermost first: an outer table is judged once its inner ones are blocks.
+    for table in tables.nodes().iter().rev() {
+        let rows = table.find(&["tr"]);
+        let layout = rows.iter().all(|tr| {
+            tr.element_children()
+                .iter()
+                .filter(|c| c.has_name("td") || c.has_name("th"))
+                .count()
+                <= 1
+        });
+        if !layout {
+            continue;
+        }
+        for part in table
+            .descendants_it()
+            .filter(|d| {
+                ["tbody", "thead", "tfoot", "tr", "td", "th", "caption"]
+                    .iter()
+                    .any(|n| d.has_name(n))
+            })
+            .collect::<Vec<_>>()
+        {
+            part.rename("div");
+        }
+        table.rename("div");
+    }
 }
 
 fn escape(text: &str) -> String {
@@ -139,5 +174,23 @@ fn strip_private_use(html: &str) -> std::borrow::Cow<'_, str> {
         html.replace(super::render::MARK, "").into()
     } else {
         html.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_tables_become_blocks_and_data_tables_stay() {
+        let doc = Document::from(
+            "<table class=tplCaption><tr><td><img src=a.jpg alt=x></td></tr>\
+             <tr><td><p>Chú thích</p></td></tr></table>\
+             <table><tr><td>Tỉnh</td><td>Sản lượng</td></tr></table>",
+        );
+        unwrap_layout_tables(&doc);
+        assert_eq!(doc.select("table").length(), 1);
+        assert_eq!(doc.select("td").length(), 2);
+        assert!(doc.select("div.tplCaption p").exists());
     }
 }

@@ -1,7 +1,8 @@
 //! The header above an article: title; source, date and byline; the page's own rating and
 //! view count; why the feed's content is shown instead of the page, when it is.
 use super::{ArticleMeta, PageRating};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, T, strings, tr};
+use chrono::{Offset, TimeZone};
 
 /// Header lines (unwrapped), every one cleaned. `source` is the feed's title;
 /// `notice` a line such as "Showing the feed's content: the page could not be fetched".
@@ -46,10 +47,11 @@ pub fn header_lines(
         counts.push(format_rating(r, lang));
     }
     if let Some(v) = meta.views {
-        counts.push(match lang {
-            Lang::Vi => format!("{} lượt xem", group(v, lang)),
-            Lang::En => format!("{} views", group(v, lang)),
-        });
+        counts.push(format!(
+            "{} {}",
+            strings::number(lang, v),
+            tr(lang, T::Views)
+        ));
     }
     if !counts.is_empty() {
         lines.push(counts.join(" · "));
@@ -60,55 +62,38 @@ pub fn header_lines(
     lines
 }
 
-/// "Trang chấm: 4/5 (1.024 lượt)" / "Page rating: 4/5 (1,024 votes)".
+/// "Trang chấm: 4/5 (1.024 lượt)" / "Site rating: 4/5 (1,024 votes)": the TUI's words and
+/// number formats (`i18n::strings`), with the unit spelled out for a line read alone.
 pub fn format_rating(r: &PageRating, lang: Lang) -> String {
-    let num = |v: f64| {
-        let s = if v.fract() == 0.0 {
-            format!("{v:.0}")
-        } else {
-            format!("{v:.1}")
-        };
-        if lang == Lang::Vi {
-            s.replace('.', ",")
-        } else {
-            s
-        }
-    };
-    let base = format!("{}/{}", num(r.value), num(r.best));
+    let base = format!(
+        "{}: {}/{}",
+        tr(lang, T::SiteRating),
+        strings::decimal(lang, r.value),
+        strings::decimal(lang, r.best)
+    );
     match (lang, r.count) {
-        (Lang::Vi, Some(c)) => format!("Trang chấm: {base} ({} lượt)", group(c, lang)),
-        (Lang::Vi, None) => format!("Trang chấm: {base}"),
-        (Lang::En, Some(c)) => format!("Page rating: {base} ({} votes)", group(c, lang)),
-        (Lang::En, None) => format!("Page rating: {base}"),
+        (_, None) => base,
+        (Lang::Vi, Some(c)) => format!("{base} ({} lượt)", strings::number(lang, c)),
+        (Lang::En, Some(c)) => format!("{base} ({} votes)", strings::number(lang, c)),
     }
 }
 
-/// Thousands grouped: "1.705" in Vietnamese, "1,705" in English.
-pub fn group(n: u64, lang: Lang) -> String {
-    let sep = if lang == Lang::Vi { '.' } else { ',' };
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// "22/08/2020 10:30" (vi) or "2020-08-22 10:30" (en), in the page's own zone; no time when
-/// it is midnight (a date without a time).
+/// A page date for people, in the machine's local zone (the zone the reader lives in, as
+/// the TUI shows dates): "Thứ bảy, 22/8/2020 10:30" / "Sat, 22 Aug 2020 10:30".
+/// A date that is midnight in its own zone is a date without a time: it is shown as the
+/// page wrote it, since moving it to another zone would change the day.
 pub fn format_date(rfc3339: &str, lang: Lang) -> Option<String> {
     let d = chrono::DateTime::parse_from_rfc3339(rfc3339).ok()?;
-    let midnight = d.format("%H:%M:%S").to_string() == "00:00:00";
-    let fmt = match (lang, midnight) {
-        (Lang::Vi, true) => "%d/%m/%Y",
-        (Lang::Vi, false) => "%d/%m/%Y %H:%M",
-        (Lang::En, true) => "%Y-%m-%d",
-        (Lang::En, false) => "%Y-%m-%d %H:%M",
-    };
-    Some(d.format(fmt).to_string())
+    let utc = d.with_timezone(&chrono::Utc);
+    if d.time() == chrono::NaiveTime::MIN {
+        let full = strings::full_date(lang, utc, *d.offset());
+        return Some(full.trim_end_matches(" 00:00").to_string());
+    }
+    // The local offset at that instant, not today's (summer time differs).
+    let local = chrono::Local
+        .offset_from_utc_datetime(&utc.naive_utc())
+        .fix();
+    Some(strings::full_date(lang, utc, local))
 }
 
 #[cfg(test)]
@@ -116,24 +101,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_and_dates_by_language() {
-        assert_eq!(group(1705, Lang::Vi), "1.705");
-        assert_eq!(group(1024, Lang::En), "1,024");
-        assert_eq!(group(1_234_567, Lang::Vi), "1.234.567");
-        assert_eq!(group(12, Lang::Vi), "12");
-        let r = PageRating {
+    fn rating_in_each_language() {
+        let mut r = PageRating {
             value: 4.0,
             best: 5.0,
             count: Some(1024),
         };
         assert_eq!(format_rating(&r, Lang::Vi), "Trang chấm: 4/5 (1.024 lượt)");
         assert_eq!(
-            format_date("2020-08-22T10:30:00+07:00", Lang::Vi).as_deref(),
-            Some("22/08/2020 10:30")
+            format_rating(&r, Lang::En),
+            "Site rating: 4/5 (1,024 votes)"
+        );
+        r.value = 4.5;
+        r.count = None;
+        assert_eq!(format_rating(&r, Lang::Vi), "Trang chấm: 4,5/5");
+    }
+
+    #[test]
+    fn a_date_without_a_time_keeps_its_day() {
+        assert_eq!(
+            format_date("2020-08-22T00:00:00+07:00", Lang::Vi).as_deref(),
+            Some("Thứ bảy, 22/8/2020")
         );
         assert_eq!(
             format_date("2020-08-22T00:00:00+07:00", Lang::En).as_deref(),
-            Some("2020-08-22")
+            Some("Sat, 22 Aug 2020")
         );
+        assert_eq!(format_date("hôm qua", Lang::En), None);
+    }
+
+    #[test]
+    fn views_line_groups_thousands() {
+        let meta = ArticleMeta {
+            title: Some("Tiêu đề".into()),
+            views: Some(1705),
+            ..ArticleMeta::default()
+        };
+        assert_eq!(
+            header_lines(&meta, None, None, Lang::Vi)[1],
+            "1.705 lượt xem"
+        );
+        assert_eq!(header_lines(&meta, None, None, Lang::En)[1], "1,705 views");
     }
 }

@@ -250,10 +250,10 @@ fn lang(doc: &Document) -> Option<String> {
         .map(|l| l.replace('_', "-"))
 }
 
-/// "1,024" and "1.024" are both 1024 here: counts are whole numbers.
-pub(crate) fn parse_count(s: &str) -> Option<u64> {
-    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    digits.parse().ok()
+/// A count as a page writes it ("1,024", "1.024", "12 345", "1,2K"); the regexes' captures
+/// may end with the sentence's full stop or comma.
+fn parse_count(s: &str) -> Option<u64> {
+    crate::text::parse_count(s.trim().trim_end_matches(['.', ',']))
 }
 
 fn parse_decimal(s: &str) -> Option<f64> {

@@ -17,7 +17,7 @@ pub mod render;
 pub mod rules;
 
 pub use extract::{Extracted, extract};
-pub use fetch::{Page, fetch_article, fetch_page};
+pub use fetch::{Page, fetch_article, fetch_extract, fetch_page, not_a_page};
 pub use render::{Rendered, body_text, render};
 
 use serde::{Deserialize, Serialize};
@@ -54,6 +54,9 @@ pub enum ArticleError {
     Http(u16),
     #[error("not an HTML page ({0})")]
     NotHtml(String),
+    /// The address serves a news feed (RSS, Atom, RDF): something to subscribe to.
+    #[error("this is a news feed, not an article (subscribe with `docbao add`)")]
+    Feed,
     #[error("no article found in the page")]
     NothingFound,
     #[error("the page has too little text ({0} characters)")]

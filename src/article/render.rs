@@ -19,6 +19,7 @@ use ratatui::text::{Line, Span};
 use std::cell::RefCell;
 use std::rc::Rc;
 use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Marks heading lines inside html2text's output; removed from input beforehand.
 pub(crate) const MARK: char = '\u{E000}';
@@ -63,6 +64,7 @@ pub fn render(html: &str, width: usize, lang: Lang) -> Rendered {
     };
     let tagged = guard::catch(|| layout(html, width, deco)).unwrap_or_default();
     let mut lines = to_lines(tagged);
+    heal_graphemes(&mut lines);
     let links = std::mem::take(&mut links.borrow_mut().urls);
     if !links.is_empty() {
         lines.push(Line::default());
@@ -245,6 +247,40 @@ fn style_of(tags: &[RichAnnotation]) -> Style {
         RichAnnotation::Image(_) => s.add_modifier(Modifier::ITALIC | Modifier::DIM),
         _ => s,
     })
+}
+
+/// html2text breaks a word too long for the width between characters, which can fall inside
+/// a grapheme cluster (an emoji ZWJ sequence, a flag); the piece left at the end of a line
+/// then moves down to join the rest of its cluster, so no line shows half a letter. That
+/// line may overflow by the piece's width, as html2text's own overflow does.
+fn heal_graphemes(lines: &mut [Line<'static>]) {
+    for i in 1..lines.len() {
+        let (before, after) = lines.split_at_mut(i);
+        let (Some(prev), Some(next)) = (before[i - 1].spans.last_mut(), after[0].spans.first_mut())
+        else {
+            continue;
+        };
+        let Some((at, tail)) = prev.content.grapheme_indices(true).next_back() else {
+            continue;
+        };
+        let joined = format!("{tail}{}", next.content);
+        if joined
+            .graphemes(true)
+            .next()
+            .is_none_or(|g| g.len() <= tail.len())
+        {
+            continue;
+        }
+        let tail = tail.to_string();
+        let kept = prev.content[..at].to_string();
+        prev.content = kept.into();
+        if prev.style == next.style {
+            next.content = joined.into();
+        } else {
+            after[0].spans.insert(0, Span::styled(tail, prev.style));
+        }
+        before[i - 1].spans.retain(|s| !s.content.is_empty());
+    }
 }
 
 /// html2text's lines to ratatui lines: NFC and clean spans, heading marks to bold, a

@@ -5,6 +5,7 @@
 //! `--summary` shows the feed's content on purpose. Output: header, blank line, body wrapped
 //! at `--width`, numbered links; or `--json`.
 use crate::article::header::header_lines;
+use crate::article::render::MIN_WIDTH;
 use crate::article::{self, ArticleError, ArticleMeta};
 use crate::cli::ReadArgs;
 use crate::commands::Ctx;
@@ -12,7 +13,9 @@ use crate::feed::ArticleId;
 use crate::i18n::Lang;
 use crate::store::{ArticleDetail, Store};
 use anyhow::{Context, bail};
-use serde_json::{Map, Value, json};
+use chrono::{DateTime, NaiveTime, Utc};
+use serde::Serialize;
+use serde_json::{Value, json};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
@@ -71,14 +74,18 @@ pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
     }
 }
 
+/// The wrap width: `--width`, else the terminal's, else 80; 0 keeps lines whole. Anything
+/// from 1 to 19 becomes [`MIN_WIDTH`], for the header as for the body: narrower columns
+/// would break most Vietnamese words.
 fn width(args: &ReadArgs) -> usize {
-    args.width.unwrap_or_else(|| {
+    let w = args.width.unwrap_or_else(|| {
         if std::io::stdout().is_terminal() {
             crossterm::terminal::size().map_or(80, |(w, _)| w as usize)
         } else {
             80
         }
-    })
+    });
+    if w == 0 { 0 } else { w.max(MIN_WIDTH) }
 }
 
 fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
@@ -102,6 +109,9 @@ fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
     let host = base
         .and_then(|b| url::Url::parse(b).ok())
         .and_then(|u| u.host_str().map(str::to_string));
+    if let Some(e) = article::not_a_page(&bytes) {
+        bail!("{}: {e}", path.display());
+    }
     let html = crate::text::decode_bytes(&bytes, None, host.as_deref());
     let ex =
         article::extract(&html, base).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
@@ -165,16 +175,22 @@ fn from_cache(id: i64, args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<View> {
         (None, _) => Reason::NoLink,
         (Some(url), false) => {
             let client = client()?;
-            match runtime()?.block_on(article::fetch_article(&client, url, ctx.lang)) {
-                Ok(extract) => {
-                    if let Err(e) = store.save_full_text(ArticleId(id), &extract) {
+            match runtime()?.block_on(article::fetch_extract(&client, url)) {
+                Ok(ex) if ex.text_chars() >= article::MIN_TEXT_CHARS => {
+                    let stored = article::fetch::stored(ex);
+                    if let Err(e) = store.save_full_text(ArticleId(id), &stored) {
                         eprintln!(
                             "docbao: the article was not cached: {}",
                             crate::text::clean_line(&e.to_string())
                         );
                     }
-                    return Ok(full_view(&detail, extract.html, extract.meta));
+                    return Ok(full_view(&detail, stored.html, stored.meta));
                 }
+                // Too little to keep; still better than a shorter feed text.
+                Ok(ex) if ex.text_chars() > 0 && ex.text_chars() >= feed_chars(&detail) => {
+                    return Ok(full_view(&detail, ex.html, ex.meta));
+                }
+                Ok(ex) => Reason::Failed(ArticleError::TooLittle(ex.text_chars())),
                 Err(e) => Reason::Failed(e),
             }
         }
@@ -189,9 +205,7 @@ fn full_view(detail: &ArticleDetail, html: String, mut meta: ArticleMeta) -> Vie
     if meta.byline.is_none() {
         meta.byline = detail.author.clone();
     }
-    if meta.published.is_none() {
-        meta.published = detail.row.published.map(|d| d.to_rfc3339());
-    }
+    meta.published = published(meta.published.as_deref(), detail.row.published);
     if meta.url.is_none() {
         meta.url = detail.row.url.clone();
     }
@@ -203,49 +217,86 @@ fn full_view(detail: &ArticleDetail, html: String, mut meta: ArticleMeta) -> Vie
     }
 }
 
+/// The page's date, or the feed's: the feed's also when the page gives only the day
+/// (midnight in its zone) and the feed's time falls on that day, since it is more precise.
+fn published(page: Option<&str>, feed: Option<DateTime<Utc>>) -> Option<String> {
+    let parsed = page.and_then(|p| DateTime::parse_from_rfc3339(p).ok());
+    match (parsed, feed) {
+        (Some(p), Some(f))
+            if p.time() == NaiveTime::MIN
+                && f.with_timezone(p.offset()).date_naive() == p.date_naive() =>
+        {
+            Some(f.to_rfc3339())
+        }
+        (Some(_), _) => page.map(str::to_string),
+        (None, f) => f.map(|f| f.to_rfc3339()),
+    }
+}
+
 enum Reason {
     Offline,
     NoLink,
     Failed(ArticleError),
 }
 
-/// The feed's own summary or content; `reason` says why it stands in for the page.
-fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyhow::Result<View> {
-    let html = [&detail.content, &detail.summary]
+/// The feed's own text for an item: its content or summary, whichever is longer.
+fn feed_html(detail: &ArticleDetail) -> String {
+    [&detail.content, &detail.summary]
         .into_iter()
         .flatten()
         .max_by_key(|h| h.len())
         .cloned()
-        .unwrap_or_default();
-    let vi = lang == Lang::Vi;
-    let notice = match &reason {
-        None if vi => "Tóm tắt của nguồn tin".to_string(),
-        None => "The feed's summary".to_string(),
-        Some(r) => {
-            let why = match (r, vi) {
-                (Reason::Offline, true) => "đang ngoại tuyến".to_string(),
-                (Reason::Offline, false) => "offline".to_string(),
-                (Reason::NoLink, true) => "bài không có liên kết".to_string(),
-                (Reason::NoLink, false) => "the item has no link".to_string(),
-                (Reason::Failed(ArticleError::TooLittle(n)), true) => {
-                    format!("trang có quá ít chữ ({n} ký tự)")
-                }
-                (Reason::Failed(ArticleError::NothingFound), true) => {
-                    "không tìm thấy bài trong trang".to_string()
-                }
-                (Reason::Failed(e), true) => format!("không tải được trang: {e}"),
-                (Reason::Failed(e), false) => format!("the page could not be used: {e}"),
-            };
-            if vi {
-                format!("Nội dung từ nguồn tin ({why})")
-            } else {
-                format!("Showing the feed's content ({why})")
-            }
+        .unwrap_or_default()
+}
+
+fn feed_chars(detail: &ArticleDetail) -> usize {
+    article::extract::text_chars(&feed_html(detail))
+}
+
+/// Why the page is not shown, for the header.
+fn why(reason: &Reason, lang: Lang) -> String {
+    match (reason, lang) {
+        (Reason::Offline, Lang::Vi) => "đang ngoại tuyến".to_string(),
+        (Reason::Offline, Lang::En) => "offline".to_string(),
+        (Reason::NoLink, Lang::Vi) => "bài không có liên kết".to_string(),
+        (Reason::NoLink, Lang::En) => "the item has no link".to_string(),
+        (Reason::Failed(ArticleError::TooLittle(n)), Lang::Vi) => {
+            format!("trang có quá ít chữ ({n} ký tự)")
         }
+        (Reason::Failed(ArticleError::NothingFound), Lang::Vi) => {
+            "không tìm thấy bài trong trang".to_string()
+        }
+        (Reason::Failed(ArticleError::Feed), Lang::Vi) => {
+            "liên kết dẫn tới một nguồn tin, không phải bài".to_string()
+        }
+        (Reason::Failed(ArticleError::NotHtml(t)), Lang::Vi) => {
+            format!("liên kết không phải trang HTML ({t})")
+        }
+        (Reason::Failed(e), Lang::Vi) => format!("không tải được trang: {e}"),
+        (Reason::Failed(e), Lang::En) => format!("the page could not be used: {e}"),
+    }
+}
+
+/// The feed's own summary or content; `reason` says why it stands in for the page.
+fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyhow::Result<View> {
+    let html = feed_html(detail);
+    let notice = match (&reason, lang) {
+        (None, Lang::Vi) => "Tóm tắt của nguồn tin".to_string(),
+        (None, Lang::En) => "The feed's summary".to_string(),
+        (Some(r), Lang::Vi) => format!("Nội dung từ nguồn tin ({})", why(r, lang)),
+        (Some(r), Lang::En) => format!("Showing the feed's content ({})", why(r, lang)),
     };
-    if html.trim().is_empty() && reason.is_some() {
-        let why = notice.clone();
-        bail!("article {}: no text to show: {why}", detail.row.id.0);
+    // Errors are one English line, like every other command's.
+    match &reason {
+        Some(r) if html.trim().is_empty() => bail!(
+            "article {} has no text to show: {}",
+            detail.row.id.0,
+            why(r, Lang::En)
+        ),
+        None if html.trim().is_empty() => {
+            bail!("article {} has no summary in its feed", detail.row.id.0)
+        }
+        _ => {}
     }
     let meta = ArticleMeta {
         title: Some(detail.row.title.clone()),
@@ -284,31 +335,52 @@ fn text_output(view: &View, width: usize, lang: Lang) -> String {
     out
 }
 
+/// `read --json`, its fields in the order of interface.md (a struct keeps that order).
+#[derive(Serialize)]
+struct JsonArticle {
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<String>,
+    site_name: Option<String>,
+    url: Option<String>,
+    lang: Option<String>,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rating: Option<JsonRating>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    views: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct JsonRating {
+    value: Value,
+    best: Value,
+    count: Option<u64>,
+}
+
 fn json_output(view: &View) -> String {
     let m = &view.meta;
     let s = |v: &Option<String>| {
         v.as_deref()
             .map(crate::text::clean_line)
-            .map_or(Value::Null, Value::String)
+            .filter(|v| !v.is_empty())
     };
-    let mut obj = Map::new();
-    obj.insert("title".into(), s(&m.title));
-    obj.insert("byline".into(), s(&m.byline));
-    obj.insert("published".into(), s(&m.published));
-    obj.insert("site_name".into(), s(&m.site_name));
-    obj.insert("url".into(), s(&m.url));
-    obj.insert("lang".into(), s(&m.lang));
-    obj.insert("text".into(), Value::String(article::body_text(&view.html)));
-    if let Some(r) = &m.rating {
-        obj.insert(
-            "rating".into(),
-            json!({"value": number(r.value), "best": number(r.best), "count": r.count}),
-        );
-    }
-    if let Some(v) = m.views {
-        obj.insert("views".into(), json!(v));
-    }
-    let mut out = Value::Object(obj).to_string();
+    let out = JsonArticle {
+        title: s(&m.title),
+        byline: s(&m.byline),
+        published: s(&m.published),
+        site_name: s(&m.site_name),
+        url: s(&m.url),
+        lang: s(&m.lang),
+        text: article::body_text(&view.html),
+        rating: m.rating.as_ref().map(|r| JsonRating {
+            value: number(r.value),
+            best: number(r.best),
+            count: r.count,
+        }),
+        views: m.views,
+    };
+    let mut out = serde_json::to_string(&out).unwrap_or_default();
     out.push('\n');
     out
 }
@@ -319,5 +391,30 @@ fn number(v: f64) -> Value {
         json!(v as i64)
     } else {
         json!(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_page_day_takes_the_feed_time_of_that_day() {
+        let feed = Utc.with_ymd_and_hms(2020, 8, 22, 3, 30, 0).single();
+        let day = Some("2020-08-22T00:00:00+07:00");
+        assert_eq!(
+            published(day, feed).as_deref(),
+            Some("2020-08-22T03:30:00+00:00")
+        );
+        let other_day = Some("2020-08-21T00:00:00+07:00");
+        assert_eq!(published(other_day, feed).as_deref(), other_day);
+        let timed = Some("2020-08-22T09:00:00+07:00");
+        assert_eq!(published(timed, feed).as_deref(), timed);
+        assert_eq!(
+            published(None, feed).as_deref(),
+            Some("2020-08-22T03:30:00+00:00")
+        );
+        assert_eq!(published(day, None).as_deref(), day);
     }
 }
