@@ -135,6 +135,8 @@ fn reader_summary_while_fetching() {
     for size in SIZES {
         let mut s = loaded_state(Lang::Vi, size.0, size.1);
         code(&mut s, KeyCode::Enter);
+        // The second article: not rated, so the header says so.
+        key(&mut s, 'j');
         let fx = code(&mut s, KeyCode::Enter);
         settle(&mut s, fx, None);
         assert!(s.reader.as_ref().unwrap().fetching());

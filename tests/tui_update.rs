@@ -496,3 +496,86 @@ fn search_matches_are_marked_in_titles() {
     assert!(marked(col("Việt Nam: Đường sắ")), "t of sắt");
     assert!(!marked(col("Việt Nam: Đường sắt ")), "tốc is no match");
 }
+
+#[test]
+fn next_unread_wraps_around_and_says_when_there_is_none() {
+    // Rows: 10 unread, 11 read, 12 unread, 13 read.
+    let mut s = loaded_state(Lang::Vi, 80, 24);
+    // From the feed list the selected article itself is the next unread.
+    ch(&mut s, 'n');
+    assert_eq!((s.focus, s.articles.sel), (Pane::Articles, 0));
+    ch(&mut s, 'n');
+    assert_eq!(s.articles.sel, 2);
+    ch(&mut s, 'n');
+    assert_eq!(s.articles.sel, 0, "past the end it starts again at the top");
+    ch(&mut s, 'N');
+    assert_eq!(s.articles.sel, 2, "before the top it goes on from the end");
+    assert_eq!(s.status.message, None);
+    for r in s.articles.rows.iter_mut() {
+        r.read = true;
+    }
+    ch(&mut s, 'n');
+    assert_eq!(s.articles.sel, 2);
+    assert_eq!(s.status.message.as_deref(), Some("Không còn bài chưa đọc"));
+}
+
+#[test]
+fn a_refresh_keeps_the_selected_article_or_the_top_of_the_list() {
+    let mut s = loaded_state(Lang::Vi, 80, 24);
+    code(&mut s, KeyCode::Enter);
+    let feeds = feeds();
+    let fresh = article(99, &feeds[0], "Tin mới sau khi làm mới", 1, false, 0, false);
+    let reload = |s: &mut State| {
+        let mut rows = vec![fresh.clone()];
+        rows.extend(articles(&feeds));
+        let fx = update(
+            s,
+            Msg::RefreshDone {
+                ok: 1,
+                failed: 0,
+                new: 1,
+                offline: false,
+                error: None,
+            },
+        );
+        let req = fx
+            .iter()
+            .find_map(|e| match e {
+                Effect::LoadArticles { req, .. } => Some(*req),
+                _ => None,
+            })
+            .expect("a refresh reloads the list");
+        update(s, Msg::ArticlesLoaded { req, rows });
+    };
+    // At the top: the new article shows, selected.
+    reload(&mut s);
+    assert_eq!(s.articles.rows[s.articles.sel].id, ArticleId(99));
+    // Further down: the same article stays selected where it moved to.
+    code(&mut s, KeyCode::Down);
+    code(&mut s, KeyCode::Down);
+    let chosen = s.articles.rows[s.articles.sel].id;
+    reload(&mut s);
+    assert_eq!(s.articles.rows[s.articles.sel].id, chosen);
+}
+
+#[test]
+fn help_scrolls_within_its_text() {
+    let mut s = loaded_state(Lang::En, 40, 20);
+    ch(&mut s, '?');
+    let max = docbao::view::help::max_scroll(&s);
+    assert!(max > 10, "the help is longer than a 40x20 screen");
+    ch(&mut s, 'G');
+    assert!(
+        s.help,
+        "G goes to the end of the help, it does not close it"
+    );
+    assert_eq!(s.help_scroll, max);
+    ch(&mut s, 'j');
+    assert_eq!(s.help_scroll, max);
+    ch(&mut s, 'k');
+    assert_eq!(s.help_scroll, max - 1);
+    ch(&mut s, 'g');
+    assert_eq!(s.help_scroll, 0);
+    code(&mut s, KeyCode::Esc);
+    assert!(!s.help);
+}

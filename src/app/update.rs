@@ -26,7 +26,15 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Tick => s.status.spinner = s.status.spinner.wrapping_add(1),
         Msg::FeedsLoaded(rows) => feeds_loaded(s, rows, &mut fx),
         Msg::ArticlesLoaded { req, rows } if req == s.articles.req => {
-            let keep = s.articles.rows.get(s.articles.sel).map(|r| r.id);
+            // The selected article stays selected, except at the top of a list nobody is
+            // reading from: there the newest (new articles after a refresh) stays in view.
+            let at_top = s.articles.sel == 0 && s.reader.is_none();
+            let keep = s
+                .articles
+                .rows
+                .get(s.articles.sel)
+                .filter(|_| !at_top)
+                .map(|r| r.id);
             s.articles.rows = rows;
             s.articles.loading = false;
             s.articles.sel = keep

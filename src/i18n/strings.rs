@@ -22,6 +22,7 @@ pub enum T {
     NoFeeds,
     NoArticles,
     NoResults,
+    NoMoreUnread,
     TypeToSearch,
     TooSmall,
     FilterAll,
@@ -33,12 +34,14 @@ pub enum T {
     Summary,
     NoSummary,
     YourRating,
+    NotRated,
     SiteRating,
     Views,
     By,
     HelpHint,
     HelpKeys,
     HelpActions,
+    HelpSearchBox,
     HelpTheme,
     Cancelled,
     OpenedBrowser,
@@ -78,6 +81,7 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "No feeds yet. Add one with: docbao add URL",
         ),
         NoArticles => ("Không có bài viết.", "No articles."),
+        NoMoreUnread => ("Không còn bài chưa đọc", "No unread articles left"),
         NoResults => ("Không tìm thấy.", "Nothing found."),
         TypeToSearch => (
             "Gõ để tìm (không cần dấu).",
@@ -96,11 +100,16 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "(The feed has no summary for this article.)",
         ),
         YourRating => ("Bạn chấm", "Your rating"),
+        NotRated => ("chưa chấm", "not rated"),
         SiteRating => ("Trang chấm", "Site rating"),
         Views => ("lượt xem", "views"),
         By => ("Tác giả", "By"),
         HelpHint => ("? trợ giúp", "? help"),
         HelpKeys => ("Phím", "Keys"),
+        HelpSearchBox => (
+            "Trong ô tìm kiếm, và chuột",
+            "In the search box, and the mouse",
+        ),
         HelpActions => (
             "Tên hành động cho [keys] trong config.toml",
             "Action names for [keys] in config.toml",
@@ -122,6 +131,29 @@ fn pair(key: T) -> (&'static str, &'static str) {
         ),
         SearchPrompt => ("Tìm", "Find"),
     }
+}
+
+/// The fixed keys of the search box and the mouse, with what they do.
+pub fn search_box_keys(lang: Lang) -> [(&'static str, &'static str); 7] {
+    let pick = |vi: &'static str, en: &'static str| match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    };
+    [
+        ("Enter", pick("mở bài đã chọn", "open the selected article")),
+        ("Esc", pick("đóng ô tìm kiếm", "close the search")),
+        ("↑ ↓, Ctrl+p/n", pick("chọn kết quả", "select a result")),
+        ("⌫, Ctrl+h", pick("xóa một ký tự", "delete one character")),
+        ("Ctrl+u", pick("xóa cả ô", "clear the box")),
+        ("← → Home End", pick("di chuyển con trỏ", "move the cursor")),
+        (
+            pick("Chuột", "Mouse"),
+            pick(
+                "lăn để cuộn; bấm để chọn, bấm lần nữa để mở",
+                "wheel scrolls; click selects, click again opens",
+            ),
+        ),
+    ]
 }
 
 /// A count with the language's thousands separator ("1.705" in Vietnamese, "1,705").

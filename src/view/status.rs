@@ -47,18 +47,25 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     } else {
         ""
     };
-    let room = (area.width as usize).saturating_sub(used + fit::width(hint) + 2);
+    let mut room = (area.width as usize).saturating_sub(used + fit::width(hint) + 2);
+    // The newest message (what the last key did) first, then the last error, which stays
+    // until the next refresh or error replaces it.
+    if let Some(m) = &state.status.message {
+        let m = fit::truncate(&clean_line(m), room);
+        room -= fit::width(&m);
+        spans.push(Span::styled(m, t.get(El::Message)));
+        if state.status.error.is_some() && room > 3 {
+            spans.push(Span::styled(" · ", t.get(El::Status)));
+            room -= 3;
+        }
+    }
     if let Some(e) = &state.status.error {
         let e = strings::error(state.lang, &clean_line(e));
-        spans.push(Span::styled(fit::pad(&e, room), t.get(El::Error)));
-    } else if let Some(m) = &state.status.message {
-        spans.push(Span::styled(
-            fit::pad(&clean_line(m), room),
-            t.get(El::Message),
-        ));
-    } else {
-        spans.push(Span::styled(" ".repeat(room), t.get(El::Status)));
+        let e = fit::truncate(&e, room);
+        room -= fit::width(&e);
+        spans.push(Span::styled(e, t.get(El::Error)));
     }
+    spans.push(Span::styled(" ".repeat(room), t.get(El::Status)));
     spans.push(Span::styled(format!(" {hint} "), t.get(El::Status)));
     buf.set_line(row.x, row.y, &Line::from(spans), row.width);
 }

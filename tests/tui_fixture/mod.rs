@@ -59,7 +59,19 @@ pub fn feeds() -> Vec<FeedRow> {
         feed(1, "Tuổi Trẻ", Some("Tin Việt Nam"), 2, 30),
         feed(2, "Đời sống", Some("Tin Việt Nam"), 0, 12),
         feed(3, "An ninh", Some("Tin Việt Nam"), 5, 9),
-        feed(4, "BBC News", Some("International"), 1, 40),
+        // The last refresh failed: marked in the list.
+        FeedRow {
+            last_status: Some("HTTP 404 Not Found".into()),
+            ..feed(4, "BBC News", Some("International"), 1, 40)
+        },
+        // A name longer than the feed pane, with large counts: cut, never touching them.
+        feed(
+            6,
+            "VnExpress – Thời sự và Chính trị trong ngày",
+            Some("Tin Việt Nam"),
+            1234,
+            10_000,
+        ),
         // A title with escape sequences (window title, clipboard): must never pass.
         feed(
             5,
