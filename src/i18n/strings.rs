@@ -35,7 +35,6 @@ pub enum T {
     NoSummary,
     YourRating,
     NotRated,
-    SiteRating,
     Views,
     By,
     HelpHint,
@@ -101,7 +100,6 @@ fn pair(key: T) -> (&'static str, &'static str) {
         ),
         YourRating => ("Bạn chấm", "Your rating"),
         NotRated => ("chưa chấm", "not rated"),
-        SiteRating => ("Trang chấm", "Site rating"),
         Views => ("lượt xem", "views"),
         By => ("Tác giả", "By"),
         HelpHint => ("? trợ giúp", "? help"),
@@ -173,18 +171,14 @@ pub fn number(lang: Lang, n: u64) -> String {
     out
 }
 
-/// A decimal with one digit after the mark ("4,5" in Vietnamese, "4.5").
-pub fn decimal(lang: Lang, x: f64) -> String {
-    let s = format!("{x:.1}");
-    let s = s.strip_suffix(".0").map(str::to_string).unwrap_or(s);
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// "5 phút trước" / "5 min ago", from the time held in the state (never the clock).
-pub fn relative_time(lang: Lang, now: DateTime<Utc>, then: DateTime<Utc>) -> String {
+/// Past a week, the date in the reader's zone `tz`.
+pub fn relative_time(
+    lang: Lang,
+    now: DateTime<Utc>,
+    then: DateTime<Utc>,
+    tz: FixedOffset,
+) -> String {
     let secs = (now - then).num_seconds();
     let (vi, en) = match secs {
         s if s < 60 => return tr_pair(lang, "vừa xong", "just now"),
@@ -206,7 +200,7 @@ pub fn relative_time(lang: Lang, now: DateTime<Utc>, then: DateTime<Utc>) -> Str
             (format!("{d} ngày trước"), en)
         }
         _ => {
-            let d = then.date_naive();
+            let d = then.with_timezone(&tz).date_naive();
             (
                 format!("{}/{}/{}", d.day(), d.month(), d.year()),
                 format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
@@ -322,19 +316,23 @@ mod tests {
         assert_eq!(number(Lang::Vi, 1705), "1.705");
         assert_eq!(number(Lang::En, 1_200_000), "1,200,000");
         assert_eq!(number(Lang::Vi, 12), "12");
-        assert_eq!(decimal(Lang::Vi, 3.5), "3,5");
-        assert_eq!(decimal(Lang::En, 4.0), "4");
     }
 
     #[test]
     fn relative_times_in_both_languages() {
         let now = Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap();
-        let five = now - chrono::Duration::minutes(5);
-        assert_eq!(relative_time(Lang::Vi, now, five), "5 phút trước");
-        assert_eq!(relative_time(Lang::En, now, five), "5 min ago");
-        let old = Utc.with_ymd_and_hms(2020, 8, 22, 3, 30, 0).unwrap();
-        assert_eq!(relative_time(Lang::Vi, now, old), "22/8/2020");
+        let utc = FixedOffset::east_opt(0).unwrap();
         let tz = FixedOffset::east_opt(7 * 3600).unwrap();
+        let five = now - chrono::Duration::minutes(5);
+        assert_eq!(relative_time(Lang::Vi, now, five, tz), "5 phút trước");
+        assert_eq!(relative_time(Lang::En, now, five, tz), "5 min ago");
+        let old = Utc.with_ymd_and_hms(2020, 8, 22, 3, 30, 0).unwrap();
+        assert_eq!(relative_time(Lang::Vi, now, old, tz), "22/8/2020");
+        // 20:00 UTC on the 21st is already the 22nd in Hà Nội.
+        let evening = Utc.with_ymd_and_hms(2020, 8, 21, 20, 0, 0).unwrap();
+        assert_eq!(relative_time(Lang::Vi, now, evening, utc), "21/8/2020");
+        assert_eq!(relative_time(Lang::Vi, now, evening, tz), "22/8/2020");
+        assert_eq!(relative_time(Lang::En, now, evening, tz), "22 Aug 2020");
         assert_eq!(full_date(Lang::Vi, old, tz), "Thứ bảy, 22/8/2020 10:30");
     }
 }

@@ -59,17 +59,9 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<Line<'static>> {
         }
     }
     let mut site = Vec::new();
+    // The same words as `docbao read` ("Trang chấm: 4,5/5 (1.705 lượt)").
     if let Some(pr) = meta.and_then(|m| m.rating.as_ref()) {
-        let mut s = format!(
-            "{}: {}/{}",
-            tr(lang, T::SiteRating),
-            strings::decimal(lang, pr.value),
-            strings::decimal(lang, pr.best)
-        );
-        if let Some(c) = pr.count {
-            s.push_str(&format!(" ({})", strings::number(lang, c)));
-        }
-        site.push(s);
+        site.push(crate::article::header::format_rating(pr, lang));
     }
     if let Some(v) = meta.and_then(|m| m.views) {
         site.push(format!(
