@@ -107,7 +107,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
 }
 
 /// True when the feed's last refresh ended in an error (not "ok", "not modified").
-fn last_failed(f: &crate::store::FeedRow) -> bool {
+pub(crate) fn last_failed(f: &crate::store::FeedRow) -> bool {
     f.last_status
         .as_deref()
         .is_some_and(|s| s != "ok" && s != "not modified")
