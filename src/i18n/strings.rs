@@ -273,12 +273,14 @@ pub fn refresh_done(lang: Lang, ok: usize, failed: usize, new: usize) -> String 
     }
 }
 
-/// "(12 kết quả)" after a search.
-pub fn results(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Vi => format!("{n} kết quả"),
-        Lang::En if n == 1 => "1 result".to_string(),
-        Lang::En => format!("{n} results"),
+/// "12 kết quả" after a search; "200 kết quả đầu tiên" when the list stops at its limit.
+pub fn results(lang: Lang, n: usize, capped: bool) -> String {
+    match (lang, capped) {
+        (Lang::Vi, false) => format!("{n} kết quả"),
+        (Lang::Vi, true) => format!("{n} kết quả đầu tiên"),
+        (Lang::En, false) if n == 1 => "1 result".to_string(),
+        (Lang::En, false) => format!("{n} results"),
+        (Lang::En, true) => format!("the first {n} results"),
     }
 }
 
@@ -316,6 +318,8 @@ mod tests {
         assert_eq!(number(Lang::Vi, 1705), "1.705");
         assert_eq!(number(Lang::En, 1_200_000), "1,200,000");
         assert_eq!(number(Lang::Vi, 12), "12");
+        assert_eq!(results(Lang::En, 1, false), "1 result");
+        assert_eq!(results(Lang::Vi, 200, true), "200 kết quả đầu tiên");
     }
 
     #[test]
