@@ -1,66 +1,13 @@
 //! `update` transitions: state in, state and effects out; no I/O, no clock.
 mod tui_fixture;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use docbao::app::effect::BodyMode;
-use docbao::app::state::{Connectivity, Filter, Pane, State};
-use docbao::app::{Effect, Msg, WrappedBody, update};
+use docbao::app::state::{Connectivity, Filter, Pane};
+use docbao::app::{Effect, Msg, update};
 use docbao::feed::ArticleId;
 use docbao::i18n::Lang;
-use ratatui::text::Line;
-use std::sync::Arc;
 use tui_fixture::*;
-
-fn press(s: &mut State, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
-    update(s, Msg::Key(KeyEvent::new(code, mods)))
-}
-fn ch(s: &mut State, c: char) -> Vec<Effect> {
-    press(s, KeyCode::Char(c), KeyModifiers::NONE)
-}
-fn code(s: &mut State, c: KeyCode) -> Vec<Effect> {
-    press(s, c, KeyModifiers::NONE)
-}
-fn last_search(fx: &[Effect]) -> Option<(u64, String)> {
-    fx.iter().find_map(|e| match e {
-        Effect::Search { req, query, .. } => Some((*req, query.clone())),
-        _ => None,
-    })
-}
-fn body(width: u16, n: usize) -> WrappedBody {
-    WrappedBody {
-        width,
-        lines: Arc::new((0..n).map(|i| Line::raw(format!("dòng {i}"))).collect()),
-        links: Arc::new(Vec::new()),
-    }
-}
-
-/// Opens the first article of the list and answers its detail load.
-fn open_first(s: &mut State, with_full: bool) -> Vec<Effect> {
-    code(s, KeyCode::Enter);
-    let fx = code(s, KeyCode::Enter);
-    assert_eq!(s.focus, Pane::Reader);
-    let req = fx.iter().find_map(|e| match e {
-        Effect::LoadDetail { req, .. } => Some(*req),
-        _ => None,
-    });
-    let mut d = detail(&s.reader.as_ref().unwrap().row);
-    if with_full {
-        d.full = Some(docbao::store::StoredExtract {
-            html: body_html(),
-            meta: Default::default(),
-            fetched_at: now(),
-        });
-    }
-    let mut all = fx.clone();
-    all.extend(update(
-        s,
-        Msg::DetailLoaded {
-            req: req.unwrap(),
-            detail: Box::new(d),
-        },
-    ));
-    all
-}
 
 #[test]
 fn ime_replacements_and_ctrl_h_edit_by_code_point() {
@@ -495,87 +442,4 @@ fn search_matches_are_marked_in_titles() {
     assert!(marked(col("Việt Nam: ")), "Đ of Đường");
     assert!(marked(col("Việt Nam: Đường sắ")), "t of sắt");
     assert!(!marked(col("Việt Nam: Đường sắt ")), "tốc is no match");
-}
-
-#[test]
-fn next_unread_wraps_around_and_says_when_there_is_none() {
-    // Rows: 10 unread, 11 read, 12 unread, 13 read.
-    let mut s = loaded_state(Lang::Vi, 80, 24);
-    // From the feed list the selected article itself is the next unread.
-    ch(&mut s, 'n');
-    assert_eq!((s.focus, s.articles.sel), (Pane::Articles, 0));
-    ch(&mut s, 'n');
-    assert_eq!(s.articles.sel, 2);
-    ch(&mut s, 'n');
-    assert_eq!(s.articles.sel, 0, "past the end it starts again at the top");
-    ch(&mut s, 'N');
-    assert_eq!(s.articles.sel, 2, "before the top it goes on from the end");
-    assert_eq!(s.status.message, None);
-    for r in s.articles.rows.iter_mut() {
-        r.read = true;
-    }
-    ch(&mut s, 'n');
-    assert_eq!(s.articles.sel, 2);
-    assert_eq!(s.status.message.as_deref(), Some("Không còn bài chưa đọc"));
-}
-
-#[test]
-fn a_refresh_keeps_the_selected_article_or_the_top_of_the_list() {
-    let mut s = loaded_state(Lang::Vi, 80, 24);
-    code(&mut s, KeyCode::Enter);
-    let feeds = feeds();
-    let fresh = article(99, &feeds[0], "Tin mới sau khi làm mới", 1, false, 0, false);
-    let reload = |s: &mut State| {
-        let mut rows = vec![fresh.clone()];
-        rows.extend(articles(&feeds));
-        let fx = update(
-            s,
-            Msg::RefreshDone {
-                ok: 1,
-                failed: 0,
-                new: 1,
-                offline: false,
-                error: None,
-            },
-        );
-        let req = fx
-            .iter()
-            .find_map(|e| match e {
-                Effect::LoadArticles { req, .. } => Some(*req),
-                _ => None,
-            })
-            .expect("a refresh reloads the list");
-        update(s, Msg::ArticlesLoaded { req, rows });
-    };
-    // At the top: the new article shows, selected.
-    reload(&mut s);
-    assert_eq!(s.articles.rows[s.articles.sel].id, ArticleId(99));
-    // Further down: the same article stays selected where it moved to.
-    code(&mut s, KeyCode::Down);
-    code(&mut s, KeyCode::Down);
-    let chosen = s.articles.rows[s.articles.sel].id;
-    reload(&mut s);
-    assert_eq!(s.articles.rows[s.articles.sel].id, chosen);
-}
-
-#[test]
-fn help_scrolls_within_its_text() {
-    let mut s = loaded_state(Lang::En, 40, 20);
-    ch(&mut s, '?');
-    let max = docbao::view::help::max_scroll(&s);
-    assert!(max > 10, "the help is longer than a 40x20 screen");
-    ch(&mut s, 'G');
-    assert!(
-        s.help,
-        "G goes to the end of the help, it does not close it"
-    );
-    assert_eq!(s.help_scroll, max);
-    ch(&mut s, 'j');
-    assert_eq!(s.help_scroll, max);
-    ch(&mut s, 'k');
-    assert_eq!(s.help_scroll, max - 1);
-    ch(&mut s, 'g');
-    assert_eq!(s.help_scroll, 0);
-    code(&mut s, KeyCode::Esc);
-    assert!(!s.help);
 }

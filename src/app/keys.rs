@@ -3,7 +3,8 @@ use super::action::Action;
 use super::effect::{BodyMode, Effect};
 use super::state::{Connectivity, FeedEntry, Filter, Pane, Search, State};
 use super::update::{
-    is_web_url, load_articles, open_article, reload_articles, render_body, update_rows,
+    is_web_url, load_articles, open_article, prune_when_free, reload_articles, render_body,
+    update_rows,
 };
 use crate::i18n::{self, T, tr};
 use crate::store::ArticleSort;
@@ -47,6 +48,9 @@ pub(crate) fn on_key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
 
 fn quit(s: &mut State, fx: &mut Vec<Effect>) {
     s.quit = true;
+    // Quitting closes the reader: retention that waited for it runs now.
+    s.reader = None;
+    prune_when_free(s, fx);
     fx.push(Effect::Quit);
 }
 
@@ -212,6 +216,11 @@ fn back(s: &mut State, quits: bool, fx: &mut Vec<Effect>) {
             }
             let from_search = s.reader.as_ref().is_some_and(|r| r.from_search);
             s.reader = None;
+            if s.prune_due {
+                prune_when_free(s, fx);
+                fx.push(Effect::LoadFeeds);
+                reload_articles(s, fx);
+            }
             s.focus = if from_search && s.search.is_some() {
                 Pane::Search
             } else {

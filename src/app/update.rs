@@ -97,6 +97,8 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             }
             s.status.message = Some(i18n::strings::refresh_done(s.lang, ok, failed, new));
             s.status.error = error;
+            s.prune_due = true;
+            prune_when_free(s, &mut fx);
             fx.push(Effect::LoadFeeds);
             reload_articles(s, &mut fx);
         }
@@ -159,6 +161,15 @@ fn feeds_loaded(s: &mut State, mut rows: Vec<FeedRow>, fx: &mut Vec<Effect>) {
     } else if let (Some(FeedEntry::Feed(_)), Some(sel)) = (&s.articles.entry, s.selected_entry()) {
         // Indices moved with the sort: point the list at the same entry again.
         s.articles.entry = Some(sel.clone());
+    }
+}
+
+/// Runs retention if a refresh asked for it and no article is open (the loads that follow
+/// see its result: the store runs jobs in order).
+pub(crate) fn prune_when_free(s: &mut State, fx: &mut Vec<Effect>) {
+    if s.prune_due && s.reader.is_none() {
+        s.prune_due = false;
+        fx.push(Effect::Prune);
     }
 }
 

@@ -158,6 +158,17 @@ impl Runner {
                 }
                 self.refresh = Some(self.spawn_refresh(feeds));
             }
+            // Old read, unrated articles go, as after `docbao refresh`; ratings and unread
+            // news never do. Waited for: it may come right before quitting.
+            Effect::Prune => {
+                let keep_days = self.keep_days;
+                if let Err(e) = self
+                    .db
+                    .call_blocking(move |s| s.prune(keep_days, Utc::now()))
+                {
+                    let _ = tx.send(Msg::Failed(e.to_string()));
+                }
+            }
             Effect::CancelRefresh => {
                 if let Some(h) = self.refresh.take() {
                     h.abort();
@@ -230,7 +241,6 @@ impl Runner {
         let handle = self.db.handle().clone();
         let client = self.client.clone();
         let opts = self.refresh_opts.clone();
-        let keep_days = self.keep_days;
         tokio::spawn(async move {
             let Some(client) = client else {
                 let _ = tx.send(Msg::RefreshDone {
@@ -275,15 +285,8 @@ impl Runner {
                 let _ = progress_tx.send(msg);
             })
             .await;
-            // Old read, unrated articles go, as after `docbao refresh`; the user's ratings
-            // and unread news never do.
-            let mut msg = done_msg(&summary, local);
-            if let Err(e) = handle.call(move |s| s.prune(keep_days, Utc::now())).await
-                && let Msg::RefreshDone { error, .. } = &mut msg
-            {
-                error.get_or_insert_with(|| e.to_string());
-            }
-            let _ = tx.send(msg);
+            // Retention follows as `Effect::Prune` once no article is open.
+            let _ = tx.send(done_msg(&summary, local));
         })
     }
 
