@@ -61,9 +61,13 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Leaves the alternate screen and raw mode; harmless when already restored.
+/// Leaves the alternate screen and raw mode, once: after the panic hook has restored the
+/// terminal and printed the message, the guard's drop must not leave the alternate screen
+/// again (that moves the cursor back up, and what follows overwrites the message).
 pub fn restore() {
-    ACTIVE.store(false, Ordering::SeqCst);
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,

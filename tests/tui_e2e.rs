@@ -172,10 +172,15 @@ impl Drop for Tmux {
 }
 
 fn docbao_cmd(dir: &Path, extra: &str) -> String {
+    docbao_cmd_with(dir, &format!("--no-defaults {extra}"))
+}
+
+/// The command line of the real binary on `dir`'s data and config (first-run defaults on).
+fn docbao_cmd_with(dir: &Path, extra: &str) -> String {
     let data = dir.join("data");
     let config = dir.join("config.toml");
     format!(
-        "env HOME={home} XDG_CONFIG_HOME={home} XDG_DATA_HOME={home} DOCBAO_CONFIG={config} LANG=vi_VN.UTF-8 {BIN} --data-dir {data} --no-defaults --lang vi {extra}",
+        "env HOME={home} XDG_CONFIG_HOME={home} XDG_DATA_HOME={home} DOCBAO_CONFIG={config} LANG=vi_VN.UTF-8 {BIN} --data-dir {data} --lang vi {extra}",
         home = dir.display(),
         config = config.display(),
         data = data.display(),
@@ -225,12 +230,18 @@ fn read_rate_quit_and_read_again_offline() {
         "canary",
         "printf '\\033]0;CANARY\\007\\033]52;c;Q0FOQVJZ\\007'",
     );
+    // tmux may mark the pane dead before it has parsed all of its output: poll.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while tmux.show("canary", "#{pane_title}") != "CANARY" || tmux.buffers().is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "OSC 0 and OSC 52 reach tmux here (title {:?}, buffers {:?})",
+            tmux.show("canary", "#{pane_title}"),
+            tmux.buffers()
+        );
+        std::thread::park_timeout(Duration::from_millis(50));
+    }
     tmux.wait_dead("canary");
-    assert_eq!(tmux.show("canary", "#{pane_title}"), "CANARY");
-    assert!(
-        !tmux.buffers().is_empty(),
-        "OSC 52 reaches tmux's buffers here"
-    );
     // (The canary stays: the server lives as long as a session does.)
     tmux.ok(&["delete-buffer"]);
     assert!(tmux.buffers().is_empty());
@@ -247,8 +258,11 @@ fn read_rate_quit_and_read_again_offline() {
     tmux.wait("e2e", "the refresh to end", |s| {
         s.contains("Tin Nhanh") && !s.contains("Đang làm mới")
     });
-    // The unreachable feed's error is said in the status bar.
-    tmux.wait_for("e2e", "could not connect");
+    // The unreachable feed's failure is said in the status bar and marked in the list.
+    // (The list reloads just after the summary shows.)
+    tmux.wait("e2e", "the failure in the status bar and the list", |s| {
+        s.contains("1 lỗi") && s.contains("Lỗi: Evil") && s.contains(" ! Evil")
+    });
     assert_eq!(server.requests_to("/feed.xml").len(), 1);
 
     tmux.keys("e2e", &["/"]);
@@ -336,4 +350,138 @@ fn read_rate_quit_and_read_again_offline() {
     let store = Store::open(&dir.join("data/cache.db")).unwrap();
     let rows = store.search("duong sat", 10).unwrap();
     assert_eq!(rows.first().map(|r| r.rating), Some(2), "{rows:?}");
+}
+
+/// Two items: one from today, one from 2024 (old enough for retention once read).
+fn dated_feed_xml(server: &support::Server) -> String {
+    let today = chrono::Utc::now().to_rfc2822();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Tin Cũ Mới</title><link>{home}</link>
+<item><title>Tin hôm nay về đê điều</title><link>{a}</link><guid>new</guid>
+<pubDate>{today}</pubDate></item>
+<item><title>Tin năm cũ về mùa lũ</title><link>{b}</link><guid>old</guid>
+<pubDate>Mon, 01 Jan 2024 08:00:00 GMT</pubDate></item>
+<item><title>Tin năm cũ được chấm sao</title><link>{c}</link><guid>old-rated</guid>
+<pubDate>Tue, 02 Jan 2024 08:00:00 GMT</pubDate></item>
+</channel></rss>"#,
+        home = server.url("/"),
+        a = server.url("/bai/moi.html"),
+        b = server.url("/bai/cu.html"),
+        c = server.url("/bai/cu-sao.html"),
+    )
+}
+
+/// First run with the real defaults (offline): the guide reads with its lists, the default
+/// feeds are in Vietnamese order. A second docbao on the same cache works beside the first.
+/// `refresh_on_start = false` makes no request at start; a refresh from the TUI applies
+/// retention (`keep_days`) without touching rated articles.
+#[test]
+fn first_run_defaults_second_instance_and_retention() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("config.toml"),
+        "refresh_on_start = false\nkeep_days = 1\n",
+    )
+    .unwrap();
+    let server = support::Server::start_background();
+    server.route(
+        "/feed.xml",
+        support::Response::ok(dated_feed_xml(&server), "application/rss+xml"),
+    );
+    let tmux = Tmux::new(dir);
+
+    let done = |name: &str| format!("; echo $? > {}/{name}", dir.display());
+    tmux.start(
+        "one",
+        &format!("{}{}", docbao_cmd_with(dir, "--offline"), done("one")),
+    );
+    let screen = tmux.wait_for("one", "Hướng dẫn docbao");
+    assert!(screen.contains("Ngoại tuyến"), "{screen}");
+    // Vietnamese collation: "Tiếng" before "Tin" (a byte sort puts "Tin" first).
+    let at = |t: &str| screen.find(t).unwrap_or_else(|| panic!("{t} in\n{screen}"));
+    assert!(at("Công nghệ") < at("Quốc tế"));
+    assert!(at("Quốc tế") < at("Tiếng Việt từ nước ngoài"));
+    assert!(at("Tiếng Việt từ nước ngoài") < at("Tin Việt Nam"));
+    // The guide opens from the cache with its numbered and bulleted lists.
+    tmux.keys("one", &["/"]);
+    tmux.type_text("one", "bat dau");
+    // The results of the whole query (those of "bat d" may show for a moment).
+    tmux.wait("one", "the search results", |s| {
+        s.contains("1 kết quả") && s.contains("Bắt đầu với docbao")
+    });
+    tmux.keys("one", &["Enter"]);
+    let guide = tmux.wait_for("one", "1. Mở trình đọc");
+    assert!(guide.contains("• docbao"), "{guide}");
+    // Rated, it outlives retention (keep_days = 1; the guide is dated 2026-01-01).
+    tmux.keys("one", &["3"]);
+    tmux.wait_for("one", "Bạn chấm: ★★★☆☆");
+
+    // The second docbao, while the first runs, on a feed of the local server.
+    let feed_url = server.url("/feed.xml");
+    {
+        let mut store = Store::open(&dir.join("data/cache.db")).unwrap();
+        store.add_feed(&feed_url, Some("Tin Cũ Mới"), None).unwrap();
+    }
+    // Only this feed is refreshed below (`r`): the default feeds would go to the internet.
+    tmux.start(
+        "two",
+        &format!("{}{}", docbao_cmd_with(dir, ""), done("two")),
+    );
+    tmux.wait_for("two", "Tin Cũ Mới");
+    tmux.wait_for("two", "Trực tuyến");
+    assert!(
+        server.requests_to("/feed.xml").is_empty(),
+        "refresh_on_start = false: no request at start"
+    );
+    // All, Unread, Rated, then the feeds without a category: the guide, this one.
+    tmux.keys("two", &["j", "j", "j", "j", "r"]);
+    tmux.wait_for("two", "Làm mới xong: 1 nguồn, 0 lỗi, 3 bài mới");
+    tmux.keys("two", &["Enter"]);
+    tmux.wait_for("two", "Tin hôm nay về đê điều");
+    assert_eq!(server.requests_to("/feed.xml").len(), 1);
+
+    // Read the old article, rate the other old one (from here, as another program would).
+    {
+        let mut store = Store::open(&dir.join("data/cache.db")).unwrap();
+        let old = store.search("mua lu", 5).unwrap();
+        store.set_read(old[0].id, true).unwrap();
+        let rated = store.search("duoc cham sao", 5).unwrap();
+        store.set_read(rated[0].id, true).unwrap();
+        store.set_rating(rated[0].id, 5).unwrap();
+    }
+    tmux.keys("two", &["Escape"]);
+    tmux.wait_for("two", "Nguồn tin");
+    tmux.keys("two", &["r"]);
+    // The second refresh's summary comes after its retention.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while server.requests_to("/feed.xml").len() < 2 {
+        assert!(Instant::now() < deadline, "no second refresh");
+        std::thread::park_timeout(Duration::from_millis(50));
+    }
+    tmux.wait_for("two", "Làm mới xong");
+    let store = Store::open(&dir.join("data/cache.db")).unwrap();
+    assert!(
+        store.search("mua lu", 5).unwrap().is_empty(),
+        "the old read article went with retention"
+    );
+    assert_eq!(store.search("duoc cham sao", 5).unwrap()[0].rating, 5);
+    assert_eq!(store.search("de dieu", 5).unwrap().len(), 1);
+
+    // The first one still works after all that: a new rating from its reader is saved.
+    tmux.keys("one", &["4"]);
+    tmux.wait_for("one", "Bạn chấm: ★★★★☆");
+    let guide = store.search("bat dau", 10).unwrap();
+    let rating = guide
+        .iter()
+        .find(|r| r.title.starts_with("Bắt đầu với docbao"))
+        .map(|r| r.rating);
+    assert_eq!(rating, Some(4), "{guide:?}");
+    for s in ["one", "two"] {
+        tmux.keys(s, &["Q"]);
+        tmux.wait_dead(s);
+        let status = std::fs::read_to_string(dir.join(s)).unwrap();
+        assert_eq!(status.trim(), "0", "{s}");
+    }
 }

@@ -135,6 +135,8 @@ fn reader_summary_while_fetching() {
     for size in SIZES {
         let mut s = loaded_state(Lang::Vi, size.0, size.1);
         code(&mut s, KeyCode::Enter);
+        // The second article: not rated, so the header says so.
+        key(&mut s, 'j');
         let fx = code(&mut s, KeyCode::Enter);
         settle(&mut s, fx, None);
         assert!(s.reader.as_ref().unwrap().fetching());
@@ -247,4 +249,24 @@ fn wide_layout_side_by_side() {
     let fx = code(&mut s, KeyCode::Enter);
     settle(&mut s, fx, Some(&body_html()));
     snap("wide_reader", Lang::Vi, (130, 30), &s);
+}
+
+#[test]
+fn a_failed_feed_says_why_when_selected() {
+    let mut s = loaded_state(Lang::Vi, 80, 24);
+    // All, Unread, Rated, the uncategorized feed, then (past the heading) BBC News.
+    for _ in 0..4 {
+        key(&mut s, 'j');
+    }
+    let (screen, _) = draw(&s);
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains("Lỗi: BBC News: HTTP 404 Not Found"),
+        "{status}"
+    );
+    assert!(screen.contains(" ! BBC News"), "{screen}");
+    // Elsewhere the status bar keeps its own messages.
+    key(&mut s, 'k');
+    let (screen, _) = draw(&s);
+    assert!(!screen.lines().last().unwrap().contains("404"), "{screen}");
 }

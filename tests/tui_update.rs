@@ -1,66 +1,13 @@
 //! `update` transitions: state in, state and effects out; no I/O, no clock.
 mod tui_fixture;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use docbao::app::effect::BodyMode;
-use docbao::app::state::{Connectivity, Filter, Pane, State};
-use docbao::app::{Effect, Msg, WrappedBody, update};
+use docbao::app::state::{Connectivity, Filter, Pane};
+use docbao::app::{Effect, Msg, update};
 use docbao::feed::ArticleId;
 use docbao::i18n::Lang;
-use ratatui::text::Line;
-use std::sync::Arc;
 use tui_fixture::*;
-
-fn press(s: &mut State, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
-    update(s, Msg::Key(KeyEvent::new(code, mods)))
-}
-fn ch(s: &mut State, c: char) -> Vec<Effect> {
-    press(s, KeyCode::Char(c), KeyModifiers::NONE)
-}
-fn code(s: &mut State, c: KeyCode) -> Vec<Effect> {
-    press(s, c, KeyModifiers::NONE)
-}
-fn last_search(fx: &[Effect]) -> Option<(u64, String)> {
-    fx.iter().find_map(|e| match e {
-        Effect::Search { req, query, .. } => Some((*req, query.clone())),
-        _ => None,
-    })
-}
-fn body(width: u16, n: usize) -> WrappedBody {
-    WrappedBody {
-        width,
-        lines: Arc::new((0..n).map(|i| Line::raw(format!("dòng {i}"))).collect()),
-        links: Arc::new(Vec::new()),
-    }
-}
-
-/// Opens the first article of the list and answers its detail load.
-fn open_first(s: &mut State, with_full: bool) -> Vec<Effect> {
-    code(s, KeyCode::Enter);
-    let fx = code(s, KeyCode::Enter);
-    assert_eq!(s.focus, Pane::Reader);
-    let req = fx.iter().find_map(|e| match e {
-        Effect::LoadDetail { req, .. } => Some(*req),
-        _ => None,
-    });
-    let mut d = detail(&s.reader.as_ref().unwrap().row);
-    if with_full {
-        d.full = Some(docbao::store::StoredExtract {
-            html: body_html(),
-            meta: Default::default(),
-            fetched_at: now(),
-        });
-    }
-    let mut all = fx.clone();
-    all.extend(update(
-        s,
-        Msg::DetailLoaded {
-            req: req.unwrap(),
-            detail: Box::new(d),
-        },
-    ));
-    all
-}
 
 #[test]
 fn ime_replacements_and_ctrl_h_edit_by_code_point() {

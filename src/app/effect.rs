@@ -57,6 +57,9 @@ pub enum Effect {
         feeds: Option<Vec<FeedId>>,
     },
     CancelRefresh,
+    /// Retention (`keep_days`): delete old read, unrated articles. Asked for after a
+    /// refresh, once no article is open.
+    Prune,
     /// Only http/https URLs reach this effect.
     OpenBrowser {
         url: String,

@@ -3,7 +3,8 @@ use super::action::Action;
 use super::effect::{BodyMode, Effect};
 use super::state::{Connectivity, FeedEntry, Filter, Pane, Search, State};
 use super::update::{
-    is_web_url, load_articles, open_article, reload_articles, render_body, update_rows,
+    is_web_url, load_articles, open_article, prune_when_free, reload_articles, render_body,
+    update_rows,
 };
 use crate::i18n::{self, T, tr};
 use crate::store::ArticleSort;
@@ -18,15 +19,23 @@ pub(crate) fn on_key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
     }
     s.status.message = None;
     if s.help {
-        match s.keymap.action(&k) {
-            Some(Action::Quit) => quit(s, fx),
-            Some(Action::MoveDown) => s.help_scroll += 1,
-            Some(Action::MoveUp) => s.help_scroll = s.help_scroll.saturating_sub(1),
-            Some(Action::PageDown) => s.help_scroll += 10,
-            Some(Action::PageUp) => s.help_scroll = s.help_scroll.saturating_sub(10),
-            Some(Action::First) => s.help_scroll = 0,
-            _ => s.help = false,
-        }
+        let page = crate::view::layout::areas(s)
+            .overlay
+            .map_or(1, |r| r.height.saturating_sub(2).max(1) as i64);
+        let delta = match s.keymap.action(&k) {
+            Some(Action::Quit) => return quit(s, fx),
+            Some(Action::MoveDown) => 1,
+            Some(Action::MoveUp) => -1,
+            Some(Action::PageDown) => page,
+            Some(Action::PageUp) => -page,
+            Some(Action::First) => i64::MIN / 2,
+            Some(Action::Last) => i64::MAX / 2,
+            _ => {
+                s.help = false;
+                return;
+            }
+        };
+        scroll_help(s, delta);
         return;
     }
     if s.focus == Pane::Search && search_key(s, k, fx) {
@@ -39,6 +48,9 @@ pub(crate) fn on_key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
 
 fn quit(s: &mut State, fx: &mut Vec<Effect>) {
     s.quit = true;
+    // Quitting closes the reader: retention that waited for it runs now.
+    s.reader = None;
+    prune_when_free(s, fx);
     fx.push(Effect::Quit);
 }
 
@@ -204,6 +216,11 @@ fn back(s: &mut State, quits: bool, fx: &mut Vec<Effect>) {
             }
             let from_search = s.reader.as_ref().is_some_and(|r| r.from_search);
             s.reader = None;
+            if s.prune_due {
+                prune_when_free(s, fx);
+                fx.push(Effect::LoadFeeds);
+                reload_articles(s, fx);
+            }
             s.focus = if from_search && s.search.is_some() {
                 Pane::Search
             } else {
@@ -255,13 +272,21 @@ fn rate(s: &mut State, n: u8, fx: &mut Vec<Effect>) {
 
 fn next_unread(s: &mut State, forward: bool, fx: &mut Vec<Effect>) {
     let rows = &s.articles.rows;
-    let from = s.articles.sel;
-    let found = if forward {
-        (from + 1..rows.len()).find(|&i| !rows[i].read)
-    } else {
-        (0..from).rev().find(|&i| !rows[i].read)
-    };
+    let (from, len) = (s.articles.sel, rows.len());
+    // From the feed list the selected article itself counts; past the end the search goes
+    // on from the other end, as in newsboat.
+    let first = usize::from(s.focus != Pane::Feeds);
+    let found = (first..len)
+        .map(|k| {
+            if forward {
+                (from + k) % len
+            } else {
+                (from + len - k) % len
+            }
+        })
+        .find(|&i| !rows[i].read);
     let Some(i) = found else {
+        s.status.message = Some(tr(s.lang, T::NoMoreUnread).into());
         return;
     };
     s.articles.sel = i;
@@ -454,9 +479,15 @@ pub(crate) fn on_click(s: &mut State, pane: Pane, index: usize, fx: &mut Vec<Eff
     }
 }
 
+/// Scrolls the help screen, within its text.
+fn scroll_help(s: &mut State, delta: i64) {
+    let max = crate::view::help::max_scroll(s) as i64;
+    s.help_scroll = (s.help_scroll as i64).saturating_add(delta).clamp(0, max) as usize;
+}
+
 pub(crate) fn on_wheel(s: &mut State, pane: Pane, delta: i32, fx: &mut Vec<Effect>) {
     if s.help {
-        s.help_scroll = (s.help_scroll as i64 + delta as i64).max(0) as usize;
+        scroll_help(s, delta as i64 * 3);
         return;
     }
     if pane != Pane::Search || s.search.is_some() {

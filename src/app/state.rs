@@ -143,6 +143,9 @@ pub struct State {
     pub help: bool,
     pub help_scroll: usize,
     pub status: Status,
+    /// A refresh ended while an article was open: retention waits until the reader closes,
+    /// so it cannot delete the article being read (and the rating the user gives it).
+    pub prune_due: bool,
     pub next_req: u64,
     pub quit: bool,
 }
@@ -170,6 +173,7 @@ impl State {
             help: false,
             help_scroll: 0,
             status: Status::default(),
+            prune_due: false,
             next_req: 1,
             quit: false,
         }

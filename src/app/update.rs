@@ -26,7 +26,15 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Tick => s.status.spinner = s.status.spinner.wrapping_add(1),
         Msg::FeedsLoaded(rows) => feeds_loaded(s, rows, &mut fx),
         Msg::ArticlesLoaded { req, rows } if req == s.articles.req => {
-            let keep = s.articles.rows.get(s.articles.sel).map(|r| r.id);
+            // The selected article stays selected, except at the top of a list nobody is
+            // reading from: there the newest (new articles after a refresh) stays in view.
+            let at_top = s.articles.sel == 0 && s.reader.is_none();
+            let keep = s
+                .articles
+                .rows
+                .get(s.articles.sel)
+                .filter(|_| !at_top)
+                .map(|r| r.id);
             s.articles.rows = rows;
             s.articles.loading = false;
             s.articles.sel = keep
@@ -89,6 +97,8 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             }
             s.status.message = Some(i18n::strings::refresh_done(s.lang, ok, failed, new));
             s.status.error = error;
+            s.prune_due = true;
+            prune_when_free(s, &mut fx);
             fx.push(Effect::LoadFeeds);
             reload_articles(s, &mut fx);
         }
@@ -151,6 +161,15 @@ fn feeds_loaded(s: &mut State, mut rows: Vec<FeedRow>, fx: &mut Vec<Effect>) {
     } else if let (Some(FeedEntry::Feed(_)), Some(sel)) = (&s.articles.entry, s.selected_entry()) {
         // Indices moved with the sort: point the list at the same entry again.
         s.articles.entry = Some(sel.clone());
+    }
+}
+
+/// Runs retention if a refresh asked for it and no article is open (the loads that follow
+/// see its result: the store runs jobs in order).
+pub(crate) fn prune_when_free(s: &mut State, fx: &mut Vec<Effect>) {
+    if s.prune_due && s.reader.is_none() {
+        s.prune_due = false;
+        fx.push(Effect::Prune);
     }
 }
 

@@ -22,6 +22,7 @@ pub enum T {
     NoFeeds,
     NoArticles,
     NoResults,
+    NoMoreUnread,
     TypeToSearch,
     TooSmall,
     FilterAll,
@@ -33,12 +34,13 @@ pub enum T {
     Summary,
     NoSummary,
     YourRating,
-    SiteRating,
+    NotRated,
     Views,
     By,
     HelpHint,
     HelpKeys,
     HelpActions,
+    HelpSearchBox,
     HelpTheme,
     Cancelled,
     OpenedBrowser,
@@ -78,6 +80,7 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "No feeds yet. Add one with: docbao add URL",
         ),
         NoArticles => ("Không có bài viết.", "No articles."),
+        NoMoreUnread => ("Không còn bài chưa đọc", "No unread articles left"),
         NoResults => ("Không tìm thấy.", "Nothing found."),
         TypeToSearch => (
             "Gõ để tìm (không cần dấu).",
@@ -96,11 +99,15 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "(The feed has no summary for this article.)",
         ),
         YourRating => ("Bạn chấm", "Your rating"),
-        SiteRating => ("Trang chấm", "Site rating"),
+        NotRated => ("chưa chấm", "not rated"),
         Views => ("lượt xem", "views"),
         By => ("Tác giả", "By"),
         HelpHint => ("? trợ giúp", "? help"),
         HelpKeys => ("Phím", "Keys"),
+        HelpSearchBox => (
+            "Trong ô tìm kiếm, và chuột",
+            "In the search box, and the mouse",
+        ),
         HelpActions => (
             "Tên hành động cho [keys] trong config.toml",
             "Action names for [keys] in config.toml",
@@ -124,6 +131,29 @@ fn pair(key: T) -> (&'static str, &'static str) {
     }
 }
 
+/// The fixed keys of the search box and the mouse, with what they do.
+pub fn search_box_keys(lang: Lang) -> [(&'static str, &'static str); 7] {
+    let pick = |vi: &'static str, en: &'static str| match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    };
+    [
+        ("Enter", pick("mở bài đã chọn", "open the selected article")),
+        ("Esc", pick("đóng ô tìm kiếm", "close the search")),
+        ("↑ ↓, Ctrl+p/n", pick("chọn kết quả", "select a result")),
+        ("⌫, Ctrl+h", pick("xóa một ký tự", "delete one character")),
+        ("Ctrl+u", pick("xóa cả ô", "clear the box")),
+        ("← → Home End", pick("di chuyển con trỏ", "move the cursor")),
+        (
+            pick("Chuột", "Mouse"),
+            pick(
+                "lăn để cuộn; bấm để chọn, bấm lần nữa để mở",
+                "wheel scrolls; click selects, click again opens",
+            ),
+        ),
+    ]
+}
+
 /// A count with the language's thousands separator ("1.705" in Vietnamese, "1,705").
 pub fn number(lang: Lang, n: u64) -> String {
     let digits = n.to_string();
@@ -141,18 +171,14 @@ pub fn number(lang: Lang, n: u64) -> String {
     out
 }
 
-/// A decimal with one digit after the mark ("4,5" in Vietnamese, "4.5").
-pub fn decimal(lang: Lang, x: f64) -> String {
-    let s = format!("{x:.1}");
-    let s = s.strip_suffix(".0").map(str::to_string).unwrap_or(s);
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// "5 phút trước" / "5 min ago", from the time held in the state (never the clock).
-pub fn relative_time(lang: Lang, now: DateTime<Utc>, then: DateTime<Utc>) -> String {
+/// Past a week, the date in the reader's zone `tz`.
+pub fn relative_time(
+    lang: Lang,
+    now: DateTime<Utc>,
+    then: DateTime<Utc>,
+    tz: FixedOffset,
+) -> String {
     let secs = (now - then).num_seconds();
     let (vi, en) = match secs {
         s if s < 60 => return tr_pair(lang, "vừa xong", "just now"),
@@ -174,7 +200,7 @@ pub fn relative_time(lang: Lang, now: DateTime<Utc>, then: DateTime<Utc>) -> Str
             (format!("{d} ngày trước"), en)
         }
         _ => {
-            let d = then.date_naive();
+            let d = then.with_timezone(&tz).date_naive();
             (
                 format!("{}/{}/{}", d.day(), d.month(), d.year()),
                 format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
@@ -247,12 +273,14 @@ pub fn refresh_done(lang: Lang, ok: usize, failed: usize, new: usize) -> String 
     }
 }
 
-/// "(12 kết quả)" after a search.
-pub fn results(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Vi => format!("{n} kết quả"),
-        Lang::En if n == 1 => "1 result".to_string(),
-        Lang::En => format!("{n} results"),
+/// "12 kết quả" after a search; "200 kết quả đầu tiên" when the list stops at its limit.
+pub fn results(lang: Lang, n: usize, capped: bool) -> String {
+    match (lang, capped) {
+        (Lang::Vi, false) => format!("{n} kết quả"),
+        (Lang::Vi, true) => format!("{n} kết quả đầu tiên"),
+        (Lang::En, false) if n == 1 => "1 result".to_string(),
+        (Lang::En, false) => format!("{n} results"),
+        (Lang::En, true) => format!("the first {n} results"),
     }
 }
 
@@ -290,19 +318,25 @@ mod tests {
         assert_eq!(number(Lang::Vi, 1705), "1.705");
         assert_eq!(number(Lang::En, 1_200_000), "1,200,000");
         assert_eq!(number(Lang::Vi, 12), "12");
-        assert_eq!(decimal(Lang::Vi, 3.5), "3,5");
-        assert_eq!(decimal(Lang::En, 4.0), "4");
+        assert_eq!(results(Lang::En, 1, false), "1 result");
+        assert_eq!(results(Lang::Vi, 200, true), "200 kết quả đầu tiên");
     }
 
     #[test]
     fn relative_times_in_both_languages() {
         let now = Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap();
-        let five = now - chrono::Duration::minutes(5);
-        assert_eq!(relative_time(Lang::Vi, now, five), "5 phút trước");
-        assert_eq!(relative_time(Lang::En, now, five), "5 min ago");
-        let old = Utc.with_ymd_and_hms(2020, 8, 22, 3, 30, 0).unwrap();
-        assert_eq!(relative_time(Lang::Vi, now, old), "22/8/2020");
+        let utc = FixedOffset::east_opt(0).unwrap();
         let tz = FixedOffset::east_opt(7 * 3600).unwrap();
+        let five = now - chrono::Duration::minutes(5);
+        assert_eq!(relative_time(Lang::Vi, now, five, tz), "5 phút trước");
+        assert_eq!(relative_time(Lang::En, now, five, tz), "5 min ago");
+        let old = Utc.with_ymd_and_hms(2020, 8, 22, 3, 30, 0).unwrap();
+        assert_eq!(relative_time(Lang::Vi, now, old, tz), "22/8/2020");
+        // 20:00 UTC on the 21st is already the 22nd in Hà Nội.
+        let evening = Utc.with_ymd_and_hms(2020, 8, 21, 20, 0, 0).unwrap();
+        assert_eq!(relative_time(Lang::Vi, now, evening, utc), "21/8/2020");
+        assert_eq!(relative_time(Lang::Vi, now, evening, tz), "22/8/2020");
+        assert_eq!(relative_time(Lang::En, now, evening, tz), "22 Aug 2020");
         assert_eq!(full_date(Lang::Vi, old, tz), "Thứ bảy, 22/8/2020 10:30");
     }
 }

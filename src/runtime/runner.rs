@@ -21,6 +21,8 @@ pub struct Runner {
     client: Option<Client>,
     lang: Lang,
     refresh_opts: RefreshOptions,
+    /// Retention after each refresh, as `docbao refresh` does it.
+    keep_days: u32,
     tx: UnboundedSender<Msg>,
     fetch: Option<JoinHandle<()>>,
     refresh: Option<JoinHandle<()>>,
@@ -40,6 +42,7 @@ impl Runner {
                 full_text: ctx.config.full_text,
                 lang: ctx.lang,
             },
+            keep_days: ctx.config.keep_days,
             tx,
             fetch: None,
             refresh: None,
@@ -155,6 +158,17 @@ impl Runner {
                 }
                 self.refresh = Some(self.spawn_refresh(feeds));
             }
+            // Old read, unrated articles go, as after `docbao refresh`; ratings and unread
+            // news never do. Waited for: it may come right before quitting.
+            Effect::Prune => {
+                let keep_days = self.keep_days;
+                if let Err(e) = self
+                    .db
+                    .call_blocking(move |s| s.prune(keep_days, Utc::now()))
+                {
+                    let _ = tx.send(Msg::Failed(e.to_string()));
+                }
+            }
             Effect::CancelRefresh => {
                 if let Some(h) = self.refresh.take() {
                     h.abort();
@@ -255,6 +269,12 @@ impl Runner {
                 Some(ids) => rows.into_iter().filter(|f| ids.contains(&f.id)).collect(),
                 None => rows,
             };
+            // The embedded guide never touches the network: its success says nothing
+            // about the connection.
+            let local = rows
+                .iter()
+                .filter(|f| f.url == crate::assets::GUIDE_URL)
+                .count();
             let progress_tx = tx.clone();
             let summary = refresh(&handle, &client, rows, &opts, Utc::now, move |p| {
                 let msg = match p {
@@ -265,7 +285,8 @@ impl Runner {
                 let _ = progress_tx.send(msg);
             })
             .await;
-            let _ = tx.send(done_msg(&summary));
+            // Retention follows as `Effect::Prune` once no article is open.
+            let _ = tx.send(done_msg(&summary, local));
         })
     }
 
@@ -301,16 +322,28 @@ pub fn open_browser(url: &str) -> Result<(), String> {
     }
 }
 
-/// The end of a refresh as a message. Every feed failing to connect means the network is
-/// gone (the automatic offline mode); one success means it is back.
-fn done_msg(summary: &RefreshSummary) -> Msg {
+/// The end of a refresh as a message. Every network feed failing to connect means the
+/// network is gone (the automatic offline mode); one success means it is back. `local`
+/// feeds (the embedded guide) are not fetched and do not count either way.
+///
+/// The refresh reports a failure as its one-line text only, so a connection failure is
+/// recognised by the words of `NetError::Connect` ("could not connect to HOST: …").
+fn done_msg(summary: &RefreshSummary, local: usize) -> Msg {
+    let local_ok = local.saturating_sub(
+        summary
+            .failed
+            .iter()
+            .filter(|(f, _)| f.url == crate::assets::GUIDE_URL)
+            .count(),
+    );
     let ok = summary.ok + summary.not_modified;
-    let offline = ok == 0
+    let network_ok = ok.saturating_sub(local_ok);
+    let offline = network_ok == 0
         && !summary.failed.is_empty()
         && summary
             .failed
             .iter()
-            .all(|(_, e)| e.starts_with("could not connect"));
+            .all(|(_, e)| e.starts_with(CONNECT_FAILURE));
     let error = summary.failed.first().map(|(feed, e)| {
         let title = if feed.title.is_empty() {
             &feed.url
@@ -325,5 +358,66 @@ fn done_msg(summary: &RefreshSummary) -> Msg {
         new: summary.new_articles,
         offline,
         error,
+    }
+}
+
+/// How `NetError::Connect` starts in words (checked by a test against the error itself).
+const CONNECT_FAILURE: &str = "could not connect";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::FeedId;
+    use crate::net::NetError;
+    use crate::store::FeedRow;
+
+    fn feed(url: &str) -> FeedRow {
+        FeedRow {
+            id: FeedId(1),
+            title: String::new(),
+            url: url.into(),
+            site_url: None,
+            category: None,
+            unread: 0,
+            total: 0,
+            last_status: None,
+            last_refreshed: None,
+            etag: None,
+            last_modified: None,
+            retry_until: None,
+        }
+    }
+
+    fn offline(m: Msg) -> bool {
+        match m {
+            Msg::RefreshDone { offline, .. } => offline,
+            _ => panic!("not a RefreshDone"),
+        }
+    }
+
+    #[test]
+    fn every_network_feed_unreachable_is_offline_even_with_the_guide_ok() {
+        let refused = NetError::Connect {
+            host: "vnexpress.net".into(),
+            reason: "connection refused".into(),
+            offline: true,
+        };
+        assert!(refused.to_string().starts_with(CONNECT_FAILURE));
+        let mut s = RefreshSummary {
+            ok: 1, // the guide
+            failed: vec![(feed("https://vnexpress.net/rss"), refused.to_string())],
+            ..Default::default()
+        };
+        assert!(offline(done_msg(&s, 1)));
+        // Without the guide in the refresh, that success was a real feed: online.
+        assert!(!offline(done_msg(&s, 0)));
+        // A feed that answered (even with an error status) means the network is there.
+        s.failed.push((
+            feed("http://127.0.0.1/x"),
+            NetError::status(404).to_string(),
+        ));
+        assert!(!offline(done_msg(&s, 1)));
+        // Nothing failed: online.
+        assert!(!offline(done_msg(&RefreshSummary::default(), 0)));
     }
 }

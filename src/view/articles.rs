@@ -138,10 +138,15 @@ pub fn article_line(
     let rating = rating_text(state.rating_style, a.rating);
     let time = a
         .published
-        .map(|p| strings::relative_time(state.lang, state.now, p))
+        .map(|p| strings::relative_time(state.lang, state.now, p, state.tz))
         .unwrap_or_default();
     let time_w = if width >= 60 { 13 } else { 0 };
-    let source_w = if width >= 80 { 16 } else { 0 };
+    // Source names like "VnExpress – Thời sự" need room; wide terminals give it.
+    let source_w = if width >= 80 {
+        (width / 6).clamp(16, 24)
+    } else {
+        0
+    };
     let fixed = 3
         + fit::width(&rating)
         + 1

@@ -25,23 +25,31 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
         .enumerate()
     {
         let entry = &state.entries[i];
-        let (name, count, el) = match entry {
+        let (name, count, el, failed) = match entry {
             FeedEntry::All => (
                 tr(state.lang, T::All).to_string(),
                 counts(state.lang, unread, total),
                 El::Read,
+                false,
             ),
             FeedEntry::Unread => (
                 tr(state.lang, T::Unread).to_string(),
                 strings::number(state.lang, unread.max(0) as u64),
                 El::Read,
+                false,
             ),
             FeedEntry::Rated => (
                 tr(state.lang, T::Rated).to_string(),
                 String::new(),
                 El::Read,
+                false,
             ),
-            FeedEntry::Category(c) => (format!("▾ {}", clean_line(c)), String::new(), El::Category),
+            FeedEntry::Category(c) => (
+                format!("▾ {}", clean_line(c)),
+                String::new(),
+                El::Category,
+                false,
+            ),
             FeedEntry::Feed(f) => {
                 let f = &state.feeds[*f];
                 let title = if f.title.is_empty() { &f.url } else { &f.title };
@@ -50,12 +58,14 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
                     format!("  {}", clean_line(title)),
                     counts(state.lang, f.unread, f.total),
                     el,
+                    last_failed(f),
                 )
             }
         };
         let w = inner.width as usize;
         let cw = fit::width(&count);
-        let name = fit::pad(&format!(" {name}"), w.saturating_sub(cw + 1));
+        // At least one space between a long (cut) name and its counts.
+        let name = fit::pad(&format!(" {name}"), w.saturating_sub(cw + 2)) + " ";
         let mut style = state.theme.get(el);
         let mut count_style = state.theme.get(El::Count);
         if i == state.feed_sel {
@@ -75,6 +85,15 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         }
         buf.set_line(inner.x, y, &line, inner.width);
+        // A feed whose last refresh failed has a "!" in its indent (no room taken from the
+        // name); the error itself is in the status bar and in `docbao feeds`.
+        if failed && inner.width > 2 {
+            let mut st = state.theme.get(El::Error);
+            if i == state.feed_sel {
+                st = st.patch(state.theme.get(El::Selected));
+            }
+            buf.set_stringn(inner.x + 1, y, "!", 1, st);
+        }
     }
     if state.feeds_loaded && state.feeds.is_empty() && inner.height > 5 {
         let rest = Rect::new(inner.x, inner.y + 4, inner.width, inner.height - 4);
@@ -85,6 +104,13 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
             buf,
         );
     }
+}
+
+/// True when the feed's last refresh ended in an error (not "ok", "not modified").
+pub(crate) fn last_failed(f: &crate::store::FeedRow) -> bool {
+    f.last_status
+        .as_deref()
+        .is_some_and(|s| s != "ok" && s != "not modified")
 }
 
 /// "1.234/10.000" in Vietnamese, "1,234/10,000" in English.

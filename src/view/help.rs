@@ -33,6 +33,21 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
             ]));
         }
     }
+    // The search box's own keys are fixed (typing goes into the box), and so is the mouse.
+    out.push(Line::default());
+    out.push(Line::styled(
+        format!(" {}:", tr(state.lang, T::HelpSearchBox)),
+        t.get(El::Header),
+    ));
+    for (keys, what) in crate::i18n::strings::search_box_keys(state.lang) {
+        for (i, part) in fit::wrap(what, desc_w).into_iter().enumerate() {
+            let k = fit::pad(if i == 0 { keys } else { "" }, key_w);
+            out.push(Line::from(vec![
+                Span::styled(format!(" {k} "), t.get(El::Key)),
+                Span::raw(part),
+            ]));
+        }
+    }
     out.push(Line::default());
     out.push(Line::styled(
         format!(" {}:", tr(state.lang, T::HelpActions)),
@@ -52,6 +67,17 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
         out.push(Line::raw(format!(" {l}")));
     }
     out
+}
+
+/// The last first-row that still fills the help screen (0 when it all fits).
+pub fn max_scroll(state: &State) -> usize {
+    let mut shape = super::layout::Shape::of(state);
+    shape.help = true;
+    let Some(area) = super::layout::areas_of(shape).overlay else {
+        return 0;
+    };
+    let h = area.height.saturating_sub(1) as usize;
+    lines(state, area.width as usize).len().saturating_sub(h)
 }
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {

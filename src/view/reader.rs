@@ -27,10 +27,13 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<Line<'static>> {
         .and_then(|d| d.full.as_ref())
         .map(|f| &f.meta);
     let mut out = Vec::new();
-    let title = meta
-        .and_then(|m| m.title.clone())
-        .filter(|s| !s.trim().is_empty());
-    let title = clean_line(title.as_deref().unwrap_or(&r.row.title));
+    // The title the list showed (the feed's), so the header matches what was opened; the
+    // page's own title only when the feed gave none.
+    let title = Some(r.row.title.clone())
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| meta.and_then(|m| m.title.clone()))
+        .unwrap_or_default();
+    let title = clean_line(&title);
     for l in fit::wrap(&title, width) {
         out.push(Line::styled(l, t.get(El::Header)));
     }
@@ -56,17 +59,9 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<Line<'static>> {
         }
     }
     let mut site = Vec::new();
+    // The same words as `docbao read` ("Trang chấm: 4,5/5 (1.705 lượt)").
     if let Some(pr) = meta.and_then(|m| m.rating.as_ref()) {
-        let mut s = format!(
-            "{}: {}/{}",
-            tr(lang, T::SiteRating),
-            strings::decimal(lang, pr.value),
-            strings::decimal(lang, pr.best)
-        );
-        if let Some(c) = pr.count {
-            s.push_str(&format!(" ({})", strings::number(lang, c)));
-        }
-        site.push(s);
+        site.push(crate::article::header::format_rating(pr, lang));
     }
     if let Some(v) = meta.and_then(|m| m.views) {
         site.push(format!(
@@ -80,14 +75,14 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<Line<'static>> {
             out.push(Line::styled(l, t.get(El::Dim)));
         }
     }
+    let (mine, el) = if r.row.rating == 0 {
+        (tr(lang, T::NotRated).to_string(), El::Dim)
+    } else {
+        (rating_text(state.rating_style, r.row.rating), El::Rating)
+    };
     out.push(Line::from(vec![
         Span::styled(format!("{}: ", tr(lang, T::YourRating)), t.get(El::Dim)),
-        Span::styled(
-            rating_text(state.rating_style, r.row.rating)
-                .trim_end()
-                .to_string(),
-            t.get(El::Rating),
-        ),
+        Span::styled(mine, t.get(el)),
     ]));
     out.push(Line::default());
     out

@@ -47,7 +47,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) -
     } else if !q.searching && q.rows.is_empty() {
         tr(state.lang, T::NoResults).to_string()
     } else {
-        strings::results(state.lang, q.rows.len())
+        let n = q.rows.len();
+        strings::results(state.lang, n, n >= crate::app::keys::SEARCH_LIMIT)
     };
     buf.set_stringn(
         area.x + 1,

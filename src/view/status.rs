@@ -2,7 +2,7 @@
 //! message, and the help hint.
 use super::theme::El;
 use super::{fit, reader::spinner};
-use crate::app::state::{Connectivity, State};
+use crate::app::state::{Connectivity, FeedEntry, Pane, State};
 use crate::i18n::{T, strings, tr};
 use crate::text::clean_line;
 use ratatui::buffer::Buffer;
@@ -47,18 +47,45 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     } else {
         ""
     };
-    let room = (area.width as usize).saturating_sub(used + fit::width(hint) + 2);
-    if let Some(e) = &state.status.error {
-        let e = strings::error(state.lang, &clean_line(e));
-        spans.push(Span::styled(fit::pad(&e, room), t.get(El::Error)));
-    } else if let Some(m) = &state.status.message {
-        spans.push(Span::styled(
-            fit::pad(&clean_line(m), room),
-            t.get(El::Message),
-        ));
-    } else {
-        spans.push(Span::styled(" ".repeat(room), t.get(El::Status)));
+    let mut room = (area.width as usize).saturating_sub(used + fit::width(hint) + 2);
+    // The newest message (what the last key did) first, then the last error, which stays
+    // until the next refresh or error replaces it.
+    if let Some(m) = &state.status.message {
+        let m = fit::truncate(&clean_line(m), room);
+        room -= fit::width(&m);
+        spans.push(Span::styled(m, t.get(El::Message)));
+        if state.status.error.is_some() && room > 3 {
+            spans.push(Span::styled(" · ", t.get(El::Status)));
+            room -= 3;
+        }
     }
+    if let Some(e) = selected_failure(state).or_else(|| state.status.error.clone()) {
+        let e = strings::error(state.lang, &clean_line(&e));
+        let e = fit::truncate(&e, room);
+        room -= fit::width(&e);
+        spans.push(Span::styled(e, t.get(El::Error)));
+    }
+    spans.push(Span::styled(" ".repeat(room), t.get(El::Status)));
     spans.push(Span::styled(format!(" {hint} "), t.get(El::Status)));
     buf.set_line(row.x, row.y, &Line::from(spans), row.width);
+}
+
+/// On the feed list, a feed marked "!" explains itself: its own last error takes the place
+/// of the refresh's first one.
+fn selected_failure(state: &State) -> Option<String> {
+    if state.focus != Pane::Feeds {
+        return None;
+    }
+    let Some(FeedEntry::Feed(i)) = state.selected_entry() else {
+        return None;
+    };
+    let f = state
+        .feeds
+        .get(*i)
+        .filter(|f| super::feeds::last_failed(f))?;
+    let title = if f.title.is_empty() { &f.url } else { &f.title };
+    Some(format!(
+        "{title}: {}",
+        f.last_status.as_deref().unwrap_or_default()
+    ))
 }

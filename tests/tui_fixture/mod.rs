@@ -2,14 +2,17 @@
 //! state and render it to a `TestBackend`.
 #![allow(dead_code)]
 use chrono::{DateTime, TimeZone, Utc};
-use docbao::app::state::State;
-use docbao::app::{Msg, update};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use docbao::app::state::{Pane, State};
+use docbao::app::{Effect, Msg, WrappedBody, update};
 use docbao::feed::{ArticleId, FeedId};
 use docbao::i18n::Lang;
 use docbao::store::{ArticleDetail, ArticleRow, FeedRow};
 use docbao::view::{self, ViewState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::text::Line;
+use std::sync::Arc;
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap()
@@ -59,7 +62,19 @@ pub fn feeds() -> Vec<FeedRow> {
         feed(1, "Tuổi Trẻ", Some("Tin Việt Nam"), 2, 30),
         feed(2, "Đời sống", Some("Tin Việt Nam"), 0, 12),
         feed(3, "An ninh", Some("Tin Việt Nam"), 5, 9),
-        feed(4, "BBC News", Some("International"), 1, 40),
+        // The last refresh failed: marked in the list.
+        FeedRow {
+            last_status: Some("HTTP 404 Not Found".into()),
+            ..feed(4, "BBC News", Some("International"), 1, 40)
+        },
+        // A name longer than the feed pane, with large counts: cut, never touching them.
+        feed(
+            6,
+            "VnExpress – Thời sự và Chính trị trong ngày",
+            Some("Tin Việt Nam"),
+            1234,
+            10_000,
+        ),
         // A title with escape sequences (window title, clipboard): must never pass.
         feed(
             5,
@@ -164,4 +179,57 @@ pub fn buffer(state: &State) -> ratatui::buffer::Buffer {
     let mut vs = ViewState::default();
     term.draw(|f| view::render(state, &mut vs, f)).unwrap();
     term.backend().buffer().clone()
+}
+
+// Driving `update` by keys, as the tests of `update` do.
+
+pub fn press(s: &mut State, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
+    update(s, Msg::Key(KeyEvent::new(code, mods)))
+}
+pub fn ch(s: &mut State, c: char) -> Vec<Effect> {
+    press(s, KeyCode::Char(c), KeyModifiers::NONE)
+}
+pub fn code(s: &mut State, c: KeyCode) -> Vec<Effect> {
+    press(s, c, KeyModifiers::NONE)
+}
+pub fn last_search(fx: &[Effect]) -> Option<(u64, String)> {
+    fx.iter().find_map(|e| match e {
+        Effect::Search { req, query, .. } => Some((*req, query.clone())),
+        _ => None,
+    })
+}
+pub fn body(width: u16, n: usize) -> WrappedBody {
+    WrappedBody {
+        width,
+        lines: Arc::new((0..n).map(|i| Line::raw(format!("dòng {i}"))).collect()),
+        links: Arc::new(Vec::new()),
+    }
+}
+
+/// Opens the first article of the list and answers its detail load.
+pub fn open_first(s: &mut State, with_full: bool) -> Vec<Effect> {
+    code(s, KeyCode::Enter);
+    let fx = code(s, KeyCode::Enter);
+    assert_eq!(s.focus, Pane::Reader);
+    let req = fx.iter().find_map(|e| match e {
+        Effect::LoadDetail { req, .. } => Some(*req),
+        _ => None,
+    });
+    let mut d = detail(&s.reader.as_ref().unwrap().row);
+    if with_full {
+        d.full = Some(docbao::store::StoredExtract {
+            html: body_html(),
+            meta: Default::default(),
+            fetched_at: now(),
+        });
+    }
+    let mut all = fx.clone();
+    all.extend(update(
+        s,
+        Msg::DetailLoaded {
+            req: req.unwrap(),
+            detail: Box::new(d),
+        },
+    ));
+    all
 }
