@@ -1,11 +1,14 @@
 //! The JSON shapes of interface.md and the plain-text tables of the headless commands.
 //! Everything printed passes through `clean_line`: stored text is clean already, but
 //! output is the last line of defence for the user's terminal.
+use crate::refresh::skipped_until;
 use crate::store::{ArticleRow, FeedRow};
 use crate::text::clean_line;
 use crate::text::wrap::{truncate, width};
-use chrono::{DateTime, SecondsFormat, Utc};
+use anyhow::Context;
+use chrono::{DateTime, Local, SecondsFormat, Utc};
 use serde_json::{Value, json};
+use std::io::Write;
 
 fn rfc3339(t: Option<DateTime<Utc>>) -> Value {
     t.map_or(Value::Null, |t| {
@@ -13,14 +16,23 @@ fn rfc3339(t: Option<DateTime<Utc>>) -> Value {
     })
 }
 
-pub fn feed_json(f: &FeedRow) -> Value {
+/// The feed's last refresh result. A Retry-After wait is said afresh from `retry_until`:
+/// the stored words were written in the refreshing process's time zone and day.
+fn feed_status(f: &FeedRow, now: DateTime<Utc>) -> Option<String> {
+    match f.retry_until {
+        Some(until) => Some(format!("server busy; {}", skipped_until(until, now))),
+        None => f.last_status.as_deref().map(clean_line),
+    }
+}
+
+pub fn feed_json(f: &FeedRow, now: DateTime<Utc>) -> Value {
     json!({
         "id": f.id.0,
         "title": clean_line(&f.title),
         "url": clean_line(&f.url),
         "unread": f.unread,
         "total": f.total,
-        "last_status": f.last_status.as_deref().map(clean_line),
+        "last_status": feed_status(f, now),
         "last_refreshed": rfc3339(f.last_refreshed),
     })
 }
@@ -40,8 +52,29 @@ pub fn article_json(a: &ArticleRow) -> Value {
 }
 
 pub fn print_json(value: &Value) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
-    Ok(())
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    emit(&text)
+}
+
+/// Writes `text` to stdout. A reader that stopped reading (`docbao feeds | head`) is not
+/// an error: println! would panic there, since Rust ignores SIGPIPE.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written.context("cannot write to standard output"),
+    }
+}
+
+/// One line per item, for [`emit`].
+pub fn lines<T>(items: &[T], line: impl Fn(&T) -> String) -> String {
+    let mut text = String::new();
+    for item in items {
+        text.push_str(&line(item));
+        text.push('\n');
+    }
+    text
 }
 
 /// Pads `s` with spaces to `cols` terminal columns, truncating by grapheme.
@@ -51,15 +84,23 @@ fn cell(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(pad))
 }
 
-pub fn feed_line(f: &FeedRow) -> String {
-    let status = f.last_status.as_deref().unwrap_or("never refreshed");
+/// A moment in the user's time zone, minutes precision; blank (same width) when unknown.
+fn local_minute(t: Option<DateTime<Utc>>) -> String {
+    t.map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| " ".repeat(16))
+}
+
+/// id, title, unread/total, when last refreshed and how it went.
+pub fn feed_line(f: &FeedRow, now: DateTime<Utc>) -> String {
+    let status = feed_status(f, now).unwrap_or_else(|| "never refreshed".to_owned());
     format!(
-        "{:>4}  {}  {:>5}/{:<5}  {}",
+        "{:>4}  {}  {:>5}/{:<5}  {}  {}",
         f.id.0,
         cell(&f.title, 40),
         f.unread,
         f.total,
-        clean_line(status)
+        local_minute(f.last_refreshed),
+        status
     )
 }
 
@@ -69,10 +110,7 @@ pub fn stars(rating: u8) -> String {
 }
 
 pub fn article_line(a: &ArticleRow) -> String {
-    let date = a
-        .published
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|| " ".repeat(16));
+    let date = local_minute(a.published);
     format!(
         "{:>6} {} {} {}  {}  {}",
         a.id.0,

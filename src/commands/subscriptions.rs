@@ -1,9 +1,10 @@
 //! `add`, `remove`, `import`, `export` and `feeds`.
 use super::Ctx;
-use super::output::{feed_json, feed_line, print_json};
+use super::output::{emit, feed_json, feed_line, lines, print_json};
 use crate::feed::{ParsedFeed, discover, opml, parse};
 use crate::net::{Client, Fetch, Fetched, NetConfig};
 use crate::store::{Store, Validators};
+use crate::text::clean_line;
 use anyhow::{Context, bail};
 use std::path::Path;
 
@@ -34,8 +35,12 @@ fn subscribe(
 ) -> anyhow::Result<()> {
     let (id, added) = store.add_feed(url, title, None)?;
     if !added {
-        println!("already subscribed: {}", store.feed(id)?.title);
-        return Ok(());
+        let feed = store.feed(id)?;
+        return emit(&format!(
+            "already subscribed: {} ({})\n",
+            clean_line(&feed.title),
+            feed.id.0
+        ));
     }
     if let Some((fetched, parsed)) = fetched {
         let validators = Validators {
@@ -45,8 +50,12 @@ fn subscribe(
         store.save_fetch(id, &parsed, &validators, chrono::Utc::now())?;
     }
     let feed = store.feed(id)?;
-    println!("added {}: {} ({})", feed.id.0, feed.title, feed.url);
-    Ok(())
+    emit(&format!(
+        "added {}: {} ({})\n",
+        feed.id.0,
+        clean_line(&feed.title),
+        clean_line(&feed.url)
+    ))
 }
 
 /// Fetches `url`; when it is an HTML page, follows its first `<link rel="alternate">` feed.
@@ -67,11 +76,15 @@ fn fetch_feed(url: &str) -> anyhow::Result<(String, Fetched, ParsedFeed)> {
             .and_then(|u| u.host_str().map(str::to_owned));
         let html =
             crate::text::decode_bytes(&page.body, page.content_type.as_deref(), host.as_deref());
+        // Only a web page can point to its feed; anything else keeps the parser's reason.
+        if !parse::is_html_page(&html) {
+            bail!("{url}: {err}");
+        }
         let Some(link) = discover::find_feed_links(&html, &page.final_url)
             .into_iter()
             .next()
         else {
-            bail!("{url}: {err}, and the page links to no feed");
+            bail!("{url} is a web page that links to no feed");
         };
         let fetched = get(&client, &link).await?;
         let feed = parse::parse_feed(
@@ -88,7 +101,10 @@ async fn get(client: &Client, url: &str) -> anyhow::Result<Fetched> {
     match client.get(url, &Validators::default()).await {
         Ok(Fetch::Body(fetched)) => Ok(fetched),
         Ok(Fetch::NotModified) => bail!("{url}: the server answered 304 to a plain request"),
-        Ok(Fetch::RetryAfter(when)) => bail!("{url}: the server asks to retry after {when}"),
+        Ok(Fetch::RetryAfter(when)) => {
+            let when = crate::refresh::local_time(when, chrono::Utc::now());
+            bail!("{url}: the server is busy; try again after {when}")
+        }
         Err(err) => Err(anyhow::Error::new(err).context(url.to_string())),
     }
 }
@@ -97,8 +113,11 @@ pub fn remove(ctx: &Ctx, spec: &str) -> anyhow::Result<()> {
     let mut store = ctx.open_store()?;
     let feed = store.find_feed(spec)?;
     store.remove_feed(feed.id)?;
-    println!("removed {}: {}", feed.id.0, feed.title);
-    Ok(())
+    emit(&format!(
+        "removed {}: {}\n",
+        feed.id.0,
+        clean_line(&feed.title)
+    ))
 }
 
 pub fn import(ctx: &Ctx, file: &Path) -> anyhow::Result<()> {
@@ -115,11 +134,10 @@ pub fn import(ctx: &Ctx, file: &Path) -> anyhow::Result<()> {
         )?;
         added += usize::from(new);
     }
-    println!(
-        "imported {added} feeds ({} already known)",
+    emit(&format!(
+        "imported {added} feeds ({} already known)\n",
         entries.len() - added
-    );
-    Ok(())
+    ))
 }
 
 pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {
@@ -140,21 +158,16 @@ pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
         }
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+        None => emit(&text),
     }
 }
 
 pub fn list(ctx: &Ctx, json: bool) -> anyhow::Result<()> {
     let store = ctx.open_store()?;
     let feeds = store.feeds()?;
+    let now = chrono::Utc::now();
     if json {
-        return print_json(&feeds.iter().map(feed_json).collect());
+        return print_json(&feeds.iter().map(|f| feed_json(f, now)).collect());
     }
-    for feed in &feeds {
-        println!("{}", feed_line(feed));
-    }
-    Ok(())
+    emit(&lines(&feeds, |f| feed_line(f, now)))
 }
