@@ -49,6 +49,16 @@ fn output_into_a_closed_pipe_is_no_crash() {
 }
 
 #[test]
+fn jobs_out_of_range_is_a_usage_error() {
+    let d = Docbao::new();
+    for jobs in ["0", "65", "many"] {
+        let out = d.run(&["refresh", "--jobs", jobs]);
+        assert_eq!(out.status.code(), Some(2), "--jobs {jobs}");
+    }
+    d.ok(&["refresh", "--jobs", "64"]);
+}
+
+#[test]
 fn a_title_shared_by_two_feeds_removes_nothing() {
     let d = Docbao::new();
     for url in ["http://127.0.0.1:9/a.xml", "http://127.0.0.1:9/b.xml"] {

@@ -56,8 +56,10 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let (summary, pruned) = summary;
+    let (mut summary, pruned) = summary;
     pruned?;
+    // Listed in the order of `feeds`, not in the order the servers answered.
+    summary.failed.sort_by_key(|(feed, _)| feed.id.0);
     for (feed, error) in &summary.failed {
         eprintln!("failed: {}: {}", clean_line(&feed.title), clean_line(error));
     }
