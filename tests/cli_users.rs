@@ -49,6 +49,53 @@ fn output_into_a_closed_pipe_is_no_crash() {
 }
 
 #[test]
+fn import_skips_what_is_not_a_web_feed_and_what_is_known() {
+    let d = Docbao::new();
+    d.ok(&["--offline", "add", "http://127.0.0.1:9/known.xml"]);
+    let opml = d.data_dir().join("in.opml");
+    std::fs::write(
+        &opml,
+        "<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body>\
+         <outline text=\"Tệp\" xmlUrl=\"file:///etc/passwd\"/>\
+         <outline text=\"Mã\" xmlUrl=\"javascript:alert(1)\"/>\
+         <outline text=\"Tương đối\" xmlUrl=\"/rss.xml\"/>\
+         <outline text=\"Đã có\" xmlUrl=\"http://127.0.0.1:9/known.xml\"/>\
+         <outline text=\"Mới\" xmlUrl=\"https://127.0.0.1:9/new.xml\"/>\
+         </body></opml>",
+    )
+    .unwrap();
+    let out = d.run(&["import", opml.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout.trim(),
+        "imported 1 feeds (1 already known, 3 skipped)"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("file:///etc/passwd"), "{stderr}");
+    let feeds = d.json(&["feeds", "--json"]);
+    let urls: Vec<&str> = feeds
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            "http://127.0.0.1:9/known.xml",
+            "https://127.0.0.1:9/new.xml"
+        ]
+    );
+    // Importing again adds nothing.
+    let again = d.ok(&["import", opml.to_str().unwrap()]);
+    assert!(
+        again.contains("imported 0 feeds (2 already known"),
+        "{again}"
+    );
+}
+
+#[test]
 fn jobs_out_of_range_is_a_usage_error() {
     let d = Docbao::new();
     for jobs in ["0", "65", "many"] {

@@ -9,9 +9,9 @@ use anyhow::{Context, bail};
 use std::path::Path;
 
 pub fn add(ctx: &Ctx, url: &str, title: Option<&str>) -> anyhow::Result<()> {
-    let parsed_url = url::Url::parse(url).with_context(|| format!("not a URL: {url}"))?;
-    if !matches!(parsed_url.scheme(), "http" | "https") {
-        bail!("only http and https feeds can be added: {url}");
+    let url = url.trim();
+    if !is_http_url(url) {
+        bail!("not an http or https URL: {}", clean_line(url));
     }
     let mut store = ctx.open_store()?;
     if ctx.offline {
@@ -125,19 +125,40 @@ pub fn import(ctx: &Ctx, file: &Path) -> anyhow::Result<()> {
     let text = crate::text::decode_bytes(&bytes, None, None);
     let entries = opml::parse_opml(&text).with_context(|| file.display().to_string())?;
     let mut store = ctx.open_store()?;
-    let mut added = 0;
+    let (mut added, mut known, mut skipped) = (0, 0, Vec::new());
     for entry in &entries {
+        // What `add` would refuse (file:, javascript:, a relative path) is not subscribed.
+        if !is_http_url(&entry.xml_url) {
+            skipped.push(clean_line(&entry.xml_url));
+            continue;
+        }
         let (_, new) = store.add_feed(
-            &entry.xml_url,
+            entry.xml_url.trim(),
             Some(&entry.title),
             entry.category.as_deref(),
         )?;
-        added += usize::from(new);
+        if new {
+            added += 1;
+        } else {
+            known += 1;
+        }
     }
-    emit(&format!(
-        "imported {added} feeds ({} already known)\n",
-        entries.len() - added
-    ))
+    for url in &skipped {
+        eprintln!("skipped: not an http or https URL: {url}");
+    }
+    let mut line = format!("imported {added} feeds ({known} already known");
+    if !skipped.is_empty() {
+        line.push_str(&format!(", {} skipped", skipped.len()));
+    }
+    line.push_str(")\n");
+    emit(&line)
+}
+
+/// An absolute http or https URL with a host: the only feeds docbao fetches.
+fn is_http_url(url: &str) -> bool {
+    url::Url::parse(url.trim()).is_ok_and(|u| {
+        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+    })
 }
 
 pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {
