@@ -6,6 +6,7 @@ use crate::cli::RefreshArgs;
 use crate::net::{Client, NetConfig};
 use crate::refresh::skipped_until;
 use crate::refresh::{Progress, RefreshOptions, refresh};
+use crate::store::FeedRow;
 use crate::store::handle::StoreHandle;
 use crate::text::clean_line;
 use anyhow::bail;
@@ -21,10 +22,15 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
     let feeds = if args.feeds.is_empty() {
         store.feeds()?
     } else {
-        args.feeds
-            .iter()
-            .map(|spec| store.find_feed(spec))
-            .collect::<Result<_, _>>()?
+        let mut feeds: Vec<FeedRow> = Vec::new();
+        for spec in &args.feeds {
+            let feed = store.find_feed(spec)?;
+            // `refresh 3 "Thời sự"` may name one feed twice: fetch it once.
+            if !feeds.iter().any(|f| f.id == feed.id) {
+                feeds.push(feed);
+            }
+        }
+        feeds
     };
     let handle = StoreHandle::spawn(store);
     let client = Client::new(&NetConfig::default())?;
