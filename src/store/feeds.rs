@@ -225,6 +225,22 @@ mod tests {
     }
 
     #[test]
+    fn a_304_after_a_retry_after_ends_the_wait() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (id, _) = store.add_feed("http://127.0.0.1/a", None, None).unwrap();
+        let now = Utc::now();
+        let until = now + chrono::Duration::hours(1);
+        store
+            .record_failure(id, "server busy", Some(until), now)
+            .unwrap();
+        assert!(store.feed(id).unwrap().retry_until.is_some());
+        store.record_not_modified(id, until).unwrap();
+        let row = store.feed(id).unwrap();
+        assert_eq!(row.retry_until, None);
+        assert_eq!(row.last_status.as_deref(), Some("not modified"));
+    }
+
+    #[test]
     fn a_missing_title_shows_the_url() {
         let mut store = Store::open_in_memory().unwrap();
         let (id, _) = store
