@@ -9,7 +9,7 @@ fn print_rows(rows: &[ArticleRow], json: bool) -> anyhow::Result<()> {
     if json {
         return print_json(&rows.iter().map(article_json).collect());
     }
-    emit(&lines(rows, article_line))
+    emit(&lines(rows, true, article_line))
 }
 
 pub fn list(ctx: &Ctx, args: &ArticlesArgs) -> anyhow::Result<()> {

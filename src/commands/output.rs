@@ -8,7 +8,7 @@ use crate::text::wrap::{truncate, width};
 use anyhow::Context;
 use chrono::{DateTime, Local, SecondsFormat, Utc};
 use serde_json::{Value, json};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 fn rfc3339(t: Option<DateTime<Utc>>) -> Value {
     t.map_or(Value::Null, |t| {
@@ -67,11 +67,20 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
     }
 }
 
-/// One line per item, for [`emit`].
-pub fn lines<T>(items: &[T], line: impl Fn(&T) -> String) -> String {
+/// One line per item, for [`emit`]. With `fit` and a terminal, each line is cut to its
+/// width so that a list keeps one row per item (the full text is in `--json`).
+pub fn lines<T>(items: &[T], fit: bool, line: impl Fn(&T) -> String) -> String {
+    let columns = (fit && std::io::stdout().is_terminal())
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(w, _)| usize::from(w).max(20));
     let mut text = String::new();
     for item in items {
-        text.push_str(&line(item));
+        let line = line(item);
+        match columns {
+            Some(w) => text.push_str(&truncate(&line, w)),
+            None => text.push_str(&line),
+        }
         text.push('\n');
     }
     text
@@ -84,22 +93,24 @@ fn cell(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(pad))
 }
 
-/// A moment in the user's time zone, minutes precision; blank (same width) when unknown.
-fn local_minute(t: Option<DateTime<Utc>>) -> String {
-    t.map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|| " ".repeat(16))
+/// A moment in the user's time zone as `format` gives it; empty when unknown (the callers
+/// pad it, so that the columns after it stay aligned).
+fn local(t: Option<DateTime<Utc>>, format: &str) -> String {
+    t.map(|t| t.with_timezone(&Local).format(format).to_string())
+        .unwrap_or_default()
 }
 
-/// id, title, unread/total, when last refreshed and how it went.
+/// id, title, unread/total, when last refreshed (month-day hour:minute: the year is this
+/// one nearly always) and how it went: at most 66 columns before the status.
 pub fn feed_line(f: &FeedRow, now: DateTime<Utc>) -> String {
     let status = feed_status(f, now).unwrap_or_else(|| "never refreshed".to_owned());
     format!(
-        "{:>4}  {}  {:>5}/{:<5}  {}  {}",
+        "{:>4}  {}  {:>5}/{:<5}  {:<11}  {}",
         f.id.0,
-        cell(&f.title, 40),
+        cell(&f.title, 32),
         f.unread,
         f.total,
-        local_minute(f.last_refreshed),
+        local(f.last_refreshed, "%m-%d %H:%M"),
         status
     )
 }
@@ -110,9 +121,9 @@ pub fn stars(rating: u8) -> String {
 }
 
 pub fn article_line(a: &ArticleRow) -> String {
-    let date = local_minute(a.published);
+    let date = local(a.published, "%Y-%m-%d %H:%M");
     format!(
-        "{:>6} {} {} {}  {}  {}",
+        "{:>6} {} {} {:<16}  {}  {}",
         a.id.0,
         if a.read { ' ' } else { 'N' },
         stars(a.rating),

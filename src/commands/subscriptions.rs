@@ -190,5 +190,6 @@ pub fn list(ctx: &Ctx, json: bool) -> anyhow::Result<()> {
     if json {
         return print_json(&feeds.iter().map(|f| feed_json(f, now)).collect());
     }
-    emit(&lines(&feeds, |f| feed_line(f, now)))
+    // Whole lines even on a terminal: a failure's reason is what the user looks for.
+    emit(&lines(&feeds, false, |f| feed_line(f, now)))
 }
