@@ -132,3 +132,85 @@ pub fn article_line(a: &ArticleRow) -> String {
         clean_line(&a.title)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{ArticleId, FeedId};
+
+    fn feed(title: &str) -> FeedRow {
+        FeedRow {
+            id: FeedId(7),
+            title: title.to_owned(),
+            url: "http://127.0.0.1/f.xml".to_owned(),
+            site_url: None,
+            category: None,
+            unread: 2,
+            total: 5,
+            last_status: Some("HTTP 500\u{1b}[2J".to_owned()),
+            last_refreshed: None,
+            etag: None,
+            last_modified: None,
+            retry_until: None,
+        }
+    }
+
+    fn clean(s: &str) -> bool {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        !s.chars().any(|c| c.is_control() && c != '\n')
+            && !s.contains('\u{202e}')
+            && is_nfc_quick(s.chars()) == IsNormalized::Yes
+    }
+
+    #[test]
+    fn every_output_is_nfc_and_free_of_controls() {
+        let hostile = "Tie\u{302}\u{301}ng Vie\u{323}\u{302}t \u{1b}]0;x\u{7}\u{202e}";
+        let now = Utc::now();
+        let f = feed(hostile);
+        let line = feed_line(&f, now);
+        assert!(clean(&line) && line.contains("Tiếng Việt"), "{line:?}");
+        // The values themselves: serialised JSON would only show escapes.
+        let json = feed_json(&f, now);
+        let strings = |v: &Value| -> Vec<String> {
+            let fields = v.as_object().unwrap().values();
+            fields
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        };
+        assert!(strings(&json).iter().all(|s| clean(s)), "{json}");
+        assert_eq!(json["title"], "Tiếng Việt ]0;x");
+        let a = ArticleRow {
+            id: ArticleId(3),
+            feed_id: FeedId(7),
+            feed_title: hostile.to_owned(),
+            title: hostile.to_owned(),
+            url: Some("http://127.0.0.1/a\u{9b}1".to_owned()),
+            published: None,
+            read: false,
+            rating: 4,
+            full_text: false,
+        };
+        let line = article_line(&a);
+        assert!(clean(&line) && line.contains("[****-]"), "{line:?}");
+        let json = article_json(&a);
+        assert!(strings(&json).iter().all(|s| clean(s)), "{json}");
+        assert_eq!(json["url"], "http://127.0.0.1/a1");
+    }
+
+    #[test]
+    fn a_retry_after_wait_is_said_afresh() {
+        let now = Utc::now();
+        let mut f = feed("Bận");
+        f.retry_until = Some(now + chrono::Duration::minutes(30));
+        let expected = format!(
+            "server busy; {}",
+            skipped_until(now + chrono::Duration::minutes(30), now)
+        );
+        assert!(feed_line(&f, now).ends_with(&expected));
+        assert_eq!(feed_json(&f, now)["last_status"], expected.as_str());
+        f.retry_until = None;
+        assert!(feed_line(&f, now).ends_with("HTTP 500[2J"));
+        f.last_status = None;
+        assert!(feed_line(&f, now).ends_with("never refreshed"));
+    }
+}
