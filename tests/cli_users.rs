@@ -157,6 +157,30 @@ fn add_of_what_is_no_feed_says_why_and_subscribes_nothing() {
 }
 
 #[test]
+fn add_takes_the_first_feed_of_a_page_that_works() {
+    let server = Server::start_background();
+    let good = serve_feed(&server, "/good.xml", "Báo Tốt");
+    server.route("/dead.xml", Response::status(404));
+    server.route(
+        "/page.html",
+        Response::ok(
+            "<html><head><title>Trang</title>\
+             <link rel=\"alternate\" type=\"application/rss+xml\" href=\"/dead.xml\">\
+             <link rel=\"alternate\" type=\"application/rss+xml\" href=\"/good.xml\">\
+             </head><body>Chào</body></html>",
+            "text/html; charset=utf-8",
+        ),
+    );
+    let d = Docbao::new();
+    let out = d.ok(&["add", &server.url("/page.html")]);
+    assert!(out.contains("Báo Tốt") && out.contains(&good), "{out}");
+    assert_eq!(server.requests_to("/dead.xml").len(), 1);
+    let feeds = d.json(&["feeds", "--json"]);
+    assert_eq!(feeds[0]["url"], good.as_str());
+    assert_eq!(feeds[0]["total"], 3);
+}
+
+#[test]
 fn feeds_says_until_when_a_busy_server_is_skipped() {
     let server = Server::start_background();
     server.route(

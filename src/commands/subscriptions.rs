@@ -80,22 +80,34 @@ fn fetch_feed(url: &str) -> anyhow::Result<(String, Fetched, ParsedFeed)> {
         if !parse::is_html_page(&html) {
             bail!("{url}: {err}");
         }
-        let Some(link) = discover::find_feed_links(&html, &page.final_url)
-            .into_iter()
-            .next()
-        else {
+        let links = discover::find_feed_links(&html, &page.final_url);
+        if links.is_empty() {
             bail!("{url} is a web page that links to no feed");
-        };
-        let fetched = get(&client, &link).await?;
-        let feed = parse::parse_feed(
-            &fetched.body,
-            fetched.content_type.as_deref(),
-            &fetched.final_url,
-        )
-        .with_context(|| link.clone())?;
-        Ok((link, fetched, feed))
+        }
+        // The first feed that answers and parses; a page may list a dead one first.
+        let mut last_error = None;
+        for link in links.into_iter().take(MAX_LINKS_TRIED) {
+            let tried = match get(&client, &link).await {
+                Ok(fetched) => parse::parse_feed(
+                    &fetched.body,
+                    fetched.content_type.as_deref(),
+                    &fetched.final_url,
+                )
+                .map(|feed| (fetched, feed))
+                .with_context(|| link.clone()),
+                Err(e) => Err(e),
+            };
+            match tried {
+                Ok((fetched, feed)) => return Ok((link, fetched, feed)),
+                Err(e) => last_error = Some(e),
+            }
+        }
+        Err(last_error.unwrap_or_else(|| anyhow::anyhow!("{url}: no usable feed")))
     })
 }
+
+/// Feeds of one page tried by `add`, so that a page listing many costs a bounded time.
+const MAX_LINKS_TRIED: usize = 3;
 
 async fn get(client: &Client, url: &str) -> anyhow::Result<Fetched> {
     match client.get(url, &Validators::default()).await {
