@@ -84,8 +84,9 @@ pub enum ReadState {
 pub struct RefreshArgs {
     /// Feeds to refresh (id, URL or title); all when none.
     pub feeds: Vec<String>,
-    /// Concurrent fetches in all (at most 2 per host).
-    #[arg(long)]
+    /// Concurrent fetches in all (at most 2 per host), 1 to 64.
+    #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new()
+        .range(1..=crate::config::MAX_JOBS as u64))]
     pub jobs: Option<usize>,
     /// Also download and extract the full article of each new item.
     #[arg(long)]

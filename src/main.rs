@@ -9,7 +9,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = Ctx::from_global(&cli.global).and_then(|ctx| match cli.command {
         None => docbao::runtime::run(ctx),
-        Some(command) => commands::run(command, &ctx),
+        Some(command) => {
+            // What the commands log (a full text that could not be fetched, ...) goes to
+            // the reader's log file; a data dir that cannot hold one is the command's concern.
+            if std::fs::create_dir_all(&ctx.data_dir).is_ok() {
+                let _ = docbao::runtime::logging::init(&ctx.data_dir);
+            }
+            commands::run(command, &ctx)
+        }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -133,7 +133,12 @@ fn sigkill_during_refresh_never_corrupts_or_loses() {
     let mut rng = Lcg(42);
     for run in 0..RUNS {
         version.store(2 + run, Ordering::SeqCst);
-        let mut child = docbao.command().arg("refresh").spawn().unwrap();
+        let mut child = docbao
+            .command()
+            .arg("refresh")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
         std::thread::sleep(Duration::from_millis(rng.next(span * 3 / 2)));
         let _ = child.kill(); // SIGKILL; the refresh may already have finished
         child.wait().unwrap();

@@ -1,6 +1,6 @@
 //! `articles`, `search`, `rate` and `mark`.
 use super::Ctx;
-use super::output::{article_json, article_line, print_json};
+use super::output::{article_json, article_line, emit, lines, print_json};
 use crate::cli::{ArticlesArgs, ReadState};
 use crate::feed::ArticleId;
 use crate::store::{ArticleQuery, ArticleRow};
@@ -9,10 +9,7 @@ fn print_rows(rows: &[ArticleRow], json: bool) -> anyhow::Result<()> {
     if json {
         return print_json(&rows.iter().map(article_json).collect());
     }
-    for row in rows {
-        println!("{}", article_line(row));
-    }
-    Ok(())
+    emit(&lines(rows, true, article_line))
 }
 
 pub fn list(ctx: &Ctx, args: &ArticlesArgs) -> anyhow::Result<()> {

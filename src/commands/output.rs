@@ -1,11 +1,14 @@
 //! The JSON shapes of interface.md and the plain-text tables of the headless commands.
 //! Everything printed passes through `clean_line`: stored text is clean already, but
 //! output is the last line of defence for the user's terminal.
+use crate::refresh::skipped_until;
 use crate::store::{ArticleRow, FeedRow};
 use crate::text::clean_line;
 use crate::text::wrap::{truncate, width};
-use chrono::{DateTime, SecondsFormat, Utc};
+use anyhow::Context;
+use chrono::{DateTime, Local, SecondsFormat, Utc};
 use serde_json::{Value, json};
+use std::io::{IsTerminal, Write};
 
 fn rfc3339(t: Option<DateTime<Utc>>) -> Value {
     t.map_or(Value::Null, |t| {
@@ -13,14 +16,23 @@ fn rfc3339(t: Option<DateTime<Utc>>) -> Value {
     })
 }
 
-pub fn feed_json(f: &FeedRow) -> Value {
+/// The feed's last refresh result. A Retry-After wait is said afresh from `retry_until`:
+/// the stored words were written in the refreshing process's time zone and day.
+fn feed_status(f: &FeedRow, now: DateTime<Utc>) -> Option<String> {
+    match f.retry_until {
+        Some(until) => Some(format!("server busy; {}", skipped_until(until, now))),
+        None => f.last_status.as_deref().map(clean_line),
+    }
+}
+
+pub fn feed_json(f: &FeedRow, now: DateTime<Utc>) -> Value {
     json!({
         "id": f.id.0,
         "title": clean_line(&f.title),
         "url": clean_line(&f.url),
         "unread": f.unread,
         "total": f.total,
-        "last_status": f.last_status.as_deref().map(clean_line),
+        "last_status": feed_status(f, now),
         "last_refreshed": rfc3339(f.last_refreshed),
     })
 }
@@ -40,8 +52,38 @@ pub fn article_json(a: &ArticleRow) -> Value {
 }
 
 pub fn print_json(value: &Value) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
-    Ok(())
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    emit(&text)
+}
+
+/// Writes `text` to stdout. A reader that stopped reading (`docbao feeds | head`) is not
+/// an error: println! would panic there, since Rust ignores SIGPIPE.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written.context("cannot write to standard output"),
+    }
+}
+
+/// One line per item, for [`emit`]. With `fit` and a terminal, each line is cut to its
+/// width so that a list keeps one row per item (the full text is in `--json`).
+pub fn lines<T>(items: &[T], fit: bool, line: impl Fn(&T) -> String) -> String {
+    let columns = (fit && std::io::stdout().is_terminal())
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(w, _)| usize::from(w).max(20));
+    let mut text = String::new();
+    for item in items {
+        let line = line(item);
+        match columns {
+            Some(w) => text.push_str(&truncate(&line, w)),
+            None => text.push_str(&line),
+        }
+        text.push('\n');
+    }
+    text
 }
 
 /// Pads `s` with spaces to `cols` terminal columns, truncating by grapheme.
@@ -51,15 +93,25 @@ fn cell(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(pad))
 }
 
-pub fn feed_line(f: &FeedRow) -> String {
-    let status = f.last_status.as_deref().unwrap_or("never refreshed");
+/// A moment in the user's time zone as `format` gives it; empty when unknown (the callers
+/// pad it, so that the columns after it stay aligned).
+fn local(t: Option<DateTime<Utc>>, format: &str) -> String {
+    t.map(|t| t.with_timezone(&Local).format(format).to_string())
+        .unwrap_or_default()
+}
+
+/// id, title, unread/total, when last refreshed (month-day hour:minute: the year is this
+/// one nearly always) and how it went: at most 66 columns before the status.
+pub fn feed_line(f: &FeedRow, now: DateTime<Utc>) -> String {
+    let status = feed_status(f, now).unwrap_or_else(|| "never refreshed".to_owned());
     format!(
-        "{:>4}  {}  {:>5}/{:<5}  {}",
+        "{:>4}  {}  {:>5}/{:<5}  {:<11}  {}",
         f.id.0,
-        cell(&f.title, 40),
+        cell(&f.title, 32),
         f.unread,
         f.total,
-        clean_line(status)
+        local(f.last_refreshed, "%m-%d %H:%M"),
+        status
     )
 }
 
@@ -69,12 +121,9 @@ pub fn stars(rating: u8) -> String {
 }
 
 pub fn article_line(a: &ArticleRow) -> String {
-    let date = a
-        .published
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|| " ".repeat(16));
+    let date = local(a.published, "%Y-%m-%d %H:%M");
     format!(
-        "{:>6} {} {} {}  {}  {}",
+        "{:>6} {} {} {:<16}  {}  {}",
         a.id.0,
         if a.read { ' ' } else { 'N' },
         stars(a.rating),
@@ -82,4 +131,86 @@ pub fn article_line(a: &ArticleRow) -> String {
         cell(&a.feed_title, 16),
         clean_line(&a.title)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{ArticleId, FeedId};
+
+    fn feed(title: &str) -> FeedRow {
+        FeedRow {
+            id: FeedId(7),
+            title: title.to_owned(),
+            url: "http://127.0.0.1/f.xml".to_owned(),
+            site_url: None,
+            category: None,
+            unread: 2,
+            total: 5,
+            last_status: Some("HTTP 500\u{1b}[2J".to_owned()),
+            last_refreshed: None,
+            etag: None,
+            last_modified: None,
+            retry_until: None,
+        }
+    }
+
+    fn clean(s: &str) -> bool {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        !s.chars().any(|c| c.is_control() && c != '\n')
+            && !s.contains('\u{202e}')
+            && is_nfc_quick(s.chars()) == IsNormalized::Yes
+    }
+
+    #[test]
+    fn every_output_is_nfc_and_free_of_controls() {
+        let hostile = "Tie\u{302}\u{301}ng Vie\u{323}\u{302}t \u{1b}]0;x\u{7}\u{202e}";
+        let now = Utc::now();
+        let f = feed(hostile);
+        let line = feed_line(&f, now);
+        assert!(clean(&line) && line.contains("Tiếng Việt"), "{line:?}");
+        // The values themselves: serialised JSON would only show escapes.
+        let json = feed_json(&f, now);
+        let strings = |v: &Value| -> Vec<String> {
+            let fields = v.as_object().unwrap().values();
+            fields
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        };
+        assert!(strings(&json).iter().all(|s| clean(s)), "{json}");
+        assert_eq!(json["title"], "Tiếng Việt ]0;x");
+        let a = ArticleRow {
+            id: ArticleId(3),
+            feed_id: FeedId(7),
+            feed_title: hostile.to_owned(),
+            title: hostile.to_owned(),
+            url: Some("http://127.0.0.1/a\u{9b}1".to_owned()),
+            published: None,
+            read: false,
+            rating: 4,
+            full_text: false,
+        };
+        let line = article_line(&a);
+        assert!(clean(&line) && line.contains("[****-]"), "{line:?}");
+        let json = article_json(&a);
+        assert!(strings(&json).iter().all(|s| clean(s)), "{json}");
+        assert_eq!(json["url"], "http://127.0.0.1/a1");
+    }
+
+    #[test]
+    fn a_retry_after_wait_is_said_afresh() {
+        let now = Utc::now();
+        let mut f = feed("Bận");
+        f.retry_until = Some(now + chrono::Duration::minutes(30));
+        let expected = format!(
+            "server busy; {}",
+            skipped_until(now + chrono::Duration::minutes(30), now)
+        );
+        assert!(feed_line(&f, now).ends_with(&expected));
+        assert_eq!(feed_json(&f, now)["last_status"], expected.as_str());
+        f.retry_until = None;
+        assert!(feed_line(&f, now).ends_with("HTTP 500[2J"));
+        f.last_status = None;
+        assert!(feed_line(&f, now).ends_with("never refreshed"));
+    }
 }

@@ -1,12 +1,16 @@
 //! `refresh`: fetch feeds concurrently, progress on stderr when it is a terminal, one
 //! summary line at the end, failures listed on stderr (exit 0 all the same).
 use super::Ctx;
+use super::output::emit;
 use crate::cli::RefreshArgs;
 use crate::net::{Client, NetConfig};
+use crate::refresh::skipped_until;
 use crate::refresh::{Progress, RefreshOptions, refresh};
+use crate::store::FeedRow;
 use crate::store::handle::StoreHandle;
+use crate::text::clean_line;
 use anyhow::bail;
-use chrono::{Local, Utc};
+use chrono::Utc;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 
@@ -18,10 +22,15 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
     let feeds = if args.feeds.is_empty() {
         store.feeds()?
     } else {
-        args.feeds
-            .iter()
-            .map(|spec| store.find_feed(spec))
-            .collect::<Result<_, _>>()?
+        let mut feeds: Vec<FeedRow> = Vec::new();
+        for spec in &args.feeds {
+            let feed = store.find_feed(spec)?;
+            // `refresh 3 "Thời sự"` may name one feed twice: fetch it once.
+            if !feeds.iter().any(|f| f.id == feed.id) {
+                feeds.push(feed);
+            }
+        }
+        feeds
     };
     let handle = StoreHandle::spawn(store);
     let client = Client::new(&NetConfig::default())?;
@@ -42,7 +51,7 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
         let summary = refresh(&handle, &client, feeds, &opts, Utc::now, |event| {
             if let (Some(bar), Progress::FeedDone { done, title, .. }) = (&bar, &event) {
                 bar.set_position(*done as u64);
-                bar.set_message(crate::text::clean_line(title));
+                bar.set_message(clean_line(title));
             }
         })
         .await;
@@ -53,14 +62,20 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let (summary, pruned) = summary;
+    let (mut summary, pruned) = summary;
     pruned?;
+    // Listed in the order of `feeds`, not in the order the servers answered.
+    summary.failed.sort_by_key(|(feed, _)| feed.id.0);
     for (feed, error) in &summary.failed {
-        eprintln!("failed: {}: {}", feed.title, crate::text::clean_line(error));
+        eprintln!("failed: {}: {}", clean_line(&feed.title), clean_line(error));
     }
+    let now = Utc::now();
     for (feed, until) in &summary.skipped {
-        let local = until.with_timezone(&Local);
-        eprintln!("skipped until {}: {}", local.format("%H:%M"), feed.title);
+        eprintln!(
+            "{}: {}",
+            skipped_until(*until, now),
+            clean_line(&feed.title)
+        );
     }
     let mut line = format!(
         "{} feeds ok ({} unchanged), {} failed, {} new articles",
@@ -75,6 +90,6 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
     if !summary.skipped.is_empty() {
         line.push_str(&format!(", {} skipped", summary.skipped.len()));
     }
-    println!("{line}");
-    Ok(())
+    line.push('\n');
+    emit(&line)
 }

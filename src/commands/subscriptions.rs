@@ -1,16 +1,17 @@
 //! `add`, `remove`, `import`, `export` and `feeds`.
 use super::Ctx;
-use super::output::{feed_json, feed_line, print_json};
+use super::output::{emit, feed_json, feed_line, lines, print_json};
 use crate::feed::{ParsedFeed, discover, opml, parse};
 use crate::net::{Client, Fetch, Fetched, NetConfig};
 use crate::store::{Store, Validators};
+use crate::text::clean_line;
 use anyhow::{Context, bail};
 use std::path::Path;
 
 pub fn add(ctx: &Ctx, url: &str, title: Option<&str>) -> anyhow::Result<()> {
-    let parsed_url = url::Url::parse(url).with_context(|| format!("not a URL: {url}"))?;
-    if !matches!(parsed_url.scheme(), "http" | "https") {
-        bail!("only http and https feeds can be added: {url}");
+    let url = url.trim();
+    if !is_http_url(url) {
+        bail!("not an http or https URL: {}", clean_line(url));
     }
     let mut store = ctx.open_store()?;
     if ctx.offline {
@@ -34,8 +35,12 @@ fn subscribe(
 ) -> anyhow::Result<()> {
     let (id, added) = store.add_feed(url, title, None)?;
     if !added {
-        println!("already subscribed: {}", store.feed(id)?.title);
-        return Ok(());
+        let feed = store.feed(id)?;
+        return emit(&format!(
+            "already subscribed: {} ({})\n",
+            clean_line(&feed.title),
+            feed.id.0
+        ));
     }
     if let Some((fetched, parsed)) = fetched {
         let validators = Validators {
@@ -45,8 +50,12 @@ fn subscribe(
         store.save_fetch(id, &parsed, &validators, chrono::Utc::now())?;
     }
     let feed = store.feed(id)?;
-    println!("added {}: {} ({})", feed.id.0, feed.title, feed.url);
-    Ok(())
+    emit(&format!(
+        "added {}: {} ({})\n",
+        feed.id.0,
+        clean_line(&feed.title),
+        clean_line(&feed.url)
+    ))
 }
 
 /// Fetches `url`; when it is an HTML page, follows its first `<link rel="alternate">` feed.
@@ -67,28 +76,47 @@ fn fetch_feed(url: &str) -> anyhow::Result<(String, Fetched, ParsedFeed)> {
             .and_then(|u| u.host_str().map(str::to_owned));
         let html =
             crate::text::decode_bytes(&page.body, page.content_type.as_deref(), host.as_deref());
-        let Some(link) = discover::find_feed_links(&html, &page.final_url)
-            .into_iter()
-            .next()
-        else {
-            bail!("{url}: {err}, and the page links to no feed");
-        };
-        let fetched = get(&client, &link).await?;
-        let feed = parse::parse_feed(
-            &fetched.body,
-            fetched.content_type.as_deref(),
-            &fetched.final_url,
-        )
-        .with_context(|| link.clone())?;
-        Ok((link, fetched, feed))
+        // Only a web page can point to its feed; anything else keeps the parser's reason.
+        if !parse::is_html_page(&html) {
+            bail!("{url}: {err}");
+        }
+        let links = discover::find_feed_links(&html, &page.final_url);
+        if links.is_empty() {
+            bail!("{url} is a web page that links to no feed");
+        }
+        // The first feed that answers and parses; a page may list a dead one first.
+        let mut last_error = None;
+        for link in links.into_iter().take(MAX_LINKS_TRIED) {
+            let tried = match get(&client, &link).await {
+                Ok(fetched) => parse::parse_feed(
+                    &fetched.body,
+                    fetched.content_type.as_deref(),
+                    &fetched.final_url,
+                )
+                .map(|feed| (fetched, feed))
+                .with_context(|| link.clone()),
+                Err(e) => Err(e),
+            };
+            match tried {
+                Ok((fetched, feed)) => return Ok((link, fetched, feed)),
+                Err(e) => last_error = Some(e),
+            }
+        }
+        Err(last_error.unwrap_or_else(|| anyhow::anyhow!("{url}: no usable feed")))
     })
 }
+
+/// Feeds of one page tried by `add`, so that a page listing many costs a bounded time.
+const MAX_LINKS_TRIED: usize = 3;
 
 async fn get(client: &Client, url: &str) -> anyhow::Result<Fetched> {
     match client.get(url, &Validators::default()).await {
         Ok(Fetch::Body(fetched)) => Ok(fetched),
         Ok(Fetch::NotModified) => bail!("{url}: the server answered 304 to a plain request"),
-        Ok(Fetch::RetryAfter(when)) => bail!("{url}: the server asks to retry after {when}"),
+        Ok(Fetch::RetryAfter(when)) => {
+            let when = crate::refresh::local_time(when, chrono::Utc::now());
+            bail!("{url}: the server is busy; try again after {when}")
+        }
         Err(err) => Err(anyhow::Error::new(err).context(url.to_string())),
     }
 }
@@ -97,8 +125,11 @@ pub fn remove(ctx: &Ctx, spec: &str) -> anyhow::Result<()> {
     let mut store = ctx.open_store()?;
     let feed = store.find_feed(spec)?;
     store.remove_feed(feed.id)?;
-    println!("removed {}: {}", feed.id.0, feed.title);
-    Ok(())
+    emit(&format!(
+        "removed {}: {}\n",
+        feed.id.0,
+        clean_line(&feed.title)
+    ))
 }
 
 pub fn import(ctx: &Ctx, file: &Path) -> anyhow::Result<()> {
@@ -106,20 +137,40 @@ pub fn import(ctx: &Ctx, file: &Path) -> anyhow::Result<()> {
     let text = crate::text::decode_bytes(&bytes, None, None);
     let entries = opml::parse_opml(&text).with_context(|| file.display().to_string())?;
     let mut store = ctx.open_store()?;
-    let mut added = 0;
+    let (mut added, mut known, mut skipped) = (0, 0, Vec::new());
     for entry in &entries {
+        // What `add` would refuse (file:, javascript:, a relative path) is not subscribed.
+        if !is_http_url(&entry.xml_url) {
+            skipped.push(clean_line(&entry.xml_url));
+            continue;
+        }
         let (_, new) = store.add_feed(
-            &entry.xml_url,
+            entry.xml_url.trim(),
             Some(&entry.title),
             entry.category.as_deref(),
         )?;
-        added += usize::from(new);
+        if new {
+            added += 1;
+        } else {
+            known += 1;
+        }
     }
-    println!(
-        "imported {added} feeds ({} already known)",
-        entries.len() - added
-    );
-    Ok(())
+    for url in &skipped {
+        eprintln!("skipped: not an http or https URL: {url}");
+    }
+    let mut line = format!("imported {added} feeds ({known} already known");
+    if !skipped.is_empty() {
+        line.push_str(&format!(", {} skipped", skipped.len()));
+    }
+    line.push_str(")\n");
+    emit(&line)
+}
+
+/// An absolute http or https URL with a host: the only feeds docbao fetches.
+fn is_http_url(url: &str) -> bool {
+    url::Url::parse(url.trim()).is_ok_and(|u| {
+        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+    })
 }
 
 pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {
@@ -140,21 +191,17 @@ pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
         }
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+        None => emit(&text),
     }
 }
 
 pub fn list(ctx: &Ctx, json: bool) -> anyhow::Result<()> {
     let store = ctx.open_store()?;
     let feeds = store.feeds()?;
+    let now = chrono::Utc::now();
     if json {
-        return print_json(&feeds.iter().map(feed_json).collect());
+        return print_json(&feeds.iter().map(|f| feed_json(f, now)).collect());
     }
-    for feed in &feeds {
-        println!("{}", feed_line(feed));
-    }
-    Ok(())
+    // Whole lines even on a terminal: a failure's reason is what the user looks for.
+    emit(&lines(&feeds, false, |f| feed_line(f, now)))
 }

@@ -9,7 +9,7 @@ mod gates;
 mod status;
 mod tasks;
 
-pub use status::{FeedResult, skipped_until};
+pub use status::{FeedResult, local_time, skipped_until};
 
 use crate::feed::ArticleId;
 use crate::i18n::Lang;

@@ -29,11 +29,16 @@ impl std::fmt::Display for FeedResult {
 
 /// "skipped until 14:05" in local time; with the date when it is not today.
 pub fn skipped_until(until: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let local = until.with_timezone(&Local);
+    format!("skipped until {}", local_time(until, now))
+}
+
+/// "14:05" in local time, "2026-12-04 14:05" when that is not today.
+pub fn local_time(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let local = t.with_timezone(&Local);
     if local.date_naive() == now.with_timezone(&Local).date_naive() {
-        format!("skipped until {}", local.format("%H:%M"))
+        local.format("%H:%M").to_string()
     } else {
-        format!("skipped until {}", local.format("%Y-%m-%d %H:%M"))
+        local.format("%Y-%m-%d %H:%M").to_string()
     }
 }
 

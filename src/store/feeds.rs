@@ -84,7 +84,8 @@ pub(super) fn feeds(conn: &Connection) -> Result<Vec<FeedRow>> {
 }
 
 /// By numeric id, then exact URL, then exact title, then title folded (case and diacritics
-/// ignored: "vnexpress thoi su" finds "VnExpress - Thời sự").
+/// ignored: "vnexpress thoi su" finds "VnExpress - Thời sự"). A title that several feeds
+/// share is an error rather than a guess: `remove` must not delete the wrong one.
 pub(super) fn find_feed(conn: &Connection, spec: &str) -> Result<FeedRow> {
     let spec_trimmed = spec.trim();
     if let Ok(n) = spec_trimmed.parse::<i64>() {
@@ -93,40 +94,53 @@ pub(super) fn find_feed(conn: &Connection, spec: &str) -> Result<FeedRow> {
             found => return found,
         }
     }
-    let by = |sql: &str| -> Result<Option<i64>> {
-        Ok(conn
-            .prepare_cached(sql)?
-            .query_row([spec_trimmed], |r| r.get(0))
-            .optional()?)
+    let by_url: Option<i64> = conn
+        .prepare_cached("SELECT id FROM feeds WHERE url = ?1")?
+        .query_row([spec_trimmed], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = by_url {
+        return feed(conn, FeedId(id));
+    }
+    let mut titles: Vec<(i64, String)> = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, title FROM feeds WHERE title IS NOT NULL ORDER BY position, id",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
+        titles.push(row?);
+    }
+    let exact: Vec<i64> = titles
+        .iter()
+        .filter(|(_, t)| t == spec_trimmed)
+        .map(|(id, _)| *id)
+        .collect();
+    let wanted = fold(spec_trimmed);
+    let ids = if exact.is_empty() && !wanted.is_empty() {
+        titles
+            .iter()
+            .filter(|(_, t)| fold(t.trim()) == wanted)
+            .map(|(id, _)| *id)
+            .collect()
+    } else {
+        exact
     };
-    let mut id = by("SELECT id FROM feeds WHERE url = ?1")?;
-    if id.is_none() {
-        id = by("SELECT id FROM feeds WHERE title = ?1 ORDER BY position, id LIMIT 1")?;
-    }
-    if id.is_none() {
-        let wanted = fold(spec_trimmed);
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, title FROM feeds WHERE title IS NOT NULL ORDER BY position, id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let title: String = r.get(1)?;
-            if !wanted.is_empty() && fold(title.trim()) == wanted {
-                id = Some(r.get(0)?);
-                break;
-            }
+    match ids.as_slice() {
+        [] => Err(StoreError::NoSuchFeed(spec.to_owned())),
+        [id] => feed(conn, FeedId(*id)),
+        many => {
+            let list: Vec<String> = many.iter().map(i64::to_string).collect();
+            Err(StoreError::AmbiguousFeed(
+                spec_trimmed.to_owned(),
+                list.join(", "),
+            ))
         }
-    }
-    match id {
-        Some(id) => feed(conn, FeedId(id)),
-        None => Err(StoreError::NoSuchFeed(spec.to_owned())),
     }
 }
 
 pub(super) fn record_not_modified(conn: &Connection, id: FeedId, now: DateTime<Utc>) -> Result<()> {
     let n = conn
         .prepare_cached(
-            "UPDATE feeds SET last_status = 'not modified', last_refreshed = ?2 WHERE id = ?1",
+            "UPDATE feeds SET last_status = 'not modified', last_refreshed = ?2, \
+             retry_until = NULL WHERE id = ?1",
         )?
         .execute(params![id.0, ts(now)])?;
     exists(n, id)
@@ -179,6 +193,51 @@ mod tests {
         let one = plan(&store, FEED_SELECT, &[1]);
         assert!(one.contains("COVERING INDEX articles_feed_read"), "{one}");
         assert!(!one.contains("SCAN a"), "{one}");
+    }
+
+    #[test]
+    fn a_shared_title_is_ambiguous_and_never_a_guess() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (a, _) = store
+            .add_feed("http://127.0.0.1/a", Some("Tin mới"), None)
+            .unwrap();
+        store
+            .add_feed("http://127.0.0.1/b", Some("Tin mới"), None)
+            .unwrap();
+        let (c, _) = store
+            .add_feed("http://127.0.0.1/c", Some("Thời sự"), None)
+            .unwrap();
+        for spec in ["Tin mới", "tin moi"] {
+            let err = store.find_feed(spec).unwrap_err();
+            assert!(
+                matches!(err, StoreError::AmbiguousFeed(..)),
+                "{spec}: {err}"
+            );
+            assert!(err.to_string().contains("ids 1, 2"), "{err}");
+        }
+        assert_eq!(store.find_feed("http://127.0.0.1/a").unwrap().id, a);
+        assert_eq!(store.find_feed("1").unwrap().id, a);
+        assert_eq!(store.find_feed("THOI SU").unwrap().id, c);
+        assert!(matches!(
+            store.find_feed("Kinh tế"),
+            Err(StoreError::NoSuchFeed(_))
+        ));
+    }
+
+    #[test]
+    fn a_304_after_a_retry_after_ends_the_wait() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (id, _) = store.add_feed("http://127.0.0.1/a", None, None).unwrap();
+        let now = Utc::now();
+        let until = now + chrono::Duration::hours(1);
+        store
+            .record_failure(id, "server busy", Some(until), now)
+            .unwrap();
+        assert!(store.feed(id).unwrap().retry_until.is_some());
+        store.record_not_modified(id, until).unwrap();
+        let row = store.feed(id).unwrap();
+        assert_eq!(row.retry_until, None);
+        assert_eq!(row.last_status.as_deref(), Some("not modified"));
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub enum StoreError {
     Busy,
     #[error("no such feed: {0}")]
     NoSuchFeed(String),
+    /// A title that several feeds share: the spec, then their ids ("3, 7").
+    #[error("\"{0}\" is the title of several feeds (ids {1}): give the id or the URL")]
+    AmbiguousFeed(String, String),
     #[error("no such article: {0}")]
     NoSuchArticle(String),
     #[error("{0}")]

@@ -5,6 +5,10 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Folds one character to the base letter used for search, or `None` for a lone mark.
 pub fn fold_char(c: char) -> Option<char> {
+    // Most bytes of an index, even in Vietnamese, are ASCII: no NFD needed for them.
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
     if is_combining_mark(c) {
         return None;
     }

@@ -37,12 +37,14 @@ fn is_forbidden(c: char, keep_newlines: bool) -> bool {
 pub fn clean_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.nfc() {
+    // Controls go before composing: "e", ESC, U+0301 must end as "é", not as "e" + U+0301.
+    for c in s
+        .chars()
+        .filter(|&c| !is_forbidden(c, false) || c.is_whitespace())
+        .nfc()
+    {
         if c.is_whitespace() {
             space = !out.is_empty();
-            continue;
-        }
-        if is_forbidden(c, false) {
             continue;
         }
         if space {
@@ -60,7 +62,10 @@ pub fn clean_block(s: &str) -> String {
     if !s.chars().any(|c| is_forbidden(c, true)) && is_nfc(s) {
         return s.to_owned();
     }
-    s.nfc().filter(|&c| !is_forbidden(c, true)).collect()
+    s.chars()
+        .filter(|&c| !is_forbidden(c, true))
+        .nfc()
+        .collect()
 }
 
 #[cfg(test)]
@@ -83,5 +88,11 @@ mod tests {
         assert_eq!(clean_line("x\u{9b}31m y\u{202e}z"), "x31m yz");
         assert_eq!(clean_line("  Đường \n sắt  "), "Đường sắt");
         assert_eq!(clean_block("a\r\nb\u{1b}\tc"), "a\nb\tc");
+    }
+
+    #[test]
+    fn a_removed_control_never_leaves_a_mark_uncomposed() {
+        assert_eq!(clean_line("Vie\u{1b}\u{302}\u{323}t"), "Việt");
+        assert_eq!(clean_block("Vie\u{202e}\u{302}\u{323}t"), "Việt");
     }
 }

@@ -103,6 +103,12 @@ pub fn parse_feed(
     }
 }
 
+/// Whether a decoded document is an HTML page (which may link to its feed) rather than a
+/// feed or something else.
+pub fn is_html_page(text: &str) -> bool {
+    sniff::kind(text) == sniff::Kind::Html
+}
+
 /// [`parse_feed`] on tokio's blocking pool, for callers on the async runtime.
 pub async fn parse_feed_async(
     bytes: Vec<u8>,
