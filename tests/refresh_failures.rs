@@ -124,3 +124,19 @@ async fn a_feed_whose_url_is_not_a_url_fails_alone() {
         summary.failed
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_host_is_told_apart_from_a_failing_server() {
+    let server = Server::start().await;
+    server.route("/500", Response::status(500));
+    // A port nobody listens on: the connection is refused.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let refused = format!("http://{}/rss", closed.local_addr().unwrap());
+    drop(closed);
+    let cache = Cache::new();
+    cache.add(&refused).await;
+    cache.add(&server.url("/500")).await;
+    let (summary, _) = cache.refresh(&quick_client(), 4).await;
+    assert_eq!(summary.failed.len(), 2, "{summary:?}");
+    assert_eq!(summary.unreachable, 1, "{summary:?}");
+}

@@ -61,6 +61,9 @@ pub struct RefreshSummary {
     pub full_texts: usize,
     /// Full articles that could not be fetched or extracted (`full_text`).
     pub full_text_failures: usize,
+    /// Of `failed`, the feeds whose host could not be reached at all: when they are all
+    /// the network feeds, the reader goes offline.
+    pub unreachable: usize,
 }
 
 /// Reported while refreshing, in order: `Started`, then one `FeedDone` per feed, with
@@ -134,6 +137,7 @@ pub async fn refresh(
                     Err(message) => FeedFetch::Failed(message),
                 };
                 let (result, new_ids) = store_feed(store, &feed, fetch, &now, &mut summary).await;
+                let stored = matches!(result, FeedResult::Ok { .. } | FeedResult::NotModified);
                 done += 1;
                 progress(Progress::FeedDone {
                     done,
@@ -141,9 +145,10 @@ pub async fn refresh(
                     title: display_title(&feed),
                     result,
                 });
-                if opts.full_text && !new_ids.is_empty() {
+                if opts.full_text && stored {
+                    let feed_id = feed.id;
                     let missing = store
-                        .call(move |s| s.missing_full_text(&new_ids))
+                        .call(move |s| prefetch_candidates(s, feed_id, new_ids))
                         .await
                         .unwrap_or_default();
                     for (article, url) in missing {
@@ -254,9 +259,37 @@ async fn store_feed(
             )
         }
         FeedFetch::Failed(message) => (FeedResult::Failed(failure(message, None).await), vec![]),
+        FeedFetch::Unreachable(message) => {
+            summary.unreachable += 1;
+            (FeedResult::Failed(failure(message, None).await), vec![])
+        }
     };
     if let FeedResult::Failed(message) = &result {
         summary.failed.push((feed.clone(), message.clone()));
     }
     (result, new_ids)
 }
+
+/// Full texts to fetch for a feed: its new items, then its most recent items still without
+/// one (subscribed by `add`, or refreshed before without `--full-text`), at most
+/// [`PREFETCH_PER_FEED`] of those.
+fn prefetch_candidates(
+    store: &mut crate::store::Store,
+    feed: crate::feed::FeedId,
+    mut ids: Vec<ArticleId>,
+) -> Result<Vec<(ArticleId, String)>, StoreError> {
+    let recent = store.articles(&crate::store::ArticleQuery {
+        feed: Some(feed),
+        limit: Some(PREFETCH_PER_FEED),
+        ..Default::default()
+    })?;
+    for row in recent.iter().filter(|a| !a.full_text && a.url.is_some()) {
+        if !ids.contains(&row.id) {
+            ids.push(row.id);
+        }
+    }
+    store.missing_full_text(&ids)
+}
+
+/// How many older items of one feed a refresh may fetch full texts for.
+pub const PREFETCH_PER_FEED: usize = 50;

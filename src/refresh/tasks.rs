@@ -25,6 +25,8 @@ pub(crate) enum FeedFetch {
     NotModified,
     RetryAfter(DateTime<Utc>),
     Failed(String),
+    /// The host could not be reached at all (`NetError::is_offline`): maybe we are offline.
+    Unreachable(String),
 }
 
 /// Fetches and parses one feed within the gates. The embedded guide is parsed from the
@@ -59,6 +61,7 @@ pub(crate) fn fetch_feed(
             }
             Ok(Fetch::NotModified) => FeedFetch::NotModified,
             Ok(Fetch::RetryAfter(until)) => FeedFetch::RetryAfter(until),
+            Err(e) if e.is_offline() => FeedFetch::Unreachable(e.to_string()),
             Err(e) => FeedFetch::Failed(e.to_string()),
         })
     }
