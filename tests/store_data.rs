@@ -205,6 +205,19 @@ fn refresh_results_touch_only_what_they_should() {
 }
 
 #[test]
+fn retention_never_removes_the_bundled_guide() {
+    let (_d, mut store, guide) = subscribed(docbao::assets::GUIDE_URL);
+    let parsed = feed_of(vec![news("g1", "Hướng dẫn", "2024-06-01T00:00:00Z", "")]);
+    let ids = store
+        .save_fetch(guide, &parsed, &no_validators(), at("2025-01-01T00:00:00Z"))
+        .unwrap()
+        .new_ids;
+    store.set_read(ids[0], true).unwrap();
+    assert_eq!(store.prune(1, at("2026-01-01T00:00:00Z")).unwrap(), 0);
+    assert_eq!(store.feed(guide).unwrap().total, 1);
+}
+
+#[test]
 fn retention_keeps_unread_and_rated_articles() {
     let (_d, mut store, feed) = subscribed("http://127.0.0.1/rss");
     let seen = at("2025-01-01T00:00:00Z");

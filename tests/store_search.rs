@@ -142,6 +142,32 @@ fn titles_rank_above_bodies_and_html_is_not_indexed() {
 }
 
 #[test]
+fn a_title_match_outranks_a_summary_that_repeats_the_words() {
+    let long = "Nông dân miền Tây chuẩn bị cho vụ mới với nhiều giống mới. ".repeat(20);
+    let (_d, store, _, _) = with_articles(vec![
+        news(
+            "row",
+            "Bảng phím",
+            "2025-05-02T00:00:00Z",
+            "đường sắt, đường sắt, đường sắt",
+        ),
+        news(
+            "named",
+            "Đường sắt tốc độ cao Bắc - Nam được trình Quốc hội trong kỳ họp tới",
+            "2025-05-01T00:00:00Z",
+            &long,
+        ),
+    ]);
+    assert_eq!(
+        titles(&store, "duong sat"),
+        [
+            "Đường sắt tốc độ cao Bắc - Nam được trình Quốc hội trong kỳ họp tới",
+            "Bảng phím"
+        ]
+    );
+}
+
+#[test]
 fn full_texts_are_cached_indexed_and_reported() {
     let (_d, mut store, feed, ids) = with_articles(vec![
         news("1", "Bản tin sáng", "2025-05-01T00:00:00Z", "Tóm tắt"),

@@ -169,14 +169,16 @@ pub(super) fn missing_full_text(
 
 /// Deletes read, unrated articles dated (published, else first seen) before
 /// `now - keep_days`. Their keys are remembered in `pruned` while the feed lists them, so
-/// that they do not return as unread news.
+/// that they do not return as unread news. Feeds that live in the binary (`docbao:…`, the
+/// guide) are never pruned: they cost nothing and could not be fetched back.
 pub(super) fn prune(conn: &mut Connection, keep_days: u32, now: DateTime<Utc>) -> Result<usize> {
     let Some(cutoff) = now.checked_sub_signed(chrono::Duration::days(i64::from(keep_days))) else {
         return Ok(0);
     };
     let cutoff = ts(cutoff);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    const DOOMED: &str = "read = 1 AND rating = 0 AND sort_date < ?1";
+    const DOOMED: &str = "read = 1 AND rating = 0 AND sort_date < ?1 \
+         AND feed_id NOT IN (SELECT id FROM feeds WHERE url LIKE 'docbao:%')";
     tx.execute(
         &format!(
             "INSERT OR IGNORE INTO pruned (feed_id, dedup_key) \

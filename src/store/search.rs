@@ -145,15 +145,19 @@ pub(super) fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec
         return Ok(Vec::new());
     };
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    // Articles whose title holds every word come first: bm25's title weight alone lets a
+    // short summary that mentions the words outrank the article named by them.
+    let in_title = format!("title : ({fts})");
     let sql = format!(
         "SELECT {ARTICLE_COLS} FROM articles_fts \
          JOIN articles a ON a.id = articles_fts.rowid \
          JOIN feeds f ON f.id = a.feed_id \
          WHERE articles_fts MATCH ?1 \
-         ORDER BY {RANK}, a.sort_date DESC, a.id DESC LIMIT ?2"
+         ORDER BY a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?3) DESC, \
+         {RANK}, a.sort_date DESC, a.id DESC LIMIT ?2"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![fts, limit], article_row)?;
+    let rows = stmt.query_map(params![fts, limit, in_title], article_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
