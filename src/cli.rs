@@ -111,7 +111,7 @@ pub struct ArticlesArgs {
 pub struct ReadArgs {
     /// An article id, an http(s) URL or a local HTML file.
     pub target: String,
-    /// Wrap width (default: the terminal's, else 80; 0: no wrapping).
+    /// Wrap width (default: the terminal's, else 80; 0: no wrapping; 1 to 19 count as 20).
     #[arg(long)]
     pub width: Option<usize>,
     #[arg(long)]

@@ -100,3 +100,15 @@ fn invalid_files_name_file_line_and_key() {
 fn missing_file_is_the_defaults() {
     assert_eq!(load("does-not-exist.toml").unwrap(), Config::default());
 }
+
+/// The shipped file lists every `[keys]` action and `[theme]` element the reader knows.
+#[test]
+fn shipped_config_names_every_action_and_element() {
+    let text = docbao::assets::DEFAULT_CONFIG;
+    for action in docbao::app::action::Action::ALL {
+        assert!(text.contains(action.name()), "{} missing", action.name());
+    }
+    for element in docbao::view::theme::El::ALL {
+        assert!(text.contains(element.name()), "{} missing", element.name());
+    }
+}
