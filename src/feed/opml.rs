@@ -4,6 +4,7 @@
 //! one is a category, and the titles of the categories around a feed, joined by "/", are its
 //! category. Import runs the same repairs as feeds (raw `&`, HTML entities) since exported
 //! OPML is often written by hand or by careless tools.
+use super::parse::line_at;
 use crate::feed::parse::repair_xml;
 use crate::text::clean_line;
 use quick_xml::events::{BytesStart, Event};
@@ -152,15 +153,6 @@ impl Outline {
         o.title = o.title.or(title_attr);
         o
     }
-}
-
-fn line_at(text: &str, pos: u64) -> usize {
-    let end = usize::try_from(pos).unwrap_or(usize::MAX).min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 /// A category and what it holds, in the order entries first mention them.

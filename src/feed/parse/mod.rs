@@ -9,6 +9,7 @@ mod entities;
 mod map;
 mod repair;
 mod sniff;
+pub(crate) use sniff::line_at;
 
 pub use repair::repair_xml;
 

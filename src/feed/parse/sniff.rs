@@ -58,8 +58,8 @@ pub(super) fn kind(text: &str) -> Kind {
     }
 }
 
-/// The 1-based line of a byte offset.
-fn line_at(text: &str, pos: u64) -> usize {
+/// The 1-based line of a byte offset (quick-xml reports byte positions).
+pub(crate) fn line_at(text: &str, pos: u64) -> usize {
     let end = usize::try_from(pos).unwrap_or(usize::MAX).min(text.len());
     text.as_bytes()[..end]
         .iter()
