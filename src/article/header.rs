@@ -62,14 +62,28 @@ pub fn header_lines(
     lines
 }
 
-/// "Trang chấm: 4/5 (1.024 lượt)" / "Site rating: 4/5 (1,024 votes)": the TUI's words and
-/// number formats (`i18n::strings`), with the unit spelled out for a line read alone.
+/// A decimal with one digit after the mark ("4,5" in Vietnamese, "4.5"); whole numbers
+/// without it ("4").
+fn decimal(lang: Lang, x: f64) -> String {
+    let s = format!("{x:.1}");
+    let s = s.strip_suffix(".0").map(str::to_string).unwrap_or(s);
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// "Trang chấm: 4/5 (1.024 lượt)" / "Site rating: 4/5 (1,024 votes)": the TUI's number
+/// formats (`i18n::strings`), with the unit spelled out for a line read alone.
 pub fn format_rating(r: &PageRating, lang: Lang) -> String {
     let base = format!(
         "{}: {}/{}",
-        tr(lang, T::SiteRating),
-        strings::decimal(lang, r.value),
-        strings::decimal(lang, r.best)
+        match lang {
+            Lang::Vi => "Trang chấm",
+            Lang::En => "Site rating",
+        },
+        decimal(lang, r.value),
+        decimal(lang, r.best)
     );
     match (lang, r.count) {
         (_, None) => base,
