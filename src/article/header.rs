@@ -86,14 +86,14 @@ fn decimal(lang: Lang, x: f64) -> String {
     }
 }
 
-/// "Trang chấm: 4/5 (1.024 lượt)" / "Site rating: 4/5 (1,024 votes)": the TUI's number
+/// "Trang chấm: 4/5 (1.024 lượt)" / "Page rating: 4/5 (1,024 votes)": the TUI's number
 /// formats (`i18n::strings`), with the unit spelled out for a line read alone.
 pub fn format_rating(r: &PageRating, lang: Lang) -> String {
     let base = format!(
         "{}: {}/{}",
         match lang {
             Lang::Vi => "Trang chấm",
-            Lang::En => "Site rating",
+            Lang::En => "Page rating",
         },
         decimal(lang, r.value),
         decimal(lang, r.best)
@@ -157,7 +157,7 @@ mod tests {
         assert_eq!(format_rating(&r, Lang::Vi), "Trang chấm: 4/5 (1.024 lượt)");
         assert_eq!(
             format_rating(&r, Lang::En),
-            "Site rating: 4/5 (1,024 votes)"
+            "Page rating: 4/5 (1,024 votes)"
         );
         r.value = 4.5;
         r.count = None;
