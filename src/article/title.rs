@@ -275,6 +275,19 @@ mod tests {
     }
 
     #[test]
+    fn the_json_ld_headline_counts_when_no_meta_tag_says_it() {
+        let doc = Document::from(format!(
+            r#"<html><head><title>Bắc | Báo Mẫu</title><script type="application/ld+json">
+            {{"@type":"NewsArticle","headline":"{FULL}"}}</script></head>
+            <body><h1>Báo Mẫu</h1></body></html>"#
+        ));
+        let s = sources(&doc, None, &super::super::meta::json_ld(&doc));
+        assert_eq!(s.h1s, vec!["Báo Mẫu".to_string()]);
+        let got = choose(&s, Some("Bắc"), Some("Báo Mẫu"), None);
+        assert_eq!(got.as_deref(), Some(FULL));
+    }
+
+    #[test]
     fn readability_title_stays_when_nothing_holds_it() {
         let s = src(&[], &["Tin mới"], Some("Một tiêu đề khác"));
         let got = choose(&s, Some("Tiêu đề của bài"), None, None);
