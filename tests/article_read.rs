@@ -368,7 +368,7 @@ fn rating_and_views_in_each_language() {
         &["read", seed.to_str().unwrap(), "--width", "80"],
     ));
     assert!(
-        en.contains("\nSite rating: 4/5 (1,024 votes) · 1,705 views\n"),
+        en.contains("\nPage rating: 4/5 (1,024 votes) · 1,705 views\n"),
         "{en}"
     );
     let vi = stdout(&docbao(

@@ -194,3 +194,38 @@ fn a_long_word_never_breaks_inside_a_grapheme() {
         assert_eq!(joined, format!("{word}{flags}Cuối{word}bài."), "{plain}");
     }
 }
+
+#[test]
+fn list_items_wrap_under_their_text_and_lists_stand_apart() {
+    let html = "<p>Đoạn mở đầu của bài.</p>\
+        <ul><li>Mục thứ nhất đủ dài để phải xuống dòng ở đây</li>\
+        <li>Mục hai:<ul><li>Mục con đủ dài để phải xuống dòng nữa</li></ul></li></ul>\
+        <ol><li>Bước một đủ dài để phải xuống dòng ở đây</li></ol>";
+    let plain = render(html, 24, Lang::Vi).plain();
+    let want = "\
+Đoạn mở đầu của bài.
+
+• Mục thứ nhất đủ dài để
+  phải xuống dòng ở đây
+• Mục hai:
+  • Mục con đủ dài để
+    phải xuống dòng nữa
+
+1. Bước một đủ dài để
+   phải xuống dòng ở đây
+";
+    assert_eq!(plain, want, "{plain}");
+    // Ten items or more: the numbers are padded, the text stays in one column.
+    let items: String = (1..=10)
+        .map(|i| format!("<li>Bước số {i} đủ dài để xuống dòng</li>"))
+        .collect();
+    let plain = render(&format!("<ol>{items}</ol>"), 24, Lang::Vi).plain();
+    assert!(
+        plain.starts_with("1.  Bước số 1 đủ dài để\n    xuống dòng\n"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("\n10. Bước số 10 đủ dài để\n    xuống dòng"),
+        "{plain}"
+    );
+}

@@ -254,6 +254,7 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
     };
     let mut previous = String::new();
     let mut seen_text = 0usize;
+    let mut last_kept: Option<NodeRef> = None;
     for node in blocks.nodes() {
         if node.parent().is_none() {
             continue;
@@ -282,7 +283,9 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
             && lower.chars().any(|c| c.is_ascii_digit());
         let header_fact = near_top
             && short
-            && (byline.as_deref().is_some_and(|b| lower.contains(b)) || date_line);
+            && (byline.as_deref().is_some_and(|b| lower.contains(b))
+                || date_line
+                || is_bare_date(node, &lower));
         if !node.has_name("img")
             && ((near_top && title.as_deref() == Some(lower.as_str()))
                 || header_fact
@@ -295,6 +298,18 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
         }
         seen_text += text.chars().count();
         previous = lower;
+        last_kept = Some(*node);
+    }
+    // The author's name signing off the article ("Minh Anh"): the header shows it. A
+    // heading that ends the article heads nothing: the box it named ("Tin chính") is gone.
+    if let Some(last) = last_kept
+        && !last.has_name("img")
+        && (byline.as_deref() == Some(previous.as_str())
+            || ["h1", "h2", "h3", "h4", "h5", "h6"]
+                .iter()
+                .any(|h| last.has_name(h)))
+    {
+        last.remove_from_parent();
     }
 }
 
@@ -341,6 +356,32 @@ fn is_media_chrome(lower: &str) -> bool {
 }
 
 /// A block holding text but no other block.
+/// Words a date line may hold besides numbers ("Thứ bảy, 22 tháng 8 năm 2020, 10:30 GMT+7").
+const DATE_WORDS: &[&str] = &[
+    "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "ngày", "tháng", "lúc",
+    "sáng", "chiều", "tối", "gmt", "utc", "ict", "giờ",
+];
+
+/// A block that is only a date, which the header already shows: the text of one `<time>`
+/// element ("22 tháng 8 2020" in a list under the title), or a Vietnamese date made only
+/// of date words.
+fn is_bare_date(node: &NodeRef, lower: &str) -> bool {
+    if lower.chars().count() > 40 {
+        return false;
+    }
+    let times = node.find(&["time"]);
+    if let [time] = times.as_slice()
+        && norm(&time.text()).to_lowercase() == lower
+    {
+        return true;
+    }
+    lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| DATE_WORDS.contains(&w))
+        && super::date::parse_vietnamese(lower).is_some()
+}
+
 fn is_leaf_block(node: &NodeRef) -> bool {
     !node.descendants_it().any(|d| {
         d.node_name().is_some_and(|n| {
@@ -375,6 +416,37 @@ mod tests {
         let doc = Document::from(html);
         strip(&doc);
         norm(&doc.select("body").text())
+    }
+
+    #[test]
+    fn a_bare_date_near_the_top_goes_and_a_sentence_with_a_date_stays() {
+        let doc = Document::from(
+            "<h1>Tiêu đề</h1><ul><li><time datetime=2020-08-22>22 tháng 8 2020</time></li></ul>\
+             <p>Thứ bảy, 22/8/2020, 10:30 (GMT+7)</p>\
+             <p>Sáng 22/8/2020, hợp tác xã khai trương nhà sấy.</p>",
+        );
+        dedupe(&doc, Some("Tiêu đề"), None);
+        assert_eq!(
+            norm(&doc.select("body").text()),
+            "Sáng 22/8/2020, hợp tác xã khai trương nhà sấy."
+        );
+    }
+
+    #[test]
+    fn the_byline_signing_off_the_article_goes_and_so_does_a_last_heading() {
+        // Past the top, where a byline is removed anyway.
+        let body: String = (1..=10)
+            .map(|i| format!("<p>Đoạn {i} của bài viết đủ dài về xe buýt điện ở Đà Lạt.</p>"))
+            .collect();
+        let doc = Document::from(format!("{body}<p>Minh Anh</p>"));
+        dedupe(&doc, None, Some("Minh Anh"));
+        assert_eq!(doc.select("p").length(), 10);
+        let doc = Document::from(format!("{body}<p>Minh Anh</p><p>Lời cuối bài.</p>"));
+        dedupe(&doc, None, Some("Minh Anh"));
+        assert_eq!(doc.select("p").length(), 12);
+        let doc = Document::from(format!("{body}<h2>Tin chính</h2>"));
+        dedupe(&doc, None, None);
+        assert_eq!(doc.select("h2").length(), 0);
     }
 
     #[test]

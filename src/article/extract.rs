@@ -1,6 +1,6 @@
 //! Readability plus site rules and chrome removal: page HTML in, clean article HTML and
 //! metadata out. Never panics: the work runs inside [`guard::catch`].
-use super::{ArticleError, ArticleMeta, chrome, guard, meta, rules};
+use super::{ArticleError, ArticleMeta, chrome, guard, meta, rules, title};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 
@@ -38,6 +38,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     let doc = Document::from(capped.as_str());
     let rule = rules::find(page_url.as_ref(), &doc);
     let mut meta = meta::collect(&doc, rule);
+    let titles = title::sources(&doc, rule, &meta::json_ld(&doc));
 
     if let Some(rule) = rule {
         for sel in rule.drop {
@@ -94,7 +95,6 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     }
 
     if let Ok(a) = &article {
-        fill(&mut meta.title, Some(&a.title));
         fill(&mut meta.byline, a.byline.as_deref());
         fill(&mut meta.site_name, a.site_name.as_deref());
         fill(&mut meta.lang, a.lang.as_deref());
@@ -109,6 +109,12 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     if let Some(u) = &page_url {
         meta.url = Some(u.to_string());
     }
+    meta.title = title::choose(
+        &titles,
+        article.as_ref().ok().map(|a| a.title.as_str()),
+        meta.site_name.as_deref(),
+        page_url.as_ref().and_then(url::Url::host_str),
+    );
     meta.url = meta
         .url
         .map(|u| crate::text::clean_line(&u))
@@ -180,6 +186,20 @@ fn strip_private_use(html: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_with_dashes_and_a_colon_stays_whole_and_leaves_the_body() {
+        let title = "Đường sắt tốc độ cao Bắc - Nam: trình Quốc hội";
+        let para = "<p>Chính phủ đề xuất trình Quốc hội dự án đường sắt tốc độ cao trục Bắc - Nam, \
+                    chạy qua nhiều tỉnh thành dọc đất nước và rút ngắn thời gian đi lại.</p>";
+        let html = format!(
+            "<html lang=vi><head><title>{title}</title></head><body><article><h1>{title}</h1>\
+             {para}{para}{para}</article></body></html>"
+        );
+        let got = extract(&html, Some("https://baomau.vn/bai-1.html")).unwrap();
+        assert_eq!(got.meta.title.as_deref(), Some(title));
+        assert!(!got.html.contains("<h1"), "{}", got.html);
+    }
 
     #[test]
     fn layout_tables_become_blocks_and_data_tables_stay() {

@@ -25,7 +25,20 @@ pub fn header_lines(
         .as_deref()
         .map(clean)
         .filter(|s| !s.is_empty());
-    match (source.map(clean).filter(|s| !s.is_empty()), site) {
+    let source = source.map(clean).filter(|s| !s.is_empty());
+    // A byline that is only the site's name ("BBC News Tiếng Việt") is said once.
+    let byline = meta
+        .byline
+        .as_deref()
+        .map(clean)
+        .filter(|b| !b.is_empty())
+        .filter(|b| {
+            let b = b.to_lowercase();
+            ![&site, &source]
+                .iter()
+                .any(|n| n.as_deref().is_some_and(|n| n.to_lowercase() == b))
+        });
+    match (source, site) {
         (Some(src), Some(site)) if !src.eq_ignore_ascii_case(&site) => {
             facts.push(format!("{src} ({site})"))
         }
@@ -36,7 +49,7 @@ pub fn header_lines(
     if let Some(d) = meta.published.as_deref().and_then(|d| format_date(d, lang)) {
         facts.push(d);
     }
-    if let Some(b) = meta.byline.as_deref().map(clean).filter(|b| !b.is_empty()) {
+    if let Some(b) = byline {
         facts.push(b);
     }
     if !facts.is_empty() {
@@ -73,14 +86,14 @@ fn decimal(lang: Lang, x: f64) -> String {
     }
 }
 
-/// "Trang chấm: 4/5 (1.024 lượt)" / "Site rating: 4/5 (1,024 votes)": the TUI's number
+/// "Trang chấm: 4/5 (1.024 lượt)" / "Page rating: 4/5 (1,024 votes)": the TUI's number
 /// formats (`i18n::strings`), with the unit spelled out for a line read alone.
 pub fn format_rating(r: &PageRating, lang: Lang) -> String {
     let base = format!(
         "{}: {}/{}",
         match lang {
             Lang::Vi => "Trang chấm",
-            Lang::En => "Site rating",
+            Lang::En => "Page rating",
         },
         decimal(lang, r.value),
         decimal(lang, r.best)
@@ -115,6 +128,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_byline_that_is_the_site_name_is_said_once() {
+        let meta = ArticleMeta {
+            title: Some("Tin".into()),
+            site_name: Some("BBC News Tiếng Việt".into()),
+            byline: Some("BBC News tiếng Việt".into()),
+            ..ArticleMeta::default()
+        };
+        let lines = header_lines(&meta, None, None, Lang::Vi);
+        assert_eq!(lines[1], "BBC News Tiếng Việt");
+        let lines = header_lines(&meta, Some("BBC News Tiếng Việt"), None, Lang::Vi);
+        assert_eq!(lines[1], "BBC News Tiếng Việt");
+        let meta = ArticleMeta {
+            byline: Some("Thu Hà".into()),
+            ..meta
+        };
+        let lines = header_lines(&meta, None, None, Lang::Vi);
+        assert_eq!(lines[1], "BBC News Tiếng Việt · Thu Hà");
+    }
+
+    #[test]
     fn rating_in_each_language() {
         let mut r = PageRating {
             value: 4.0,
@@ -124,7 +157,7 @@ mod tests {
         assert_eq!(format_rating(&r, Lang::Vi), "Trang chấm: 4/5 (1.024 lượt)");
         assert_eq!(
             format_rating(&r, Lang::En),
-            "Site rating: 4/5 (1,024 votes)"
+            "Page rating: 4/5 (1,024 votes)"
         );
         r.value = 4.5;
         r.count = None;

@@ -65,7 +65,7 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
         url: None,
         lang: lang(doc),
         rating: rating(doc, &ld, &body_text),
-        views: views(&body_text),
+        views: views(&body_text).or_else(|| ld_views(&ld)),
     }
 }
 
@@ -110,7 +110,7 @@ fn rule_text(doc: &Document, sels: &[&str], last: bool) -> Option<String> {
     })
 }
 
-fn json_ld(doc: &Document) -> Vec<Value> {
+pub(crate) fn json_ld(doc: &Document) -> Vec<Value> {
     let Some(scripts) = doc.try_select("script[type*='ld+json']") else {
         return Vec::new();
     };
@@ -322,6 +322,38 @@ fn views(body: &str) -> Option<u64> {
     parse_count(&c[1])
 }
 
+/// schema.org `interactionStatistic`: an InteractionCounter (or a list of them) whose
+/// `interactionType` is a watch, read or view action ("https://schema.org/WatchAction",
+/// "WatchAction", or `{"@type": "WatchAction"}`), with `userInteractionCount`.
+fn ld_views(ld: &[Value]) -> Option<u64> {
+    let is_view = |t: &Value| {
+        let name = match t {
+            Value::String(s) => s.as_str(),
+            Value::Object(o) => o.get("@type").and_then(Value::as_str).unwrap_or(""),
+            _ => "",
+        };
+        let name = name.rsplit(['/', ':']).next().unwrap_or("");
+        matches!(name, "WatchAction" | "ReadAction" | "ViewAction")
+    };
+    ld.iter().find_map(|obj| {
+        let stats = obj.get("interactionStatistic")?;
+        let list = match stats {
+            Value::Array(items) => items.iter().collect(),
+            other => vec![other],
+        };
+        list.into_iter().find_map(|st| {
+            if !st.get("interactionType").is_some_and(is_view) {
+                return None;
+            }
+            match st.get("userInteractionCount")? {
+                Value::Number(n) => n.as_u64(),
+                Value::String(s) => parse_count(s),
+                _ => None,
+            }
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +405,32 @@ mod tests {
                 count: Some(12)
             })
         );
+    }
+
+    #[test]
+    fn views_from_json_ld_when_the_text_has_none() {
+        let page = |text: &str| {
+            format!(
+                r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle",
+                "interactionStatistic":[{{"@type":"InteractionCounter",
+                "interactionType":"https://schema.org/CommentAction","userInteractionCount":7}},
+                {{"@type":"InteractionCounter","interactionType":{{"@type":"ReadAction"}},
+                "userInteractionCount":"12.345"}}]}}</script></head><body><p>{text}</p></body></html>"#
+            )
+        };
+        assert_eq!(
+            collect(&Document::from(page("Bài.")), None).views,
+            Some(12345)
+        );
+        // The page's own words win.
+        let m = collect(&Document::from(page("Lượt xem: 1,705")), None);
+        assert_eq!(m.views, Some(1705));
+        let one = r#"<script type="application/ld+json">{"interactionStatistic":{
+            "interactionType":"http://schema.org/WatchAction","userInteractionCount":42}}</script>"#;
+        assert_eq!(collect(&Document::from(one), None).views, Some(42));
+        let other = r#"<script type="application/ld+json">{"interactionStatistic":{
+            "interactionType":"LikeAction","userInteractionCount":42}}</script>"#;
+        assert_eq!(collect(&Document::from(other), None).views, None);
     }
 
     #[test]

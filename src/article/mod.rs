@@ -15,6 +15,7 @@ pub mod header;
 pub mod meta;
 pub mod render;
 pub mod rules;
+mod title;
 
 pub use extract::{Extracted, extract};
 pub use fetch::{Page, fetch_article, fetch_extract, fetch_page, not_a_page};

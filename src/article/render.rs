@@ -23,6 +23,14 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Marks heading lines inside html2text's output; removed from input beforehand.
 pub(crate) const MARK: char = '\u{E000}';
+/// Stands for the bullet "• " in html2text's output. html2text indents an item's later lines
+/// by the prefix's length in bytes, and "• " is 4 bytes for 2 columns: a 2-byte character
+/// gives the 2 columns the bullet takes. A C1 control, so `clean_block` takes it out of the
+/// input.
+const BULLET: char = '\u{86}';
+/// The only text of a paragraph put before each list, so that a list stands apart from the
+/// paragraph above it as paragraphs do (html2text starts lists without a blank line).
+const SPACER: char = '\u{E001}';
 /// "No wrapping": wide enough for any paragraph, small enough for html2text's buffers.
 const NO_WRAP: usize = 100_000;
 /// Narrowest width the layout is asked for.
@@ -106,7 +114,10 @@ fn layout(html: &str, width: usize, deco: Decorator) -> Vec<TaggedLine<Vec<RichA
     if clean.contains(MARK) {
         clean = clean.replace(MARK, "");
     }
-    let capped = guard::sanitize(&clean);
+    if clean.contains(SPACER) {
+        clean = clean.replace(SPACER, "");
+    }
+    let capped = space_lists(guard::sanitize(&clean));
     html2text::config::with_decorator(deco)
         .allow_width_overflow()
         .lines_from_read(capped.as_bytes(), width)
@@ -213,12 +224,12 @@ impl TextDecorator for Decorator {
         "> ".to_string()
     }
     fn unordered_item_prefix(&self) -> String {
-        "• ".to_string()
+        BULLET.to_string()
     }
     fn ordered_item_prefix(&self, i: i64) -> String {
         // body_text is for search and scripts: a number would read as a word of the text.
         if self.body_only {
-            "• ".to_string()
+            BULLET.to_string()
         } else {
             format!("{i}. ")
         }
@@ -247,6 +258,24 @@ fn style_of(tags: &[RichAnnotation]) -> Style {
         RichAnnotation::Image(_) => s.add_modifier(Modifier::ITALIC | Modifier::DIM),
         _ => s,
     })
+}
+
+/// A spacer paragraph before every list that is not inside another list's item.
+fn space_lists(html: String) -> String {
+    let lower = html.to_ascii_lowercase();
+    if !lower.contains("<ul") && !lower.contains("<ol") {
+        return html;
+    }
+    let doc = dom_query::Document::from(html.as_str());
+    let Some(lists) = doc.try_select("ul, ol") else {
+        return html;
+    };
+    for list in lists.nodes() {
+        if !list.ancestors_it(None).any(|a| a.has_name("li")) {
+            list.before_html(format!("<p>{SPACER}</p>"));
+        }
+    }
+    doc.html().to_string()
 }
 
 /// html2text breaks a word too long for the width between characters, which can fall inside
@@ -299,6 +328,12 @@ fn to_lines(tagged: Vec<TaggedLine<Vec<RichAnnotation>>>) -> Vec<Line<'static>> 
             if text.starts_with(MARK) || text.contains(MARK) {
                 heading = true;
                 text = text.replace(MARK, "");
+            }
+            if text.contains(SPACER) {
+                text = text.replace(SPACER, "");
+            }
+            if text.contains(BULLET) {
+                text = text.replace(BULLET, "• ");
             }
             let text = crate::text::clean_block(&text).replace(['\n', '\t'], " ");
             if text.is_empty() {
