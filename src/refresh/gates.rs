@@ -1,10 +1,12 @@
-//! The two limits of a refresh: at most 2 requests per host and `jobs` in all.
+//! The limits of a refresh: at most 2 requests per host and `jobs` in all, and at most
+//! twice `jobs` feeds fetched or parsed but not yet stored.
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 pub(crate) struct Gates {
     jobs: Arc<Semaphore>,
+    backlog: Arc<Semaphore>,
     hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
 }
 
@@ -18,6 +20,7 @@ impl Gates {
     pub(crate) fn new(jobs: usize) -> Gates {
         Gates {
             jobs: Arc::new(Semaphore::new(jobs.max(1))),
+            backlog: Arc::new(Semaphore::new(2 * jobs.max(1))),
             hosts: Mutex::new(HashMap::new()),
         }
     }
@@ -33,6 +36,13 @@ impl Gates {
             _host: host,
             _job: job,
         })
+    }
+
+    /// A place in the backlog, held from before the fetch until the feed is stored. The
+    /// store writes one feed at a time and parsing outruns it: without this bound, parsed
+    /// feeds pile up in memory (most of a cold refresh's peak).
+    pub(crate) async fn backlog(&self) -> Option<OwnedSemaphorePermit> {
+        self.backlog.clone().acquire_owned().await.ok()
     }
 
     fn host(&self, url: &str) -> Arc<Semaphore> {

@@ -131,12 +131,13 @@ pub async fn refresh(
         };
         match owners.remove(&id) {
             Some(Owner::Feed(feed)) => {
-                let fetch = match outcome {
-                    Ok(Done::Feed(fetch)) => fetch,
-                    Ok(Done::Article(_)) => FeedFetch::Failed("internal error".into()),
-                    Err(message) => FeedFetch::Failed(message),
+                let (fetch, backlog) = match outcome {
+                    Ok(Done::Feed(fetch, backlog)) => (fetch, backlog),
+                    Ok(Done::Article(_)) => (FeedFetch::Failed("internal error".into()), None),
+                    Err(message) => (FeedFetch::Failed(message), None),
                 };
                 let (result, new_ids) = store_feed(store, &feed, fetch, &now, &mut summary).await;
+                drop(backlog);
                 let stored = matches!(result, FeedResult::Ok { .. } | FeedResult::NotModified);
                 done += 1;
                 progress(Progress::FeedDone {
@@ -162,7 +163,7 @@ pub async fn refresh(
             Some(Owner::Article(article)) => {
                 let extract = match outcome {
                     Ok(Done::Article(result)) => result,
-                    Ok(Done::Feed(_)) => Err("internal error".into()),
+                    Ok(Done::Feed(..)) => Err("internal error".into()),
                     Err(message) => Err(message),
                 };
                 let ok = match extract {

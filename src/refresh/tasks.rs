@@ -8,10 +8,12 @@ use crate::store::{FeedRow, StoredExtract, Validators};
 use chrono::{DateTime, Utc};
 use std::future::Future;
 use std::sync::Arc;
+use tokio::sync::OwnedSemaphorePermit;
 
 /// What a task hands back to the refresh loop.
 pub(crate) enum Done {
-    Feed(FeedFetch),
+    /// With the feed's place in the backlog, to drop once it is stored.
+    Feed(FeedFetch, Option<OwnedSemaphorePermit>),
     Article(Result<StoredExtract, String>),
 }
 
@@ -42,16 +44,18 @@ pub(crate) fn fetch_feed(
         last_modified: feed.last_modified.clone(),
     };
     async move {
+        let backlog = gates.backlog().await;
         if let Some(bytes) = embedded(&url) {
-            return Done::Feed(parse(bytes.to_vec(), None, url, Validators::default()).await);
+            let fetch = parse(bytes.to_vec(), None, url, Validators::default()).await;
+            return Done::Feed(fetch, backlog);
         }
         let fetched = {
             let Some(_slot) = gates.enter(&url).await else {
-                return Done::Feed(FeedFetch::Failed("cancelled".into()));
+                return Done::Feed(FeedFetch::Failed("cancelled".into()), backlog);
             };
             client.get(&url, &validators).await
         };
-        Done::Feed(match fetched {
+        let fetch = match fetched {
             Ok(Fetch::Body(f)) => {
                 let validators = Validators {
                     etag: f.etag,
@@ -63,7 +67,8 @@ pub(crate) fn fetch_feed(
             Ok(Fetch::RetryAfter(until)) => FeedFetch::RetryAfter(until),
             Err(e) if e.is_offline() => FeedFetch::Unreachable(e.to_string()),
             Err(e) => FeedFetch::Failed(e.to_string()),
-        })
+        };
+        Done::Feed(fetch, backlog)
     }
 }
 
