@@ -3,7 +3,7 @@ mod store_support;
 
 use docbao::article::{ArticleMeta, PageRating};
 use docbao::feed::{ArticleId, FeedId, ParsedItem};
-use docbao::store::{Store, StoredExtract};
+use docbao::store::{PreparedFeed, Store, StoredExtract};
 use store_support::*;
 
 fn with_articles(items: Vec<ParsedItem>) -> (tempfile::TempDir, Store, FeedId, Vec<ArticleId>) {
@@ -139,6 +139,44 @@ fn titles_rank_above_bodies_and_html_is_not_indexed() {
     assert!(titles(&store, "class").is_empty());
     assert!(titles(&store, "bi mat").is_empty());
     assert_eq!(store.search("lua", 1).unwrap().len(), 1);
+}
+
+#[test]
+fn a_feed_folded_beforehand_is_indexed_as_if_folded_here() {
+    let items = || {
+        vec![
+            news(
+                "a",
+                "Đường sắt Bắc - Nam",
+                "2025-05-02T00:00:00Z",
+                "<p>Hà Nội</p>",
+            ),
+            news(
+                "b",
+                "Thời tiết",
+                "2025-05-01T00:00:00Z",
+                "<p>Mưa lớn ở Huế</p>",
+            ),
+        ]
+    };
+    let (_d, plain, _, _) = with_articles(items());
+    let (_d2, _path, mut prepared) = temp_store();
+    let (feed, _) = prepared
+        .add_feed("http://127.0.0.1/rss", None, None)
+        .unwrap();
+    let out = prepared
+        .save_prepared(
+            feed,
+            PreparedFeed::new(feed_of(items())),
+            &no_validators(),
+            at("2025-06-01T00:00:00Z"),
+        )
+        .unwrap();
+    assert_eq!(out.new_ids.len(), 2);
+    for query in ["duong sat", "ha noi", "mua lon hue", "thoi tiet"] {
+        assert_eq!(titles(&prepared, query), titles(&plain, query), "{query}");
+        assert_eq!(titles(&prepared, query).len(), 1, "{query}");
+    }
 }
 
 #[test]

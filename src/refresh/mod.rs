@@ -230,7 +230,7 @@ async fn store_feed(
     let (result, new_ids) = match fetch {
         FeedFetch::Parsed { parsed, validators } => {
             match store
-                .call(move |s| s.save_fetch(id, &parsed, &validators, at))
+                .call(move |s| s.save_prepared(id, parsed, &validators, at))
                 .await
             {
                 Ok(outcome) => {

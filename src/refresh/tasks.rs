@@ -1,10 +1,9 @@
 //! The work of one task: fetch and parse a feed, or fetch a full article.
 use super::gates::Gates;
-use crate::feed::ParsedFeed;
 use crate::feed::parse::parse_feed_async;
 use crate::i18n::Lang;
 use crate::net::{Client, Fetch};
-use crate::store::{FeedRow, StoredExtract, Validators};
+use crate::store::{FeedRow, PreparedFeed, StoredExtract, Validators};
 use chrono::{DateTime, Utc};
 use std::future::Future;
 use std::sync::Arc;
@@ -20,7 +19,7 @@ pub(crate) enum Done {
 /// One feed's fetch, parsed, before it is stored.
 pub(crate) enum FeedFetch {
     Parsed {
-        parsed: ParsedFeed,
+        parsed: PreparedFeed,
         /// The validators to store with the items.
         validators: Validators,
     },
@@ -78,9 +77,14 @@ async fn parse(
     url: String,
     validators: Validators,
 ) -> FeedFetch {
-    match parse_feed_async(body, content_type, url).await {
+    let parsed = match parse_feed_async(body, content_type, url).await {
+        Ok(parsed) => parsed,
+        Err(e) => return FeedFetch::Failed(crate::text::clean_line(&e.to_string())),
+    };
+    // Folding for the search index is pure: done here, the store's one thread only writes.
+    match tokio::task::spawn_blocking(move || PreparedFeed::new(parsed)).await {
         Ok(parsed) => FeedFetch::Parsed { parsed, validators },
-        Err(e) => FeedFetch::Failed(crate::text::clean_line(&e.to_string())),
+        Err(e) => FeedFetch::Failed(format!("internal error: {e}")),
     }
 }
 

@@ -134,6 +134,21 @@ pub struct ArticleQuery {
     pub sort: ArticleSort,
 }
 
+/// A parsed feed with the search-index text of its items already folded: the pure half of
+/// saving it, done on the caller's thread so that the store's one thread only writes.
+#[derive(Debug, Clone)]
+pub struct PreparedFeed {
+    pub feed: ParsedFeed,
+    folded: Vec<search::Folded>,
+}
+
+impl PreparedFeed {
+    pub fn new(feed: ParsedFeed) -> PreparedFeed {
+        let folded = save::fold_items(&feed);
+        PreparedFeed { feed, folded }
+    }
+}
+
 /// What one stored fetch changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SaveOutcome {
@@ -211,7 +226,18 @@ impl Store {
         validators: &Validators,
         now: DateTime<Utc>,
     ) -> Result<SaveOutcome> {
-        save::save_fetch(&mut self.conn, id, parsed, validators, now).map_err(classify)
+        save::save_fetch(&mut self.conn, id, parsed, None, validators, now).map_err(classify)
+    }
+    /// [`Store::save_fetch`] of a feed whose index text was folded beforehand.
+    pub fn save_prepared(
+        &mut self,
+        id: FeedId,
+        prepared: PreparedFeed,
+        validators: &Validators,
+        now: DateTime<Utc>,
+    ) -> Result<SaveOutcome> {
+        let PreparedFeed { feed, folded } = prepared;
+        save::save_fetch(&mut self.conn, id, &feed, Some(folded), validators, now).map_err(classify)
     }
     /// A 304: status "not modified", refresh time updated, nothing else.
     pub fn record_not_modified(&mut self, id: FeedId, now: DateTime<Utc>) -> Result<()> {

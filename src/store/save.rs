@@ -1,6 +1,6 @@
 //! Storing one fetched feed: one write transaction, items deduplicated, the user's read
 //! state and rating never touched, the validators written last.
-use super::search::{IndexText, index_fetch};
+use super::search::{Folded, IndexText, index_fetch};
 use super::sql::{ts, ts_opt};
 use super::{Result, SaveOutcome, StoreError, Validators};
 use crate::feed::{ArticleId, FeedId, ParsedFeed, ParsedItem};
@@ -43,10 +43,21 @@ fn text(s: &Option<String>) -> Option<&str> {
     s.as_deref().filter(|s| !s.trim().is_empty())
 }
 
+/// Folds the index text of every item of `feed`: the pure part of saving, which
+/// [`super::PreparedFeed`] runs before the store's thread gets the feed.
+pub(super) fn fold_items(feed: &ParsedFeed) -> Vec<Folded> {
+    feed.items
+        .iter()
+        .map(|i| Folded::of(&index_text(i)))
+        .collect()
+}
+
+/// `folded`, when given, holds [`fold_items`] of `parsed`; else new items are folded here.
 pub(super) fn save_fetch(
     conn: &mut Connection,
     id: FeedId,
     parsed: &ParsedFeed,
+    mut folded: Option<Vec<Folded>>,
     validators: &Validators,
     now: DateTime<Utc>,
 ) -> Result<SaveOutcome> {
@@ -72,7 +83,7 @@ pub(super) fn save_fetch(
     let mut changed = Vec::new();
     let mut added = Vec::new();
     let now_ts = ts(now);
-    for item in &parsed.items {
+    for (i, item) in parsed.items.iter().enumerate() {
         let key = dedup_key(item);
         let existing: Option<i64> = tx
             .prepare_cached("SELECT id FROM articles WHERE feed_id = ?1 AND dedup_key = ?2")?
@@ -90,7 +101,11 @@ pub(super) fn save_fetch(
             None => {
                 let article = insert_item(&tx, id, &key, item, now_ts)?;
                 outcome.new_ids.push(ArticleId(article));
-                added.push((article, index_text(item)));
+                let text = match folded.as_mut().and_then(|f| f.get_mut(i)) {
+                    Some(f) => std::mem::take(f),
+                    None => Folded::of(&index_text(item)),
+                };
+                added.push((article, text));
             }
         }
     }
@@ -100,7 +115,7 @@ pub(super) fn save_fetch(
     added.retain(|(id, _)| changed.binary_search(id).is_err());
     let new: HashSet<i64> = outcome.new_ids.iter().map(|a| a.0).collect();
     outcome.updated = changed.iter().filter(|id| !new.contains(id)).count();
-    index_fetch(&tx, &mut changed, &mut added)?;
+    index_fetch(&tx, &mut changed, added)?;
     // Retention deleted these; once the feed stops listing them they cannot come back.
     for key in tombstones.difference(&still_listed) {
         tx.prepare_cached("DELETE FROM pruned WHERE feed_id = ?1 AND dedup_key = ?2")?

@@ -23,28 +23,45 @@ pub(super) struct IndexText<'a> {
     pub full_html: Option<&'a str>,
 }
 
+/// The folded text of one article, as the index stores it. Folding and stripping HTML are
+/// pure and cost more than the insert, so a refresh computes this off the store's thread
+/// (see `PreparedFeed`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Folded {
+    title: String,
+    body: String,
+    full: String,
+}
+
+impl Folded {
+    pub(super) fn of(text: &IndexText<'_>) -> Folded {
+        let mut body = String::new();
+        for part in [text.summary, text.content].into_iter().flatten() {
+            body.push_str(&html_to_index_text(part));
+            body.push('\n');
+        }
+        Folded {
+            title: fold(text.title),
+            body: fold(&body),
+            full: text
+                .full_html
+                .map(|h| fold(&html_to_index_text(h)))
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// Adds the index row of article `id`, which must have none.
 ///
 /// FTS5 keeps pending rows in memory and writes them out as one segment, but it must flush
 /// whenever a rowid is not above the previous one or an insert follows a delete. So callers
 /// delete first and insert in ascending id order: one flush per transaction rather than one
 /// segment (and a cascade of merges) per article.
-pub(super) fn add(conn: &Connection, id: i64, text: &IndexText<'_>) -> Result<()> {
-    let title = fold(text.title);
-    let mut body = String::new();
-    for part in [text.summary, text.content].into_iter().flatten() {
-        body.push_str(&html_to_index_text(part));
-        body.push('\n');
-    }
-    let body = fold(&body);
-    let full = text
-        .full_html
-        .map(|h| fold(&html_to_index_text(h)))
-        .unwrap_or_default();
+pub(super) fn add(conn: &Connection, id: i64, folded: &Folded) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO articles_fts(rowid, title, body, full) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![id, title, body, full])?;
+    .execute(params![id, folded.title, folded.body, folded.full])?;
     Ok(())
 }
 
@@ -93,7 +110,7 @@ impl Stored {
 pub(super) fn reindex(conn: &Connection, id: i64) -> Result<()> {
     remove(conn, id)?;
     if let Some(stored) = Stored::load(conn, id)? {
-        add(conn, id, &stored.text())?;
+        add(conn, id, &Folded::of(&stored.text()))?;
     }
     Ok(())
 }
@@ -103,10 +120,9 @@ pub(super) fn reindex(conn: &Connection, id: i64) -> Result<()> {
 pub(super) fn index_fetch(
     conn: &Connection,
     changed: &mut [i64],
-    added: &mut [(i64, IndexText<'_>)],
+    added: Vec<(i64, Folded)>,
 ) -> Result<()> {
     changed.sort_unstable();
-    added.sort_unstable_by_key(|(id, _)| *id);
     for &id in changed.iter() {
         remove(conn, id)?;
     }
@@ -116,12 +132,14 @@ pub(super) fn index_fetch(
             stored.push((id, s));
         }
     }
-    let mut rows: Vec<(i64, IndexText<'_>)> =
-        stored.iter().map(|(id, s)| (*id, s.text())).collect();
-    rows.extend(added.iter().map(|(id, t)| (*id, t.clone())));
+    let mut rows: Vec<(i64, Folded)> = stored
+        .iter()
+        .map(|(id, s)| (*id, Folded::of(&s.text())))
+        .collect();
+    rows.extend(added);
     rows.sort_unstable_by_key(|(id, _)| *id);
-    for (id, text) in &rows {
-        add(conn, *id, text)?;
+    for (id, folded) in &rows {
+        add(conn, *id, folded)?;
     }
     Ok(())
 }
