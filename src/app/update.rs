@@ -182,14 +182,8 @@ pub(crate) fn load_articles(s: &mut State, fx: &mut Vec<Effect>) {
         s.articles.sel = 0;
         s.articles.rows.clear();
     }
-    s.articles.entry = Some(entry.clone());
-    let query = s.query_for(&entry);
-    s.articles.req = s.fresh_req();
-    s.articles.loading = true;
-    fx.push(Effect::LoadArticles {
-        req: s.articles.req,
-        query,
-    });
+    s.articles.entry = Some(entry);
+    reload_articles(s, fx);
 }
 
 /// Reloads the current list (after a filter, a sort, a refresh), keeping the selection.
