@@ -2,11 +2,14 @@
 //! open (full text fetched), rate, quit; again with --offline. Escape sequences in feed
 //! titles change neither the window title nor the clipboard.
 mod support;
+#[path = "tui_fixture/terminal.rs"]
+mod terminal;
 
 use docbao::store::Store;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
+use terminal::assert_terminal_restored;
 
 const BIN: &str = env!("CARGO_BIN_EXE_docbao");
 
@@ -288,19 +291,9 @@ fn read_rate_quit_and_read_again_offline() {
         std::fs::read_to_string(dir.join("status")).unwrap().trim(),
         "0"
     );
-    let stty = std::fs::read_to_string(dir.join("stty")).unwrap();
-    assert!(
-        stty.contains(" icanon") && !stty.contains("-icanon"),
-        "raw mode left on: {stty}"
-    );
-    assert!(
-        stty.contains(" echo ") && !stty.contains("-echo "),
-        "echo left off: {stty}"
-    );
-    assert_eq!(
-        tmux.show("e2e", "#{alternate_on}"),
-        "0",
-        "the alternate screen was left"
+    assert_terminal_restored(
+        &std::fs::read_to_string(dir.join("stty")).unwrap(),
+        &tmux.show("e2e", "#{alternate_on}"),
     );
     let title = tmux.show("e2e", "#{pane_title}");
     assert!(

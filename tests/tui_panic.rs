@@ -1,9 +1,13 @@
 //! A panic while the reader holds the terminal: raw mode and the alternate screen are undone
 //! before the message is printed (so it stays readable on the normal screen), and the
 //! details go to the log. The panicking program is this test binary itself, re-run in tmux.
+#[path = "tui_fixture/terminal.rs"]
+mod terminal;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
+use terminal::assert_terminal_restored;
 
 /// The environment variable that turns [`panic_child`] into the panicking reader.
 const CHILD: &str = "DOCBAO_TUI_PANIC_CHILD";
@@ -102,16 +106,7 @@ fn a_panic_restores_the_terminal() {
         &socket,
         &["display-message", "-p", "-t", "p", "#{alternate_on}"],
     );
-    assert_eq!(alt.trim(), "0", "the alternate screen was left on");
-    let stty = std::fs::read_to_string(dir.join("stty")).unwrap();
-    assert!(
-        stty.contains(" icanon") && !stty.contains("-icanon"),
-        "raw mode left on: {stty}"
-    );
-    assert!(
-        stty.contains(" echo ") && !stty.contains("-echo "),
-        "echo left off: {stty}"
-    );
+    assert_terminal_restored(&std::fs::read_to_string(dir.join("stty")).unwrap(), &alt);
     let log = std::fs::read_to_string(dir.join("docbao.log")).unwrap();
     assert!(
         log.contains("panic") && log.contains("boom inside the reader"),
