@@ -71,23 +71,23 @@ fn rating_is_saved_at_once_and_shown_everywhere() {
     let mut s = loaded_state(Lang::Vi, 80, 24);
     code(&mut s, KeyCode::Enter);
     code(&mut s, KeyCode::Down);
-    let fx = ch(&mut s, '3');
-    assert_eq!(
-        fx,
-        vec![Effect::SetRating {
-            id: ArticleId(11),
-            rating: 3
-        }]
-    );
-    assert_eq!(s.articles.rows[1].rating, 3);
-    let fx = ch(&mut s, '0');
-    assert_eq!(
-        fx,
-        vec![Effect::SetRating {
-            id: ArticleId(11),
-            rating: 0
-        }]
-    );
+    for (key, rating) in [('3', 3), ('0', 0)] {
+        assert_eq!(
+            ch(&mut s, key),
+            vec![Effect::SetRating {
+                id: ArticleId(11),
+                rating
+            }]
+        );
+        assert_eq!(s.articles.rows[1].rating, rating);
+    }
+    // Rated in the reader: the reader's header and the list behind it both show it.
+    code(&mut s, KeyCode::Enter);
+    assert_eq!(s.focus, Pane::Reader);
+    ch(&mut s, '4');
+    assert_eq!(s.reader.as_ref().unwrap().row.rating, 4);
+    assert_eq!(s.articles.rows[1].rating, 4);
+    code(&mut s, KeyCode::Esc);
     // On the feed list there is no article to rate.
     code(&mut s, KeyCode::Esc);
     assert!(ch(&mut s, '5').is_empty());
