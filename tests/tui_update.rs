@@ -262,6 +262,38 @@ fn toggle_between_full_text_and_summary() {
 }
 
 #[test]
+fn back_to_full_text_tries_the_fetch_again() {
+    let mut s = loaded_state(Lang::Vi, 80, 24);
+    let fetch = |fx: &[Effect]| {
+        fx.iter().find_map(|e| match e {
+            Effect::FetchFullText { req, url, .. } => Some((*req, url.clone())),
+            _ => None,
+        })
+    };
+    let (req, _) = fetch(&open_first(&mut s, false)).expect("full text requested");
+    update(
+        &mut s,
+        Msg::FullTextDone {
+            req,
+            id: ArticleId(10),
+            result: Err("HTTP 503".into()),
+            offline: false,
+        },
+    );
+    // The summary needs no fetch; the full text again asks for it.
+    assert_eq!(fetch(&ch(&mut s, 't')), None);
+    let (_, url) = fetch(&ch(&mut s, 't')).expect("the fetch tried again");
+    assert_eq!(url, "http://127.0.0.1/bai/10.html");
+    assert!(s.reader.as_ref().unwrap().fetching());
+    // Forced offline, it is not tried.
+    let mut s = loaded_state(Lang::Vi, 80, 24);
+    s.connectivity = Connectivity::Forced;
+    assert_eq!(fetch(&open_first(&mut s, false)), None);
+    ch(&mut s, 't');
+    assert_eq!(fetch(&ch(&mut s, 't')), None);
+}
+
+#[test]
 fn quit_keys_filter_and_sort() {
     let mut s = loaded_state(Lang::Vi, 80, 24);
     code(&mut s, KeyCode::Enter);

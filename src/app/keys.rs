@@ -3,8 +3,8 @@ use super::action::Action;
 use super::effect::{BodyMode, Effect};
 use super::state::{Connectivity, FeedEntry, Filter, Pane, Search, State};
 use super::update::{
-    is_web_url, load_articles, open_article, prune_when_free, reload_articles, render_body,
-    update_rows,
+    fetch_missing_full_text, is_web_url, load_articles, open_article, prune_when_free,
+    reload_articles, render_body, update_rows,
 };
 use crate::i18n::{self, T, tr};
 use crate::store::ArticleSort;
@@ -299,7 +299,6 @@ fn next_unread(s: &mut State, forward: bool, fx: &mut Vec<Effect>) {
 }
 
 fn toggle_full(s: &mut State, fx: &mut Vec<Effect>) {
-    let forced = s.connectivity == Connectivity::Forced;
     let Some(r) = s.reader.as_mut() else {
         return;
     };
@@ -309,19 +308,8 @@ fn toggle_full(s: &mut State, fx: &mut Vec<Effect>) {
     };
     r.scroll = 0;
     r.body = None;
-    let fetch = r.mode == BodyMode::Full
-        && !forced
-        && !r.fetching()
-        && r.detail.as_ref().is_some_and(|d| d.full.is_none());
-    let url = r.row.url.clone().filter(|u| is_web_url(u));
     render_body(s, fx);
-    if let (true, Some(url)) = (fetch, url) {
-        let req = s.fresh_req();
-        if let Some(r) = s.reader.as_mut() {
-            r.fetch_req = Some(req);
-            fx.push(Effect::FetchFullText { req, id: r.id, url });
-        }
-    }
+    fetch_missing_full_text(s, fx);
 }
 
 /// Search box keys. Returns false when the key is not the box's (the keymap gets it).

@@ -237,22 +237,36 @@ pub(crate) fn open_article(
 }
 
 fn detail_loaded(s: &mut State, req: u64, detail: ArticleDetail, fx: &mut Vec<Effect>) {
-    let forced = s.connectivity == Connectivity::Forced;
     let Some(r) = s.reader.as_mut().filter(|r| r.detail_req == req) else {
         return;
     };
     r.row.rating = detail.row.rating;
     r.row.full_text = detail.full.is_some();
-    let wants_fetch = r.mode == BodyMode::Full && detail.full.is_none() && !forced && !r.fetching();
-    let url = detail.row.url.clone().filter(|u| is_web_url(u));
     r.detail = Some(detail);
     render_body(s, fx);
-    if let (true, Some(url)) = (wants_fetch, url) {
-        let req = s.fresh_req();
-        if let Some(r) = s.reader.as_mut() {
-            r.fetch_req = Some(req);
-            fx.push(Effect::FetchFullText { req, id: r.id, url });
-        }
+    fetch_missing_full_text(s, fx);
+}
+
+/// Fetches the open article's full text in the background when the reader wants it (full
+/// mode), the cache lacks it, the user did not force offline and no fetch is running.
+pub(crate) fn fetch_missing_full_text(s: &mut State, fx: &mut Vec<Effect>) {
+    let forced = s.connectivity == Connectivity::Forced;
+    let Some(r) = s.reader.as_ref() else {
+        return;
+    };
+    let Some(detail) = r.detail.as_ref() else {
+        return;
+    };
+    if r.mode != BodyMode::Full || detail.full.is_some() || forced || r.fetching() {
+        return;
+    }
+    let Some(url) = detail.row.url.clone().filter(|u| is_web_url(u)) else {
+        return;
+    };
+    let req = s.fresh_req();
+    if let Some(r) = s.reader.as_mut() {
+        r.fetch_req = Some(req);
+        fx.push(Effect::FetchFullText { req, id: r.id, url });
     }
 }
 
