@@ -15,31 +15,8 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let key_w = 16.min(width / 2);
     let desc_w = width.saturating_sub(key_w + 2).max(8);
-    for a in Action::ALL {
-        let keys = fit::pad(&state.keymap.labels(a), key_w);
-        // A long description continues under itself, not under the keys.
-        for (i, part) in fit::wrap(a.describe(state.lang), desc_w)
-            .into_iter()
-            .enumerate()
-        {
-            let k = if i == 0 {
-                keys.clone()
-            } else {
-                " ".repeat(key_w)
-            };
-            out.push(Line::from(vec![
-                Span::styled(format!(" {k} "), t.get(El::Key)),
-                Span::raw(part),
-            ]));
-        }
-    }
-    // The search box's own keys are fixed (typing goes into the box), and so is the mouse.
-    out.push(Line::default());
-    out.push(Line::styled(
-        format!(" {}:", tr(state.lang, T::HelpSearchBox)),
-        t.get(El::Header),
-    ));
-    for (keys, what) in crate::i18n::strings::search_box_keys(state.lang) {
+    // A key column and its description, wrapped with the column kept blank below.
+    let key_rows = |out: &mut Vec<Line<'static>>, keys: &str, what: &str| {
         for (i, part) in fit::wrap(what, desc_w).into_iter().enumerate() {
             let k = fit::pad(if i == 0 { keys } else { "" }, key_w);
             out.push(Line::from(vec![
@@ -47,26 +24,37 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
                 Span::raw(part),
             ]));
         }
+    };
+    for a in Action::ALL {
+        key_rows(&mut out, &state.keymap.labels(a), a.describe(state.lang));
     }
+    section(&mut out, state, T::HelpSearchBox);
+    for (keys, what) in crate::i18n::strings::search_box_keys(state.lang) {
+        key_rows(&mut out, keys, what);
+    }
+    section(&mut out, state, T::HelpActions);
+    let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+    names_rows(&mut out, &names, width);
+    section(&mut out, state, T::HelpTheme);
+    let els: Vec<&str> = El::ALL.iter().map(|e| e.name()).collect();
+    names_rows(&mut out, &els, width);
+    out
+}
+
+/// A blank line, then a section's heading.
+fn section(out: &mut Vec<Line<'static>>, state: &State, name: T) {
     out.push(Line::default());
     out.push(Line::styled(
-        format!(" {}:", tr(state.lang, T::HelpActions)),
-        t.get(El::Header),
+        format!(" {}:", tr(state.lang, name)),
+        state.theme.get(El::Header),
     ));
-    let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+}
+
+/// Names separated by commas, wrapped to the width.
+fn names_rows(out: &mut Vec<Line<'static>>, names: &[&str], width: usize) {
     for l in fit::wrap(&names.join(", "), width.saturating_sub(2)) {
         out.push(Line::raw(format!(" {l}")));
     }
-    out.push(Line::default());
-    out.push(Line::styled(
-        format!(" {}:", tr(state.lang, T::HelpTheme)),
-        t.get(El::Header),
-    ));
-    let els: Vec<&str> = El::ALL.iter().map(|e| e.name()).collect();
-    for l in fit::wrap(&els.join(", "), width.saturating_sub(2)) {
-        out.push(Line::raw(format!(" {l}")));
-    }
-    out
 }
 
 /// The last first-row that still fills the help screen (0 when it all fits).
