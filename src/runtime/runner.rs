@@ -142,16 +142,8 @@ impl Runner {
             }),
             // The user's own data is written before the frame that shows it: a kill -9 right
             // after the stars appear keeps them (one small synchronous write).
-            Effect::SetRating { id, rating } => {
-                if let Err(e) = self.db.call_blocking(move |s| s.set_rating(id, rating)) {
-                    let _ = tx.send(Msg::Failed(e.to_string()));
-                }
-            }
-            Effect::SetRead { id, read } => {
-                if let Err(e) = self.db.call_blocking(move |s| s.set_read(id, read)) {
-                    let _ = tx.send(Msg::Failed(e.to_string()));
-                }
-            }
+            Effect::SetRating { id, rating } => self.write(move |s| s.set_rating(id, rating)),
+            Effect::SetRead { id, read } => self.write(move |s| s.set_read(id, read)),
             Effect::Refresh { feeds } => {
                 if self.refresh.as_ref().is_some_and(|h| !h.is_finished()) {
                     return;
@@ -162,12 +154,7 @@ impl Runner {
             // news never do. Waited for: it may come right before quitting.
             Effect::Prune => {
                 let keep_days = self.keep_days;
-                if let Err(e) = self
-                    .db
-                    .call_blocking(move |s| s.prune(keep_days, Utc::now()))
-                {
-                    let _ = tx.send(Msg::Failed(e.to_string()));
-                }
+                self.write(move |s| s.prune(keep_days, Utc::now()));
             }
             Effect::CancelRefresh => {
                 if let Some(h) = self.refresh.take() {
@@ -181,6 +168,16 @@ impl Runner {
             }
             // The loop ticks while `State::busy`; quitting is the loop's own check.
             Effect::StartTicking | Effect::Quit => {}
+        }
+    }
+
+    /// A write waited for (see [`Db::call_blocking`]); its failure goes to the status bar.
+    fn write<R: Send + 'static>(
+        &self,
+        job: impl FnOnce(&mut Store) -> crate::store::Result<R> + Send + 'static,
+    ) {
+        if let Err(e) = self.db.call_blocking(job) {
+            let _ = self.tx.send(Msg::Failed(e.to_string()));
         }
     }
 
