@@ -1,5 +1,5 @@
 //! More `update` transitions: moving between unread articles, what a refresh does to the
-//! list and to retention, scrolling the help.
+//! list and to retention, scrolling the help; hostile text in every field, drawn.
 mod tui_fixture;
 
 use crossterm::event::KeyCode;
@@ -122,4 +122,79 @@ fn retention_waits_until_no_article_is_open() {
     open_first(&mut s, true);
     update(&mut s, done());
     assert_eq!(ch(&mut s, 'Q'), vec![Effect::Prune, Effect::Quit]);
+}
+
+/// Nothing a feed or a page sends reaches a cell as a control: not an escape sequence
+/// (ESC, BEL, the one-byte CSI U+009B), not a bidi override or isolate that would reorder
+/// the line. The state holds the raw text (as if the store had let it pass); every pane
+/// that shows it is drawn, narrow and wide.
+#[test]
+fn hostile_text_in_every_field_never_reaches_a_cell() {
+    const EVIL: &str = "A\u{1b}]0;T\u{7}\u{9b}2J\u{202e}B\u{2066}C\u{2069}";
+    let forbidden =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    for (w, h) in [(80, 24), (130, 30)] {
+        let mut s = State::new(Lang::Vi, now());
+        update(
+            &mut s,
+            Msg::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        let mut fs = feeds();
+        fs[0].title = format!("Nguồn {EVIL}");
+        fs[0].category = Some(format!("Mục {EVIL}"));
+        let fx = update(&mut s, Msg::FeedsLoaded(fs.clone()));
+        let req = fx
+            .iter()
+            .find_map(|e| match e {
+                Effect::LoadArticles { req, .. } => Some(*req),
+                _ => None,
+            })
+            .unwrap();
+        let mut rows = articles(&fs);
+        rows[0].title = format!("Tin {EVIL}");
+        update(&mut s, Msg::ArticlesLoaded { req, rows });
+        s.status.message = Some(format!("Tin nhắn {EVIL}"));
+        s.status.error = Some(format!("Lỗi {EVIL}"));
+        let mut screens = vec![buffer(&s)];
+        code(&mut s, KeyCode::Enter);
+        screens.push(buffer(&s));
+        let fx = code(&mut s, KeyCode::Enter);
+        let req = fx
+            .iter()
+            .find_map(|e| match e {
+                Effect::LoadDetail { req, .. } => Some(*req),
+                _ => None,
+            })
+            .unwrap();
+        let mut d = detail(&s.reader.as_ref().unwrap().row);
+        d.author = Some(format!("Tác giả {EVIL}"));
+        update(
+            &mut s,
+            Msg::DetailLoaded {
+                req,
+                detail: Box::new(d),
+            },
+        );
+        screens.push(buffer(&s));
+        ch(&mut s, '/');
+        let q = s.search.as_mut().unwrap();
+        q.input = format!("tìm {EVIL}");
+        q.caret = q.input.len();
+        q.rows = s.articles.rows.clone();
+        screens.push(buffer(&s));
+        for b in &screens {
+            let shown: String = b.content.iter().map(|c| c.symbol()).collect();
+            assert!(
+                !shown.chars().any(forbidden),
+                "{w}x{h}: a control reached the screen: {shown:?}"
+            );
+            assert!(
+                shown.contains("Nguồn A") || shown.contains("Tin A"),
+                "{shown}"
+            );
+        }
+    }
 }
