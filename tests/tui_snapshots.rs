@@ -1,7 +1,7 @@
 //! Every screen at 80x24 and 40x20 with Vietnamese content, through `TestBackend`.
 mod tui_fixture;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use docbao::app::state::{Connectivity, State};
 use docbao::app::{Effect, Msg, update};
 use docbao::i18n::Lang;
@@ -9,17 +9,6 @@ use docbao::runtime::body::wrap_body;
 use tui_fixture::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (40, 20)];
-
-fn key(s: &mut State, c: char) -> Vec<Effect> {
-    update(
-        s,
-        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-    )
-}
-
-fn code(s: &mut State, c: KeyCode) -> Vec<Effect> {
-    update(s, Msg::Key(KeyEvent::new(c, KeyModifiers::NONE)))
-}
 
 /// Runs the effects a test needs by hand: detail loads and body renders.
 fn settle(s: &mut State, fx: Vec<Effect>, full: Option<&str>) {
@@ -136,7 +125,7 @@ fn reader_summary_while_fetching() {
         let mut s = loaded_state(Lang::Vi, size.0, size.1);
         code(&mut s, KeyCode::Enter);
         // The second article: not rated, so the header says so.
-        key(&mut s, 'j');
+        ch(&mut s, 'j');
         let fx = code(&mut s, KeyCode::Enter);
         settle(&mut s, fx, None);
         assert!(s.reader.as_ref().unwrap().fetching());
@@ -148,10 +137,10 @@ fn reader_summary_while_fetching() {
 fn search_with_results() {
     for size in SIZES {
         let mut s = loaded_state(Lang::Vi, size.0, size.1);
-        key(&mut s, '/');
+        ch(&mut s, '/');
         let mut last = Vec::new();
         for c in "duong sat".chars() {
-            last = key(&mut s, c);
+            last = ch(&mut s, c);
         }
         let req = last
             .iter()
@@ -174,7 +163,7 @@ fn help_screen() {
     for size in SIZES {
         for lang in [Lang::Vi, Lang::En] {
             let mut s = loaded_state(lang, size.0, size.1);
-            key(&mut s, '?');
+            ch(&mut s, '?');
             snap("help", lang, size, &s);
         }
     }
@@ -211,7 +200,7 @@ fn empty_cache() {
 fn refresh_progress_and_lost_connection() {
     for size in SIZES {
         let mut s = loaded_state(Lang::Vi, size.0, size.1);
-        key(&mut s, 'R');
+        ch(&mut s, 'R');
         update(
             &mut s,
             Msg::RefreshProgress {
@@ -256,7 +245,7 @@ fn a_failed_feed_says_why_when_selected() {
     let mut s = loaded_state(Lang::Vi, 80, 24);
     // All, Unread, Rated, the uncategorized feed, then (past the heading) BBC News.
     for _ in 0..4 {
-        key(&mut s, 'j');
+        ch(&mut s, 'j');
     }
     let (screen, _) = draw(&s);
     let status = screen.lines().last().unwrap();
@@ -266,7 +255,7 @@ fn a_failed_feed_says_why_when_selected() {
     );
     assert!(screen.contains(" ! BBC News"), "{screen}");
     // Elsewhere the status bar keeps its own messages.
-    key(&mut s, 'k');
+    ch(&mut s, 'k');
     let (screen, _) = draw(&s);
     assert!(!screen.lines().last().unwrap().contains("404"), "{screen}");
 }
