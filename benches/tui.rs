@@ -182,7 +182,6 @@ fn bench(c: &mut Criterion) {
         body.lines.len()
     );
     state.reader = Some(Reader {
-        id: row.id,
         row,
         detail: None,
         mode: BodyMode::Full,

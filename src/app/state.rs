@@ -3,7 +3,7 @@ use super::effect::BodyMode;
 use super::keymap::KeyMap;
 use super::msg::WrappedBody;
 use crate::config::RatingStyle;
-use crate::feed::{ArticleId, FeedId};
+use crate::feed::FeedId;
 use crate::i18n::Lang;
 use crate::store::{ArticleDetail, ArticleQuery, ArticleRow, ArticleSort, FeedRow};
 use chrono::{DateTime, FixedOffset, Utc};
@@ -80,7 +80,7 @@ pub struct ArticleList {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reader {
-    pub id: ArticleId,
+    /// The article (its id is the reader's).
     pub row: ArticleRow,
     pub detail: Option<ArticleDetail>,
     pub mode: BodyMode,

@@ -221,7 +221,6 @@ pub(crate) fn open_article(
     let mut row = row;
     row.read = true;
     s.reader = Some(Reader {
-        id,
         row,
         detail: None,
         mode: BodyMode::Full,
@@ -266,7 +265,11 @@ pub(crate) fn fetch_missing_full_text(s: &mut State, fx: &mut Vec<Effect>) {
     let req = s.fresh_req();
     if let Some(r) = s.reader.as_mut() {
         r.fetch_req = Some(req);
-        fx.push(Effect::FetchFullText { req, id: r.id, url });
+        fx.push(Effect::FetchFullText {
+            req,
+            id: r.row.id,
+            url,
+        });
     }
 }
 
@@ -341,7 +344,7 @@ pub(crate) fn update_rows(s: &mut State, id: ArticleId, f: impl Fn(&mut ArticleR
     if let Some(q) = s.search.as_mut() {
         q.rows.iter_mut().filter(|r| r.id == id).for_each(&f);
     }
-    if let Some(r) = s.reader.as_mut().filter(|r| r.id == id) {
+    if let Some(r) = s.reader.as_mut().filter(|r| r.row.id == id) {
         f(&mut r.row);
         if let Some(d) = r.detail.as_mut() {
             f(&mut d.row);
