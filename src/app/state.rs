@@ -221,7 +221,7 @@ impl State {
         match entry {
             FeedEntry::Unread => q.unread_only = true,
             FeedEntry::Rated => q.min_rating = 1,
-            FeedEntry::Feed(i) => q.feed = self.feeds.get(*i).map(|f| f.id),
+            FeedEntry::Feed(_) => q.feed = self.feed_id_of(entry),
             FeedEntry::All | FeedEntry::Category(_) => {}
         }
         match self.articles.filter {
