@@ -332,14 +332,10 @@ fn done_msg(summary: &RefreshSummary, local: usize) -> Msg {
     let network_ok = ok.saturating_sub(local.saturating_sub(local_failed));
     let network_failed = summary.failed.len() - local_failed;
     let offline = network_ok == 0 && network_failed > 0 && summary.unreachable == network_failed;
-    let error = summary.failed.first().map(|(feed, e)| {
-        let title = if feed.title.is_empty() {
-            &feed.url
-        } else {
-            &feed.title
-        };
-        format!("{title}: {e}")
-    });
+    let error = summary
+        .failed
+        .first()
+        .map(|(feed, e)| format!("{}: {e}", crate::view::feeds::feed_name(feed)));
     Msg::RefreshDone {
         ok,
         failed: summary.failed.len(),

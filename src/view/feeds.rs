@@ -52,10 +52,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
             ),
             FeedEntry::Feed(f) => {
                 let f = &state.feeds[*f];
-                let title = if f.title.is_empty() { &f.url } else { &f.title };
                 let el = if f.unread > 0 { El::Unread } else { El::Read };
                 (
-                    format!("  {}", clean_line(title)),
+                    format!("  {}", clean_line(feed_name(f))),
                     counts(state.lang, f.unread, f.total),
                     el,
                     last_failed(f),
@@ -104,6 +103,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
             buf,
         );
     }
+}
+
+/// A feed's title, or its address when it has none.
+pub(crate) fn feed_name(f: &crate::store::FeedRow) -> &str {
+    if f.title.is_empty() { &f.url } else { &f.title }
 }
 
 /// True when the feed's last refresh ended in an error (not "ok", "not modified").

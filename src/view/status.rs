@@ -83,9 +83,9 @@ fn selected_failure(state: &State) -> Option<String> {
         .feeds
         .get(*i)
         .filter(|f| super::feeds::last_failed(f))?;
-    let title = if f.title.is_empty() { &f.url } else { &f.title };
     Some(format!(
-        "{title}: {}",
+        "{}: {}",
+        super::feeds::feed_name(f),
         f.last_status.as_deref().unwrap_or_default()
     ))
 }
