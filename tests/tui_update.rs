@@ -299,6 +299,15 @@ fn quit_keys_filter_and_sort() {
     code(&mut s, KeyCode::Enter);
     let fx = ch(&mut s, 'f');
     assert_eq!(s.articles.filter, Filter::Unread);
+    // Said in the status bar, and kept in the list's title row.
+    let label = docbao::i18n::tr(Lang::Vi, docbao::i18n::T::FilterUnread);
+    assert_eq!(s.status.message.as_deref(), Some(label));
+    s.status.message = None;
+    assert!(
+        draw(&s).0.lines().next().unwrap().contains(label),
+        "{}",
+        draw(&s).0
+    );
     assert!(
         fx.iter()
             .any(|e| matches!(e, Effect::LoadArticles { query, .. } if query.unread_only))

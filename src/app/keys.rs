@@ -1,7 +1,7 @@
 //! Keys, mouse and paste: from an event to state changes and effects (part of `update`).
 use super::action::Action;
 use super::effect::{BodyMode, Effect};
-use super::state::{Connectivity, FeedEntry, Filter, Pane, Search, State};
+use super::state::{Connectivity, FeedEntry, Pane, Search, State};
 use super::update::{
     fetch_missing_full_text, is_web_url, load_articles, open_article, prune_when_free,
     reload_articles, render_body, update_rows,
@@ -96,12 +96,7 @@ pub(crate) fn on_action(s: &mut State, a: Action, fx: &mut Vec<Effect>) {
         }
         Action::Filter => {
             s.articles.filter = s.articles.filter.next();
-            let name = match s.articles.filter {
-                Filter::All => T::FilterAll,
-                Filter::Unread => T::FilterUnread,
-                Filter::Rated => T::FilterRated,
-            };
-            s.status.message = Some(tr(s.lang, name).to_string());
+            s.status.message = Some(tr(s.lang, s.articles.filter.label()).to_string());
             s.articles.sel = 0;
             reload_articles(s, fx);
         }

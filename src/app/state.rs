@@ -54,6 +54,16 @@ impl Filter {
             Filter::Rated => Filter::All,
         }
     }
+
+    /// The filter's name in the interface.
+    pub fn label(self) -> crate::i18n::T {
+        use crate::i18n::T;
+        match self {
+            Filter::All => T::FilterAll,
+            Filter::Unread => T::FilterUnread,
+            Filter::Rated => T::FilterRated,
+        }
+    }
 }
 
 /// Why the network is not used.

@@ -27,14 +27,7 @@ pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &
     };
     let mut right = Vec::new();
     if list.filter != Filter::All {
-        right.push(tr(
-            state.lang,
-            if list.filter == Filter::Unread {
-                T::FilterUnread
-            } else {
-                T::FilterRated
-            },
-        ));
+        right.push(tr(state.lang, list.filter.label()));
     }
     if list.sort == ArticleSort::HighestRated {
         right.push(tr(state.lang, T::SortRated));
