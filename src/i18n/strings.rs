@@ -262,11 +262,14 @@ pub fn full_date(lang: Lang, t: DateTime<Utc>, tz: FixedOffset) -> String {
 
 /// "Làm mới 12/40" style progress.
 pub fn progress(lang: Lang, done: usize, total: usize) -> String {
-    format!("{} {done}/{total}", tr(lang, T::Refreshing))
+    let n = |x: usize| number(lang, x as u64);
+    format!("{} {}/{}", tr(lang, T::Refreshing), n(done), n(total))
 }
 
 /// The end of a refresh: "Làm mới xong: 38 nguồn, 2 lỗi, 15 bài mới".
 pub fn refresh_done(lang: Lang, ok: usize, failed: usize, new: usize) -> String {
+    let n = |x: usize| number(lang, x as u64);
+    let (ok, failed, new) = (n(ok), n(failed), n(new));
     match lang {
         Lang::Vi => format!("Làm mới xong: {ok} nguồn, {failed} lỗi, {new} bài mới"),
         Lang::En => format!("Refreshed: {ok} feeds, {failed} failed, {new} new"),
@@ -274,11 +277,12 @@ pub fn refresh_done(lang: Lang, ok: usize, failed: usize, new: usize) -> String 
 }
 
 /// "12 kết quả" after a search; "200 kết quả đầu tiên" when the list stops at its limit.
-pub fn results(lang: Lang, n: usize, capped: bool) -> String {
+pub fn results(lang: Lang, count: usize, capped: bool) -> String {
+    let n = number(lang, count as u64);
     match (lang, capped) {
         (Lang::Vi, false) => format!("{n} kết quả"),
         (Lang::Vi, true) => format!("{n} kết quả đầu tiên"),
-        (Lang::En, false) if n == 1 => "1 result".to_string(),
+        (Lang::En, false) if count == 1 => "1 result".to_string(),
         (Lang::En, false) => format!("{n} results"),
         (Lang::En, true) => format!("the first {n} results"),
     }
@@ -320,6 +324,17 @@ mod tests {
         assert_eq!(number(Lang::Vi, 12), "12");
         assert_eq!(results(Lang::En, 1, false), "1 result");
         assert_eq!(results(Lang::Vi, 200, true), "200 kết quả đầu tiên");
+        // Counts in sentences are grouped too.
+        assert_eq!(results(Lang::Vi, 1500, false), "1.500 kết quả");
+        assert_eq!(progress(Lang::Vi, 12, 1040), "Đang làm mới 12/1.040");
+        assert_eq!(
+            refresh_done(Lang::Vi, 38, 2, 4520),
+            "Làm mới xong: 38 nguồn, 2 lỗi, 4.520 bài mới"
+        );
+        assert_eq!(
+            refresh_done(Lang::En, 40, 0, 1200),
+            "Refreshed: 40 feeds, 0 failed, 1,200 new"
+        );
     }
 
     #[test]
