@@ -254,6 +254,11 @@ fn a_failed_feed_says_why_when_selected() {
         "{status}"
     );
     assert!(screen.contains(" ! BBC News"), "{screen}");
+    // After a message, set apart from it as any error is.
+    s.status.message = Some("Đã hủy".into());
+    let (screen, _) = draw(&s);
+    let status = screen.lines().last().unwrap();
+    assert!(status.contains("Đã hủy · Lỗi: BBC News"), "{status}");
     // Elsewhere the status bar keeps its own messages.
     ch(&mut s, 'k');
     let (screen, _) = draw(&s);

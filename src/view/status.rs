@@ -50,16 +50,17 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let mut room = (area.width as usize).saturating_sub(used + fit::width(hint) + 2);
     // The newest message (what the last key did) first, then the last error, which stays
     // until the next refresh or error replaces it.
+    let error = selected_failure(state).or_else(|| state.status.error.clone());
     if let Some(m) = &state.status.message {
         let m = fit::truncate(&clean_line(m), room);
         room -= fit::width(&m);
         spans.push(Span::styled(m, t.get(El::Message)));
-        if state.status.error.is_some() && room > 3 {
+        if error.is_some() && room > 3 {
             spans.push(Span::styled(" · ", t.get(El::Status)));
             room -= 3;
         }
     }
-    if let Some(e) = selected_failure(state).or_else(|| state.status.error.clone()) {
+    if let Some(e) = error {
         let e = strings::error(state.lang, &clean_line(&e));
         let e = fit::truncate(&e, room);
         room -= fit::width(&e);
