@@ -105,11 +105,7 @@ fn opening_marks_read_and_fetches_the_full_text_in_the_background() {
         fx.iter().any(|e| matches!(e, Effect::RenderBody { .. })),
         "the cache shows at once"
     );
-    let fetch = fx.iter().find_map(|e| match e {
-        Effect::FetchFullText { req, url, .. } => Some((*req, url.clone())),
-        _ => None,
-    });
-    let (req, url) = fetch.expect("full text requested");
+    let (req, url) = full_text_fetch(&fx).expect("full text requested");
     assert_eq!(url, "http://127.0.0.1/bai/10.html");
     assert!(s.busy());
     // Success reloads the detail; the list shows the full-text mark.
@@ -130,10 +126,7 @@ fn opening_marks_read_and_fetches_the_full_text_in_the_background() {
 fn esc_cancels_the_fetch_and_connection_failures_go_offline() {
     let mut s = loaded_state(Lang::Vi, 80, 24);
     let fx = open_first(&mut s, false);
-    let req = fx.iter().find_map(|e| match e {
-        Effect::FetchFullText { req, .. } => Some(*req),
-        _ => None,
-    });
+    let req = full_text_fetch(&fx).map(|(req, _)| req);
     let fx = update(
         &mut s,
         Msg::FullTextDone {
@@ -264,13 +257,7 @@ fn toggle_between_full_text_and_summary() {
 #[test]
 fn back_to_full_text_tries_the_fetch_again() {
     let mut s = loaded_state(Lang::Vi, 80, 24);
-    let fetch = |fx: &[Effect]| {
-        fx.iter().find_map(|e| match e {
-            Effect::FetchFullText { req, url, .. } => Some((*req, url.clone())),
-            _ => None,
-        })
-    };
-    let (req, _) = fetch(&open_first(&mut s, false)).expect("full text requested");
+    let (req, _) = full_text_fetch(&open_first(&mut s, false)).expect("full text requested");
     update(
         &mut s,
         Msg::FullTextDone {
@@ -281,16 +268,16 @@ fn back_to_full_text_tries_the_fetch_again() {
         },
     );
     // The summary needs no fetch; the full text again asks for it.
-    assert_eq!(fetch(&ch(&mut s, 't')), None);
-    let (_, url) = fetch(&ch(&mut s, 't')).expect("the fetch tried again");
+    assert_eq!(full_text_fetch(&ch(&mut s, 't')), None);
+    let (_, url) = full_text_fetch(&ch(&mut s, 't')).expect("the fetch tried again");
     assert_eq!(url, "http://127.0.0.1/bai/10.html");
     assert!(s.reader.as_ref().unwrap().fetching());
     // Forced offline, it is not tried.
     let mut s = loaded_state(Lang::Vi, 80, 24);
     s.connectivity = Connectivity::Forced;
-    assert_eq!(fetch(&open_first(&mut s, false)), None);
+    assert_eq!(full_text_fetch(&open_first(&mut s, false)), None);
     ch(&mut s, 't');
-    assert_eq!(fetch(&ch(&mut s, 't')), None);
+    assert_eq!(full_text_fetch(&ch(&mut s, 't')), None);
 }
 
 #[test]

@@ -50,13 +50,7 @@ fn a_refresh_keeps_the_selected_article_or_the_top_of_the_list() {
                 error: None,
             },
         );
-        let req = fx
-            .iter()
-            .find_map(|e| match e {
-                Effect::LoadArticles { req, .. } => Some(*req),
-                _ => None,
-            })
-            .expect("a refresh reloads the list");
+        let req = articles_req(&fx).expect("a refresh reloads the list");
         update(s, Msg::ArticlesLoaded { req, rows });
     };
     // At the top: the new article shows, selected.
@@ -146,13 +140,7 @@ fn hostile_text_in_every_field_never_reaches_a_cell() {
         fs[0].title = format!("Nguồn {EVIL}");
         fs[0].category = Some(format!("Mục {EVIL}"));
         let fx = update(&mut s, Msg::FeedsLoaded(fs.clone()));
-        let req = fx
-            .iter()
-            .find_map(|e| match e {
-                Effect::LoadArticles { req, .. } => Some(*req),
-                _ => None,
-            })
-            .unwrap();
+        let req = articles_req(&fx).unwrap();
         let mut rows = articles(&fs);
         rows[0].title = format!("Tin {EVIL}");
         update(&mut s, Msg::ArticlesLoaded { req, rows });
@@ -162,13 +150,7 @@ fn hostile_text_in_every_field_never_reaches_a_cell() {
         code(&mut s, KeyCode::Enter);
         screens.push(buffer(&s));
         let fx = code(&mut s, KeyCode::Enter);
-        let req = fx
-            .iter()
-            .find_map(|e| match e {
-                Effect::LoadDetail { req, .. } => Some(*req),
-                _ => None,
-            })
-            .unwrap();
+        let req = detail_req(&fx).unwrap();
         let mut d = detail(&s.reader.as_ref().unwrap().row);
         d.author = Some(format!("Tác giả {EVIL}"));
         update(

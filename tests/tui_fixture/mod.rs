@@ -133,13 +133,7 @@ pub fn loaded_state(lang: Lang, w: u16, h: u16) -> State {
         },
     );
     let fx = update(&mut s, Msg::FeedsLoaded(feeds()));
-    let req = fx
-        .iter()
-        .find_map(|e| match e {
-            docbao::app::Effect::LoadArticles { req, .. } => Some(*req),
-            _ => None,
-        })
-        .expect("the first load asks for articles");
+    let req = articles_req(&fx).expect("the first load asks for articles");
     let rows = articles(&feeds());
     update(&mut s, Msg::ArticlesLoaded { req, rows });
     s
@@ -206,15 +200,36 @@ pub fn body(width: u16, n: usize) -> WrappedBody {
     }
 }
 
+/// The request id of the article-list load among `fx`.
+pub fn articles_req(fx: &[Effect]) -> Option<u64> {
+    fx.iter().find_map(|e| match e {
+        Effect::LoadArticles { req, .. } => Some(*req),
+        _ => None,
+    })
+}
+
+/// The request id of the detail load among `fx`.
+pub fn detail_req(fx: &[Effect]) -> Option<u64> {
+    fx.iter().find_map(|e| match e {
+        Effect::LoadDetail { req, .. } => Some(*req),
+        _ => None,
+    })
+}
+
+/// The full-text fetch among `fx`: its request id and address.
+pub fn full_text_fetch(fx: &[Effect]) -> Option<(u64, String)> {
+    fx.iter().find_map(|e| match e {
+        Effect::FetchFullText { req, url, .. } => Some((*req, url.clone())),
+        _ => None,
+    })
+}
+
 /// Opens the first article of the list and answers its detail load.
 pub fn open_first(s: &mut State, with_full: bool) -> Vec<Effect> {
     code(s, KeyCode::Enter);
     let fx = code(s, KeyCode::Enter);
     assert_eq!(s.focus, Pane::Reader);
-    let req = fx.iter().find_map(|e| match e {
-        Effect::LoadDetail { req, .. } => Some(*req),
-        _ => None,
-    });
+    let req = detail_req(&fx);
     let mut d = detail(&s.reader.as_ref().unwrap().row);
     if with_full {
         d.full = Some(docbao::store::StoredExtract {
