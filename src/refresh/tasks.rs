@@ -35,9 +35,9 @@ pub(crate) enum FeedFetch {
 pub(crate) fn fetch_feed(
     client: Client,
     gates: Arc<Gates>,
-    url: String,
     feed: &FeedRow,
 ) -> impl Future<Output = Done> + Send + 'static {
+    let url = feed.url.clone();
     let validators = Validators {
         etag: feed.etag.clone(),
         last_modified: feed.last_modified.clone(),
