@@ -213,3 +213,27 @@ async fn at_most_two_per_host_and_jobs_in_all() {
     assert_eq!(hosts[0].requests().len(), 12);
     assert_eq!(hosts[0].max_concurrent(), 3);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn titles_are_stored_composed_and_without_terminal_escapes() {
+    let server = Server::start().await;
+    // Decomposed marks, an OSC title sequence, a colour and a bidi override, as served.
+    let hostile = "Vie\u{323}\u{302}t Nam \u{1b}]0;pwned\u{7} \u{1b}[31mđỏ\u{1b}[0m\u{202e}";
+    server.route(
+        "/nfd",
+        Response::ok(
+            rss("Tie\u{302}\u{301}ng Vie\u{323}\u{302}t", &[("n1", hostile)]),
+            "application/rss+xml",
+        ),
+    );
+    let cache = Cache::new();
+    let url = server.url("/nfd");
+    cache.add(&url).await;
+    let (summary, _) = cache.refresh(&quick_client(), 2).await;
+    assert_eq!(summary.ok, 1, "{summary:?}");
+    let feed = cache.feed(&url).await;
+    assert_eq!(feed.title, "Tiếng Việt");
+    let stored = cache.articles(&feed).await;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].title, "Việt Nam ]0;pwned [31mđỏ[0m");
+}
