@@ -79,7 +79,8 @@ async fn parse(
 ) -> FeedFetch {
     let parsed = match parse_feed_async(body, content_type, url).await {
         Ok(parsed) => parsed,
-        Err(e) => return FeedFetch::Failed(crate::text::clean_line(&e.to_string())),
+        // `ParseError` cleans what it quotes from the document when it is made.
+        Err(e) => return FeedFetch::Failed(e.to_string()),
     };
     // Folding for the search index is pure: done here, the store's one thread only writes.
     match tokio::task::spawn_blocking(move || PreparedFeed::new(parsed)).await {
