@@ -247,8 +247,8 @@ impl Client {
     }
 }
 
-/// Parses `url`, accepting only http and https.
-fn check_url(url: &str) -> Result<url::Url, NetError> {
+/// Parses `url`, accepting only an absolute http or https URL with a host.
+pub fn check_url(url: &str) -> Result<url::Url, NetError> {
     let parsed = url::Url::parse(url.trim())
         .map_err(|e| NetError::InvalidUrl(format!("{} ({e})", short(url))))?;
     match parsed.scheme() {

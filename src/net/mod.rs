@@ -20,7 +20,7 @@ mod client;
 mod error;
 mod retry_after;
 
-pub use client::{Client, Fetch, Fetched};
+pub use client::{Client, Fetch, Fetched, check_url};
 pub use error::NetError;
 pub use retry_after::parse_retry_after;
 
