@@ -89,7 +89,7 @@ impl Config {
         };
         let config: Config = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            let line = line_of(text, offset);
+            let line = crate::feed::parse::line_at(text, offset as u64);
             let message = e.message().trim().replace("unknown field", "unknown key");
             match key_on_line(text, line) {
                 Some(key) if !message.starts_with("unknown key") => {
@@ -130,16 +130,6 @@ pub fn default_data_dir() -> Option<PathBuf> {
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "docbao")
-}
-
-/// The 1-based line holding byte `offset`.
-fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 /// The dotted key assigned on a line (`table.key` inside `[table]`), if the line assigns one.

@@ -3,7 +3,7 @@
 mod cli_common;
 mod support;
 
-use cli_common::{Docbao, rss};
+use cli_common::{Docbao, ids, rss};
 use serde_json::Value;
 use support::{Response, Server};
 
@@ -39,14 +39,6 @@ fn feed_server() -> Server {
     );
     server.route("/broken.xml", Response::status(500));
     server
-}
-
-fn ids(v: &Value) -> Vec<i64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_i64().unwrap())
-        .collect()
 }
 
 #[test]

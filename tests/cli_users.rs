@@ -4,8 +4,7 @@
 mod cli_common;
 mod support;
 
-use cli_common::{Docbao, rss};
-use serde_json::Value;
+use cli_common::{Docbao, ids, rss};
 use support::{Response, Server};
 
 fn items(n: usize) -> Vec<(String, String)> {
@@ -18,17 +17,6 @@ fn serve_feed(server: &Server, path: &str, title: &str) -> String {
     let body = rss(title, &server.url(""), &items(3));
     server.route(path, Response::ok(body, "application/rss+xml"));
     server.url(path)
-}
-
-fn ids(v: &Value) -> Vec<i64> {
-    let mut ids: Vec<i64> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_i64().unwrap())
-        .collect();
-    ids.sort();
-    ids
 }
 
 #[test]

@@ -108,6 +108,11 @@ fn row_ime_keys() {
         }
     }
     assert_eq!(text::nfc(&typed), "việt");
+    // An IME that sends the marks as combining characters, in either order, types the
+    // same query.
+    assert_eq!(text::nfc("vie\u{323}\u{302}t"), "việt");
+    assert_eq!(text::nfc("vie\u{302}\u{323}t"), "việt");
+    assert_eq!(text::fold("vie\u{302}\u{323}t"), "viet");
 }
 
 #[test]

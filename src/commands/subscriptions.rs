@@ -2,7 +2,7 @@
 use super::Ctx;
 use super::output::{emit, feed_json, feed_line, lines, print_json};
 use crate::feed::{ParsedFeed, discover, opml, parse};
-use crate::net::{Client, Fetch, Fetched, NetConfig};
+use crate::net::{Client, Fetch, Fetched, NetConfig, check_url};
 use crate::store::{Store, Validators};
 use crate::text::clean_line;
 use anyhow::{Context, bail};
@@ -168,9 +168,7 @@ pub fn import(ctx: &Ctx, file: &Path) -> anyhow::Result<()> {
 
 /// An absolute http or https URL with a host: the only feeds docbao fetches.
 fn is_http_url(url: &str) -> bool {
-    url::Url::parse(url.trim()).is_ok_and(|u| {
-        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
-    })
+    check_url(url).is_ok()
 }
 
 pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {

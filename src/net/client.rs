@@ -1,7 +1,7 @@
 //! The client proper: one reqwest client, a semaphore per host, our own timeouts and cap.
 use super::error::NetError;
 use super::retry_after::parse_retry_after;
-use super::{NetConfig, PER_HOST, user_agent};
+use super::{NetConfig, PER_HOST, host_key, user_agent};
 use crate::store::Validators;
 use crate::text::clean_line;
 use chrono::{DateTime, Utc};
@@ -123,8 +123,7 @@ impl Client {
     ) -> Result<Fetch, NetError> {
         let parsed = check_url(url)?;
         let host = parsed.host_str().unwrap_or("").to_string();
-        let key = format!("{host}:{}", parsed.port_or_known_default().unwrap_or(0));
-        let permits = self.host_permits(&key);
+        let permits = self.host_permits(&host_key(&parsed));
         let _permit = permits
             .acquire_owned()
             .await
@@ -248,8 +247,8 @@ impl Client {
     }
 }
 
-/// Parses `url`, accepting only http and https.
-fn check_url(url: &str) -> Result<url::Url, NetError> {
+/// Parses `url`, accepting only an absolute http or https URL with a host.
+pub fn check_url(url: &str) -> Result<url::Url, NetError> {
     let parsed = url::Url::parse(url.trim())
         .map_err(|e| NetError::InvalidUrl(format!("{} ({e})", short(url))))?;
     match parsed.scheme() {

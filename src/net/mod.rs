@@ -20,7 +20,7 @@ mod client;
 mod error;
 mod retry_after;
 
-pub use client::{Client, Fetch, Fetched};
+pub use client::{Client, Fetch, Fetched, check_url};
 pub use error::NetError;
 pub use retry_after::parse_retry_after;
 
@@ -43,6 +43,12 @@ pub struct NetConfig {
 
 /// Requests to one host (and port) at a time.
 pub const PER_HOST: usize = 2;
+
+/// What [`PER_HOST`] counts by: "host:port", the port the scheme implies when not given.
+pub fn host_key(url: &url::Url) -> String {
+    let host = url.host_str().unwrap_or("");
+    format!("{host}:{}", url.port_or_known_default().unwrap_or(0))
+}
 
 impl Default for NetConfig {
     fn default() -> Self {

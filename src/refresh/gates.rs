@@ -46,13 +46,8 @@ impl Gates {
     }
 
     fn host(&self, url: &str) -> Arc<Semaphore> {
-        // The same key as the client's: host and port.
         let key = url::Url::parse(url)
-            .ok()
-            .map(|u| {
-                let host = u.host_str().unwrap_or("").to_string();
-                format!("{host}:{}", u.port_or_known_default().unwrap_or(0))
-            })
+            .map(|u| crate::net::host_key(&u))
             .unwrap_or_default();
         let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
         hosts

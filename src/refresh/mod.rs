@@ -119,7 +119,7 @@ pub async fn refresh(
             summary.skipped.push((feed, until));
             continue;
         }
-        let task = tasks::fetch_feed(client.clone(), gates.clone(), feed.url.clone(), &feed);
+        let task = tasks::fetch_feed(client.clone(), gates.clone(), &feed);
         let id = set.spawn(task).id();
         owners.insert(id, Owner::Feed(Box::new(feed)));
     }

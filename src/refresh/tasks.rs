@@ -1,6 +1,6 @@
 //! The work of one task: fetch and parse a feed, or fetch a full article.
 use super::gates::Gates;
-use crate::feed::parse::parse_feed_async;
+use crate::feed::parse::{ParseError, parse_feed};
 use crate::i18n::Lang;
 use crate::net::{Client, Fetch};
 use crate::store::{FeedRow, PreparedFeed, StoredExtract, Validators};
@@ -35,9 +35,9 @@ pub(crate) enum FeedFetch {
 pub(crate) fn fetch_feed(
     client: Client,
     gates: Arc<Gates>,
-    url: String,
     feed: &FeedRow,
 ) -> impl Future<Output = Done> + Send + 'static {
+    let url = feed.url.clone();
     let validators = Validators {
         etag: feed.etag.clone(),
         last_modified: feed.last_modified.clone(),
@@ -77,14 +77,14 @@ async fn parse(
     url: String,
     validators: Validators,
 ) -> FeedFetch {
-    let parsed = match parse_feed_async(body, content_type, url).await {
-        Ok(parsed) => parsed,
-        Err(e) => return FeedFetch::Failed(crate::text::clean_line(&e.to_string())),
-    };
-    // Folding for the search index is pure: done here, the store's one thread only writes.
-    match tokio::task::spawn_blocking(move || PreparedFeed::new(parsed)).await {
-        Ok(parsed) => FeedFetch::Parsed { parsed, validators },
-        Err(e) => FeedFetch::Failed(format!("internal error: {e}")),
+    // Parsing and folding for the search index are pure: both on one blocking thread, so
+    // that the store's one thread only writes.
+    let job = move || parse_feed(&body, content_type.as_deref(), &url).map(PreparedFeed::new);
+    match tokio::task::spawn_blocking(job).await {
+        Ok(Ok(parsed)) => FeedFetch::Parsed { parsed, validators },
+        // `ParseError` cleans what it quotes from the document when it is made.
+        Ok(Err(e)) => FeedFetch::Failed(e.to_string()),
+        Err(_) => FeedFetch::Failed(ParseError::Crashed.to_string()),
     }
 }
 

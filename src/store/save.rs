@@ -5,7 +5,9 @@ use super::sql::{ts, ts_opt};
 use super::{Result, SaveOutcome, StoreError, Validators};
 use crate::feed::{ArticleId, FeedId, ParsedFeed, ParsedItem};
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{
+    Connection, OptionalExtension, ToSql, TransactionBehavior, params, params_from_iter,
+};
 use std::collections::HashSet;
 
 /// What identifies an item across fetches: its guid, else its URL, else a hash of its title
@@ -147,28 +149,59 @@ fn insert_item(
     item: &ParsedItem,
     now: i64,
 ) -> Result<i64> {
+    let columns = Columns::of(item);
     let id: i64 = conn
         .prepare_cached(
-            "INSERT INTO articles (feed_id, dedup_key, guid, url, title, author, published, \
-             summary, content, first_seen, updated) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id",
+            "INSERT INTO articles (feed_id, guid, url, title, author, published, summary, \
+             content, first_seen, updated, dedup_key) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10) RETURNING id",
         )?
         .query_row(
-            params![
-                feed.0,
-                key,
-                text(&item.guid),
-                text(&item.url),
-                item.title,
-                text(&item.author),
-                ts_opt(item.published),
-                text(&item.summary),
-                text(&item.content),
-                now,
-            ],
+            params_from_iter(columns.bind(&feed.0, &now).into_iter().chain([&key as _])),
             |r| r.get(0),
         )?;
     Ok(id)
+}
+
+/// What a fetch writes of an item. Both statements bind these as ?2..=?8, so that a column
+/// cannot be written by one and forgotten by the other.
+struct Columns<'a> {
+    guid: Option<&'a str>,
+    url: Option<&'a str>,
+    title: &'a str,
+    author: Option<&'a str>,
+    published: Option<i64>,
+    summary: Option<&'a str>,
+    content: Option<&'a str>,
+}
+
+impl<'a> Columns<'a> {
+    fn of(item: &'a ParsedItem) -> Self {
+        Columns {
+            guid: text(&item.guid),
+            url: text(&item.url),
+            title: &item.title,
+            author: text(&item.author),
+            published: ts_opt(item.published),
+            summary: text(&item.summary),
+            content: text(&item.content),
+        }
+    }
+
+    /// `first` as ?1, the columns as ?2..=?8 and `now` as ?9.
+    fn bind<'b>(&'b self, first: &'b i64, now: &'b i64) -> [&'b dyn ToSql; 9] {
+        [
+            first,
+            &self.guid,
+            &self.url,
+            &self.title,
+            &self.author,
+            &self.published,
+            &self.summary,
+            &self.content,
+            now,
+        ]
+    }
 }
 
 fn index_text(item: &ParsedItem) -> IndexText<'_> {
@@ -193,17 +226,7 @@ fn update_item(conn: &Connection, id: i64, item: &ParsedItem, now: i64) -> Resul
              OR title IS NOT ?4 OR author IS NOT ?5 OR published IS NOT coalesce(?6, published) \
              OR summary IS NOT ?7 OR content IS NOT ?8)",
         )?
-        .execute(params![
-            id,
-            text(&item.guid),
-            text(&item.url),
-            item.title,
-            text(&item.author),
-            ts_opt(item.published),
-            text(&item.summary),
-            text(&item.content),
-            now,
-        ])?;
+        .execute(params_from_iter(Columns::of(item).bind(&id, &now)))?;
     Ok(changed > 0)
 }
 

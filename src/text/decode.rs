@@ -56,7 +56,7 @@ pub fn decode_bytes(bytes: &[u8], content_type: Option<&str>, host: Option<&str>
             None => sniff(bytes, host),
         },
         Some(Charset::Standard(enc)) if enc.is_single_byte() => best_decoding(bytes, enc),
-        Some(Charset::Standard(enc)) => super::nfc(&enc.decode_without_bom_handling(bytes).0),
+        Some(Charset::Standard(enc)) => standard(enc, bytes),
         None => sniff(bytes, host),
     }
 }
@@ -66,7 +66,7 @@ pub fn decode_bytes(bytes: &[u8], content_type: Option<&str>, host: Option<&str>
 pub fn decode_with_label(bytes: &[u8], label: &str) -> Option<String> {
     Some(match resolve(label)? {
         Charset::Legacy(cs) => cs.decode(bytes),
-        Charset::Standard(enc) => super::nfc(&enc.decode_without_bom_handling(bytes).0),
+        Charset::Standard(enc) => standard(enc, bytes),
     })
 }
 
@@ -102,7 +102,7 @@ fn sniff(bytes: &[u8], host: Option<&str>) -> String {
 /// syllables and 0.2 more than `base` gives.
 fn best_decoding(bytes: &[u8], base: &'static Encoding) -> String {
     if bytes.is_ascii() {
-        return super::nfc(&base.decode_without_bom_handling(bytes).0);
+        return standard(base, bytes);
     }
     let mut sample = sample_of(bytes, SAMPLE_LEN);
     let mut base_score = score_standard(sample, base);
@@ -110,15 +110,14 @@ fn best_decoding(bytes: &[u8], base: &'static Encoding) -> String {
         sample = sample_of(bytes, LARGE_SAMPLE_LEN);
         base_score = score_standard(sample, base);
     }
-    let mut best: Option<(Candidate, f64)> = None;
+    let mut best: Option<(Charset, f64)> = None;
     let utf8_ok = base != UTF_8 && is_mostly_utf8(bytes);
-    let mut candidates: Vec<Candidate> =
-        legacy::ALL.iter().map(|&l| Candidate::Legacy(l)).collect();
+    let mut candidates: Vec<Charset> = legacy::ALL.iter().map(|&l| Charset::Legacy(l)).collect();
     if base != WINDOWS_1258 {
-        candidates.push(Candidate::Standard(WINDOWS_1258));
+        candidates.push(Charset::Standard(WINDOWS_1258));
     }
     if utf8_ok {
-        candidates.push(Candidate::Standard(UTF_8));
+        candidates.push(Charset::Standard(UTF_8));
     }
     for cand in candidates {
         let r = cand.score(sample).ratio();
@@ -128,25 +127,17 @@ fn best_decoding(bytes: &[u8], base: &'static Encoding) -> String {
     }
     match best {
         Some((cand, r)) if r >= 0.8 && r >= base_score.ratio() + 0.2 => cand.decode(bytes),
-        _ => {
-            let text = base.decode_without_bom_handling(bytes).0;
-            super::nfc(&text)
-        }
+        _ => standard(base, bytes),
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Candidate {
-    Standard(&'static Encoding),
-    Legacy(Legacy),
-}
-
-impl Candidate {
+impl Charset {
+    /// The bytes as this charset reads them; UTF-8 with the mojibake repair.
     fn decode(self, bytes: &[u8]) -> String {
         match self {
             Self::Legacy(cs) => cs.decode(bytes),
             Self::Standard(enc) if enc == UTF_8 => finish_unicode(String::from_utf8_lossy(bytes)),
-            Self::Standard(enc) => super::nfc(&enc.decode_without_bom_handling(bytes).0),
+            Self::Standard(enc) => standard(enc, bytes),
         }
     }
 
@@ -156,7 +147,7 @@ impl Candidate {
 }
 
 fn score_standard(sample: &[u8], enc: &'static Encoding) -> Score {
-    Candidate::Standard(enc).score(sample)
+    Charset::Standard(enc).score(sample)
 }
 
 /// The first `max` bytes, cut after the last ASCII whitespace so no word is split.
@@ -171,7 +162,6 @@ fn sample_of(bytes: &[u8], max: usize) -> &[u8] {
     }
 }
 
-/// Text decoded from a Unicode encoding: repaired if it is UTF-8 read as windows-1252, NFC.
 /// The bytes as UTF-8 when they are (nearly) that, validated once: nearly every feed is
 /// valid UTF-8, and a second pass over it was a measurable part of a refresh.
 fn utf8_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
@@ -182,6 +172,12 @@ fn utf8_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
     }
 }
 
+/// The bytes as `enc` reads them, NFC, without detection or repair.
+fn standard(enc: &'static Encoding, bytes: &[u8]) -> String {
+    super::nfc(&enc.decode_without_bom_handling(bytes).0)
+}
+
+/// Text decoded from a Unicode encoding: repaired if it is UTF-8 read as windows-1252, NFC.
 fn finish_unicode(text: Cow<'_, str>) -> String {
     if looks_like_mojibake(&text)
         && let Some(fixed) = repair_mojibake(&text)

@@ -143,6 +143,17 @@ struct Open {
     toned: bool,
 }
 
+/// The combining shape mark (circumflex or breve) and tone that VNI byte `lc` puts on `base`.
+fn vni_shape(base: char, lc: char) -> Option<(char, u8)> {
+    let (mark, table) = match base {
+        'a' | 'e' | 'o' if VNI_CIRCUMFLEX.contains(&lc) => ('\u{302}', &VNI_CIRCUMFLEX),
+        'a' => ('\u{306}', &VNI_BREVE),
+        _ => return None,
+    };
+    let tone = table.iter().position(|&m| m == lc)?;
+    Some((mark, tone as u8))
+}
+
 fn decode_vni(bytes: &[u8]) -> String {
     let (latin, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     let mut out = String::with_capacity(latin.len() + 8);
@@ -152,22 +163,10 @@ fn decode_vni(bytes: &[u8]) -> String {
         if let Some(o) = open.as_mut() {
             if !o.shaped
                 && !o.toned
-                && matches!(o.base, 'a' | 'e' | 'o')
-                && let Some(tone) = VNI_CIRCUMFLEX.iter().position(|&m| m == lc)
+                && let Some((shape, tone)) = vni_shape(o.base, lc)
             {
-                out.push('\u{302}');
-                out.extend(tone_mark(tone as u8));
-                o.shaped = true;
-                o.toned = tone != 0;
-                continue;
-            }
-            if !o.shaped
-                && !o.toned
-                && o.base == 'a'
-                && let Some(tone) = VNI_BREVE.iter().position(|&m| m == lc)
-            {
-                out.push('\u{306}');
-                out.extend(tone_mark(tone as u8));
+                out.push(shape);
+                out.extend(tone_mark(tone));
                 o.shaped = true;
                 o.toned = tone != 0;
                 continue;

@@ -70,3 +70,15 @@ pub fn rss(title: &str, base: &str, items: &[(String, String)]) -> String {
     out.push_str("</channel></rss>");
     out
 }
+
+/// The `id` fields of a JSON list, sorted.
+pub fn ids(v: &serde_json::Value) -> Vec<i64> {
+    let mut ids: Vec<i64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    ids.sort();
+    ids
+}

@@ -100,6 +100,13 @@ impl Cache {
     }
 }
 
+/// Asserts that of two feeds one was stored and the other failed; the failure's message.
+pub fn one_ok_one_failed(summary: &RefreshSummary) -> &str {
+    assert_eq!(summary.ok, 1, "{summary:?}");
+    assert_eq!(summary.failed.len(), 1, "{summary:?}");
+    &summary.failed[0].1
+}
+
 /// Short timeouts so that stalls end quickly; the default body cap.
 pub fn quick_client() -> Client {
     Client::new(&NetConfig {
