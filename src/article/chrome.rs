@@ -379,7 +379,7 @@ fn is_bare_date(node: &NodeRef, lower: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .all(|w| DATE_WORDS.contains(&w))
-        && super::date::parse_vietnamese(lower).is_some()
+        && super::date::parse(lower).is_some()
 }
 
 fn is_leaf_block(node: &NodeRef) -> bool {

@@ -98,10 +98,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         fill(&mut meta.site_name, a.site_name.as_deref());
         fill(&mut meta.lang, a.lang.as_deref());
         if meta.published.is_none() {
-            meta.published = a
-                .published_time
-                .as_deref()
-                .and_then(super::date::parse_machine);
+            meta.published = a.published_time.as_deref().and_then(super::date::parse);
         }
         fill(&mut meta.url, a.url.as_deref());
     }

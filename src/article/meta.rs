@@ -2,7 +2,7 @@
 //! date, site name, language, the page's own rating and view count.
 //! Machine sources first (meta tags, JSON-LD, `<time datetime>`, schema.org microdata),
 //! then what the page writes for people ("Lượt xem: 1,705", "4/5 (1,024 lượt)").
-use super::date::{parse_machine, parse_vietnamese};
+
 use super::rules::SiteRule;
 use super::{ArticleMeta, PageRating};
 use dom_query::Document;
@@ -211,11 +211,11 @@ fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<St
             .iter()
             .find_map(|n| n.attr("datetime").map(|d| d.to_string()))
     });
-    if let Some(d) = machine.as_deref().and_then(parse_machine) {
+    if let Some(d) = machine.as_deref().and_then(super::date::parse) {
         return Some(d);
     }
     rule_text(doc, rule.map_or(&[][..], |r| r.date), false)
-        .and_then(|t| parse_vietnamese(&t))
+        .and_then(|t| super::date::parse(&t))
         .or_else(|| {
             let sel = "[class*=date], [class*=time], [class*=publish], time";
             doc.try_select(sel)?
@@ -228,7 +228,7 @@ fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<St
                 })
                 .filter_map(|n| {
                     let t = n.text();
-                    (t.len() < 120).then(|| parse_vietnamese(&t)).flatten()
+                    (t.len() < 120).then(|| super::date::parse(&t)).flatten()
                 })
                 .next()
         })
