@@ -37,8 +37,9 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     let capped = guard::sanitize(&strip_private_use(html));
     let doc = Document::from(capped.as_str());
     let rule = rules::find(page_url.as_ref(), &doc);
-    let mut meta = meta::collect(&doc, rule);
-    let titles = title::sources(&doc, rule, &meta::json_ld(&doc));
+    let ld = meta::json_ld(&doc);
+    let mut meta = meta::collect(&doc, rule, &ld);
+    let titles = title::sources(&doc, rule, &ld);
 
     if let Some(rule) = rule {
         for sel in rule.drop {

@@ -26,8 +26,8 @@ pub(crate) static VIEWS_TEXT_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\d[\d.,]*)\s*(?:lượt xem|lượt đọc)").expect("valid regex"));
 
 /// Everything the page says about itself; readability's findings fill the gaps later.
-pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
-    let ld = json_ld(doc);
+/// `ld` is the page's [`json_ld`], read once by the caller (titles use it too).
+pub fn collect(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> ArticleMeta {
     let body_text = {
         // Counters and widgets sit near the top or the end; never scan megabytes.
         let t = doc
@@ -52,8 +52,8 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
                 &["meta[property='og:title']", "meta[name='twitter:title']"],
             )
         }),
-        byline: byline(doc, rule, &ld),
-        published: published(doc, rule, &ld),
+        byline: byline(doc, rule, ld),
+        published: published(doc, rule, ld),
         site_name: meta_content(
             doc,
             &[
@@ -61,11 +61,11 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
                 "meta[name='application-name']",
             ],
         )
-        .or_else(|| ld_str(&ld, &["publisher", "name"])),
+        .or_else(|| ld_str(ld, &["publisher", "name"])),
         url: None,
         lang: lang(doc),
-        rating: rating(doc, &ld, &body_text),
-        views: views(&body_text).or_else(|| ld_views(&ld)),
+        rating: rating(doc, ld, &body_text),
+        views: views(&body_text).or_else(|| ld_views(ld)),
     }
 }
 
@@ -358,12 +358,16 @@ fn ld_views(ld: &[Value]) -> Option<u64> {
 mod tests {
     use super::*;
 
+    fn page_meta(doc: &Document) -> ArticleMeta {
+        collect(doc, None, &json_ld(doc))
+    }
+
     #[test]
     fn todays_date_in_the_site_header_is_not_the_article_date() {
         let doc = Document::from(
             "<html><body><header><span class=date>Thứ sáu, 27/11/2026</span></header><p>Bài.</p></body></html>",
         );
-        assert_eq!(collect(&doc, None).published, None);
+        assert_eq!(page_meta(&doc).published, None);
     }
 
     #[test]
@@ -371,7 +375,7 @@ mod tests {
         let doc = Document::from(
             "<html lang=vi><body><span class=date>22-08-2020 Lượt xem: 1,705</span><div>4/5 (1,024 lượt)</div></body></html>",
         );
-        let m = collect(&doc, None);
+        let m = page_meta(&doc);
         assert_eq!(m.views, Some(1705));
         assert_eq!(
             m.rating,
@@ -393,7 +397,7 @@ mod tests {
             "publisher":{"name":"Báo Mẫu"},"aggregateRating":{"ratingValue":"4.5","bestRating":5,"ratingCount":"12"}}]}
             </script></head><body><p>x</p></body></html>"#,
         );
-        let m = collect(&doc, None);
+        let m = page_meta(&doc);
         assert_eq!(m.published.as_deref(), Some("2024-03-01T08:00:00+07:00"));
         assert_eq!(m.byline.as_deref(), Some("Lê Hoa"));
         assert_eq!(m.site_name.as_deref(), Some("Báo Mẫu"));
@@ -418,19 +422,16 @@ mod tests {
                 "userInteractionCount":"12.345"}}]}}</script></head><body><p>{text}</p></body></html>"#
             )
         };
-        assert_eq!(
-            collect(&Document::from(page("Bài.")), None).views,
-            Some(12345)
-        );
+        assert_eq!(page_meta(&Document::from(page("Bài."))).views, Some(12345));
         // The page's own words win.
-        let m = collect(&Document::from(page("Lượt xem: 1,705")), None);
+        let m = page_meta(&Document::from(page("Lượt xem: 1,705")));
         assert_eq!(m.views, Some(1705));
         let one = r#"<script type="application/ld+json">{"interactionStatistic":{
             "interactionType":"http://schema.org/WatchAction","userInteractionCount":42}}</script>"#;
-        assert_eq!(collect(&Document::from(one), None).views, Some(42));
+        assert_eq!(page_meta(&Document::from(one)).views, Some(42));
         let other = r#"<script type="application/ld+json">{"interactionStatistic":{
             "interactionType":"LikeAction","userInteractionCount":42}}</script>"#;
-        assert_eq!(collect(&Document::from(other), None).views, None);
+        assert_eq!(page_meta(&Document::from(other)).views, None);
     }
 
     #[test]
@@ -439,7 +440,7 @@ mod tests {
             r#"<div itemprop="aggregateRating" itemscope itemtype="https://schema.org/AggregateRating">
             <meta itemprop="ratingValue" content="3"><span itemprop="ratingCount">1.024</span></div>"#,
         );
-        let m = collect(&doc, None);
+        let m = page_meta(&doc);
         assert_eq!(
             m.rating,
             Some(PageRating {
