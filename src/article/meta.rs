@@ -277,22 +277,21 @@ fn rating(doc: &Document, ld: &[Value], body: &str) -> Option<PageRating> {
         let count = ["ratingCount", "reviewCount"]
             .iter()
             .find_map(|k| r.get(*k).and_then(value_text).and_then(|s| parse_count(&s)));
-        Some(PageRating {
-            value: num("ratingValue")?,
-            best: num("bestRating").unwrap_or(5.0),
-            count,
-        })
+        checked(num("ratingValue")?, num("bestRating").unwrap_or(5.0), count)
     });
     from_ld.or_else(|| microdata_rating(doc)).or_else(|| {
         let c = RATING_TEXT.captures(body)?;
-        let value = parse_decimal(&c[1])?;
-        let best = parse_decimal(&c[2])?;
-        (value <= best && best > 0.0).then(|| PageRating {
-            value,
-            best,
-            count: parse_count(&c[3]),
-        })
+        checked(
+            parse_decimal(&c[1])?,
+            parse_decimal(&c[2])?,
+            parse_count(&c[3]),
+        )
     })
+}
+
+/// A rating that can be one, whichever source gave it: "45/5" or "4/0" is not.
+fn checked(value: f64, best: f64, count: Option<u64>) -> Option<PageRating> {
+    (0.0 <= value && value <= best && best > 0.0).then_some(PageRating { value, best, count })
 }
 
 fn microdata_rating(doc: &Document) -> Option<PageRating> {
@@ -304,15 +303,15 @@ fn microdata_rating(doc: &Document) -> Option<PageRating> {
             .map(|c| c.to_string())
             .or_else(|| Some(node.text().to_string()))
     };
-    Some(PageRating {
-        value: parse_decimal(&prop("ratingValue")?)?,
-        best: prop("bestRating")
+    checked(
+        parse_decimal(&prop("ratingValue")?)?,
+        prop("bestRating")
             .and_then(|b| parse_decimal(&b))
             .unwrap_or(5.0),
-        count: prop("ratingCount")
+        prop("ratingCount")
             .or_else(|| prop("reviewCount"))
             .and_then(|c| parse_count(&c)),
-    })
+    )
 }
 
 fn views(body: &str) -> Option<u64> {
@@ -409,6 +408,27 @@ mod tests {
                 count: Some(12)
             })
         );
+    }
+
+    #[test]
+    fn a_rating_above_its_best_is_no_rating_from_any_source() {
+        let ld = r#"<script type="application/ld+json">{"aggregateRating":
+            {"ratingValue":"45","bestRating":5}}</script>"#;
+        let micro = r#"<div itemprop=aggregateRating><meta itemprop=ratingValue content=7>
+            <meta itemprop=bestRating content=5></div>"#;
+        for page in [ld, micro] {
+            assert_eq!(page_meta(&Document::from(page)).rating, None, "{page}");
+            // A sound rating further on is still found.
+            let with_text = format!("{page}<p>4/5 (12 lượt)</p>");
+            assert_eq!(
+                page_meta(&Document::from(with_text.as_str())).rating,
+                Some(PageRating {
+                    value: 4.0,
+                    best: 5.0,
+                    count: Some(12)
+                })
+            );
+        }
     }
 
     #[test]
