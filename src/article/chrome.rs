@@ -470,6 +470,34 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_of_chrome_the_issue_names_goes() {
+        let body = "<p>Nội dung chính của bài.</p>";
+        let related = |h: &str| {
+            format!(
+                "<div><h3>{h}</h3><ul><li><a href=/a>Tin A</a></li><li><a href=/b>Tin B</a></li></ul></div>"
+            )
+        };
+        for chrome in [
+            related("Tin liên quan"),
+            related("Có thể bạn quan tâm:"),
+            related("Tin xem nhiều"),
+            "<p>Đọc thêm: <a href=/c>Giá cà phê hôm nay</a></p>".to_string(),
+            "<div>4,5/5 - 1.024 lượt đánh giá</div>".to_string(),
+            "<div itemprop=aggregateRating>Điểm <span itemprop=ratingValue>4</span>/\
+             <span itemprop=bestRating>5</span> (<span itemprop=ratingCount>1.024</span> lượt)</div>"
+                .to_string(),
+            "<p>Hotline: 0913 111 111</p>".to_string(),
+            "<div><a href=/s>Chia sẻ</a> <a href=/p>In bài</a></div>".to_string(),
+        ] {
+            assert_eq!(
+                stripped(&format!("{body}{chrome}")),
+                "Nội dung chính của bài.",
+                "{chrome}"
+            );
+        }
+    }
+
+    #[test]
     fn title_and_doubled_caption_go_once() {
         let doc = Document::from(
             "<div><h1>Tiêu đề bài</h1><p>Tiêu đề bài</p><p>Đoạn một của bài viết.</p>\
