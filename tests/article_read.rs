@@ -147,6 +147,24 @@ fn missing_file_is_one_line_on_stderr_and_exit_1() {
 }
 
 #[test]
+fn a_base_that_is_not_an_absolute_url_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fixture("seed.html");
+    let o = docbao(
+        dir.path(),
+        &["read", seed.to_str().unwrap(), "--url", "bai-viet.html"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("--url is not an absolute URL: bai-viet.html"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
 fn url_is_fetched_and_extracted() {
     let server = Server::start_background();
     let html = std::fs::read(fixture("seed.html")).unwrap();

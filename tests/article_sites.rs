@@ -27,6 +27,34 @@ fn has_none(text: &str, unwanted: &[&str]) {
     }
 }
 
+/// One fixture page: what its body must keep and drop, and its metadata.
+struct Site<'a> {
+    file: &'a str,
+    url: &'a str,
+    kept: &'a [&'a str],
+    dropped: &'a [&'a str],
+    byline: Option<&'a str>,
+    published: &'a str,
+}
+
+/// Extracts `site`'s page and checks it; returns the extraction for further checks.
+#[track_caller]
+fn check(site: Site) -> Extracted {
+    let (ex, text) = run(site.file, site.url);
+    has_all(&text, site.kept);
+    has_none(&text, site.dropped);
+    if site.byline.is_some() {
+        assert_eq!(ex.meta.byline.as_deref(), site.byline, "{}", site.file);
+    }
+    assert_eq!(
+        ex.meta.published.as_deref(),
+        Some(site.published),
+        "{}",
+        site.file
+    );
+    ex
+}
+
 #[test]
 fn seed_page_keeps_the_article_and_drops_the_chrome() {
     let (ex, text) = run(
@@ -91,34 +119,25 @@ fn seed_page_keeps_the_article_and_drops_the_chrome() {
 
 #[test]
 fn vnexpress_body_inside_sidebar_with_date_and_signature() {
-    let (ex, text) = run(
-        "vnexpress.html",
-        "https://vnexpress.net/da-lat-xe-buyt-dien-4152233.html",
-    );
-    has_all(
-        &text,
-        &[
+    let ex = check(Site {
+        file: "vnexpress.html",
+        url: "https://vnexpress.net/da-lat-xe-buyt-dien-4152233.html",
+        kept: &[
             "Thành phố đưa mười xe buýt điện chạy thử",
             "Các xe mười sáu chỗ xuất phát từ chợ trung tâm",
             "Ông Trần Văn Lộc",
             "Nhiều tiểu thương ở chợ",
             "Sau giai đoạn thử nghiệm",
         ],
-    );
-    has_none(
-        &text,
-        &[
+        dropped: &[
             "Lâm Đồng mở thêm tuyến xe khách đêm",
             "Ý kiến (12)",
             "Giá xăng giảm",
             "xe buýt điện\n",
         ],
-    );
-    assert_eq!(ex.meta.byline.as_deref(), Some("Minh Anh"));
-    assert_eq!(
-        ex.meta.published.as_deref(),
-        Some("2020-08-22T10:30:00+07:00")
-    );
+        byline: Some("Minh Anh"),
+        published: "2020-08-22T10:30:00+07:00",
+    });
     assert_eq!(
         ex.meta.title.as_deref(),
         Some("Đà Lạt thử nghiệm xe buýt điện nối chợ với các khu du lịch")
@@ -127,168 +146,118 @@ fn vnexpress_body_inside_sidebar_with_date_and_signature() {
 
 #[test]
 fn vccorp_cms_drops_related_boxes_and_stock_widgets() {
-    let (ex, text) = run(
-        "tuoitre.html",
-        "https://tuoitre.vn/sinh-vien-can-tho-ong-hut-co-bang-2020082210.htm",
-    );
-    has_all(
-        &text,
-        &[
+    check(Site {
+        file: "tuoitre.html",
+        url: "https://tuoitre.vn/sinh-vien-can-tho-ong-hut-co-bang-2020082210.htm",
+        kept: &[
             "Nhóm bạn trẻ thu mua cỏ bàng",
             "Ý tưởng bắt đầu từ chuyến thực tập",
             "Sau nhiều lần thử",
             "Trưởng nhóm Lê Hoàng Phúc",
         ],
-    );
-    has_none(
-        &text,
-        &[
+        dropped: &[
             "Những chiếc giỏ cỏ bàng đi châu Âu",
             "VNM",
             "72.000",
             "Từ khóa",
             "Ống hút gạo",
         ],
-    );
-    assert_eq!(ex.meta.byline.as_deref(), Some("NGỌC TRÂN"));
-    assert_eq!(
-        ex.meta.published.as_deref(),
-        Some("2020-08-22T10:30:00+07:00")
-    );
+        byline: Some("NGỌC TRÂN"),
+        published: "2020-08-22T10:30:00+07:00",
+    });
 }
 
 #[test]
 fn dantri_drops_related_article_blocks_and_topics() {
-    let (ex, text) = run(
-        "dantri.html",
-        "https://dantri.com.vn/van-hoa/lang-gom-bat-trang-20200822103000.htm",
-    );
-    has_all(
-        &text,
-        &[
+    check(Site {
+        file: "dantri.html",
+        url: "https://dantri.com.vn/van-hoa/lang-gom-bat-trang-20200822103000.htm",
+        kept: &[
             "Nhiều xưởng gốm trong làng",
             "Mỗi lớp kéo dài khoảng hai tiếng",
             "Chị Nguyễn Thu Trang",
             "Theo ban quản lý làng nghề",
         ],
-    );
-    has_none(
-        &text,
-        &["Những làng nghề ven đô", "Từ khóa", "Giá vàng hôm nay"],
-    );
-    assert_eq!(ex.meta.byline.as_deref(), Some("Thu Hà"));
-    assert_eq!(
-        ex.meta.published.as_deref(),
-        Some("2020-08-22T10:30:00+07:00")
-    );
+        dropped: &["Những làng nghề ven đô", "Từ khóa", "Giá vàng hôm nay"],
+        byline: Some("Thu Hà"),
+        published: "2020-08-22T10:30:00+07:00",
+    });
 }
 
 #[test]
 fn vietnamnet_drops_small_articles_nested_in_the_body() {
-    let (ex, text) = run(
-        "vietnamnet.html",
-        "https://vietnamnet.vn/kinh-doanh/tom-cang-xanh-ben-tre-668001.html",
-    );
-    has_all(
-        &text,
-        &[
+    check(Site {
+        file: "vietnamnet.html",
+        url: "https://vietnamnet.vn/kinh-doanh/tom-cang-xanh-ben-tre-668001.html",
+        kept: &[
             "Sau hai vụ lúa mất trắng",
             "Ông Võ Văn Tâm",
             "Theo phòng nông nghiệp huyện",
             "Khó khăn lớn nhất là con giống",
         ],
-    );
-    has_none(
-        &text,
-        &[
+        dropped: &[
             "Mô hình lúa - tôm giúp",
             "Giá tôm càng xanh tăng",
             "Từ khóa",
         ],
-    );
-    assert_eq!(ex.meta.byline.as_deref(), Some("Phạm Hòa"));
-    assert_eq!(
-        ex.meta.published.as_deref(),
-        Some("2020-08-22T10:30:00+07:00")
-    );
+        byline: Some("Phạm Hòa"),
+        published: "2020-08-22T10:30:00+07:00",
+    });
 }
 
 #[test]
 fn znews_drops_inner_articles_and_tags() {
-    let (ex, text) = run(
-        "znews.html",
-        "https://znews.vn/thu-vien-sach-noi-hue-post1123456.html",
-    );
-    has_all(
-        &text,
-        &[
+    check(Site {
+        file: "znews.html",
+        url: "https://znews.vn/thu-vien-sach-noi-hue-post1123456.html",
+        kept: &[
             "Hơn ba trăm cuốn sách",
             "Thư viện do một nhóm sinh viên",
             "Người nghe chỉ cần gọi",
             "Nhóm mong có thêm người đọc",
         ],
-    );
-    has_none(
-        &text,
-        &["Những người đọc sách cho người mù", "Từ khóa", "Bài khác"],
-    );
-    assert_eq!(ex.meta.byline.as_deref(), Some("Hoài Nam"));
-    assert_eq!(
-        ex.meta.published.as_deref(),
-        Some("2020-08-22T10:30:00+07:00")
-    );
+        dropped: &["Những người đọc sách cho người mù", "Từ khóa", "Bài khác"],
+        byline: Some("Hoài Nam"),
+        published: "2020-08-22T10:30:00+07:00",
+    });
 }
 
 #[test]
 fn bbc_vietnamese_drops_related_and_top_stories() {
-    let (ex, text) = run(
-        "bbc.html",
-        "https://www.bbc.com/vietnamese/articles/c0ong2020",
-    );
-    has_all(
-        &text,
-        &[
+    let ex = check(Site {
+        file: "bbc.html",
+        url: "https://www.bbc.com/vietnamese/articles/c0ong2020",
+        kept: &[
             "Anh Lò Văn Khánh",
             "Theo các kỹ sư nông nghiệp",
             "Dù vậy, người nuôi ong",
         ],
-    );
-    has_none(
-        &text,
-        &[
+        dropped: &[
             "Mật ong rừng U Minh",
             "Tin chính",
             "Tin khác hôm nay",
             "© 2020 BBC",
         ],
-    );
-    assert_eq!(
-        ex.meta.published.as_deref(),
-        Some("2020-08-22T03:30:00+00:00")
-    );
+        byline: None,
+        published: "2020-08-22T03:30:00+00:00",
+    });
     assert_eq!(ex.meta.site_name.as_deref(), Some("BBC News Tiếng Việt"));
 }
 
 #[test]
 fn voa_vietnamese_drops_media_blocks() {
-    let (ex, text) = run(
-        "voa.html",
-        "https://www.voatiengviet.com/a/quy-hoc-bong-houston/5555555.html",
-    );
-    has_all(
-        &text,
-        &[
+    check(Site {
+        file: "voa.html",
+        url: "https://www.voatiengviet.com/a/quy-hoc-bong-houston/5555555.html",
+        kept: &[
             "Năm nay quỹ trao bốn mươi suất học bổng",
             "Người sáng lập quỹ",
             "Ngoài tiền học bổng",
         ],
-    );
-    has_none(&text, &["Sinh viên gốc Việt giành học bổng", "Chia sẻ"]);
-    assert_eq!(ex.meta.byline.as_deref(), Some("Thanh Tâm"));
-    assert_eq!(
-        ex.meta.published.as_deref(),
-        Some("2020-08-22T10:30:00+07:00")
-    );
+        dropped: &["Sinh viên gốc Việt giành học bổng", "Chia sẻ"],
+        byline: Some("Thanh Tâm"),
+        published: "2020-08-22T10:30:00+07:00",
+    });
 }
 
 #[test]

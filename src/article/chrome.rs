@@ -379,7 +379,7 @@ fn is_bare_date(node: &NodeRef, lower: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .all(|w| DATE_WORDS.contains(&w))
-        && super::date::parse_vietnamese(lower).is_some()
+        && super::date::parse(lower).is_some()
 }
 
 fn is_leaf_block(node: &NodeRef) -> bool {
@@ -467,6 +467,34 @@ mod tests {
              <li><a href=/b>Tin B</a></li></ul><p>Từ khóa: <a href=/t>kinh tế</a>, <a href=/u>đám mây</a></p>",
         );
         assert_eq!(out, "Nội dung chính của bài.");
+    }
+
+    #[test]
+    fn every_kind_of_chrome_the_issue_names_goes() {
+        let body = "<p>Nội dung chính của bài.</p>";
+        let related = |h: &str| {
+            format!(
+                "<div><h3>{h}</h3><ul><li><a href=/a>Tin A</a></li><li><a href=/b>Tin B</a></li></ul></div>"
+            )
+        };
+        for chrome in [
+            related("Tin liên quan"),
+            related("Có thể bạn quan tâm:"),
+            related("Tin xem nhiều"),
+            "<p>Đọc thêm: <a href=/c>Giá cà phê hôm nay</a></p>".to_string(),
+            "<div>4,5/5 - 1.024 lượt đánh giá</div>".to_string(),
+            "<div itemprop=aggregateRating>Điểm <span itemprop=ratingValue>4</span>/\
+             <span itemprop=bestRating>5</span> (<span itemprop=ratingCount>1.024</span> lượt)</div>"
+                .to_string(),
+            "<p>Hotline: 0913 111 111</p>".to_string(),
+            "<div><a href=/s>Chia sẻ</a> <a href=/p>In bài</a></div>".to_string(),
+        ] {
+            assert_eq!(
+                stripped(&format!("{body}{chrome}")),
+                "Nội dung chính của bài.",
+                "{chrome}"
+            );
+        }
     }
 
     #[test]

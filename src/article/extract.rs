@@ -37,8 +37,9 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     let capped = guard::sanitize(&strip_private_use(html));
     let doc = Document::from(capped.as_str());
     let rule = rules::find(page_url.as_ref(), &doc);
-    let mut meta = meta::collect(&doc, rule);
-    let titles = title::sources(&doc, rule, &meta::json_ld(&doc));
+    let ld = meta::json_ld(&doc);
+    let mut meta = meta::collect(&doc, rule, &ld);
+    let titles = title::sources(&doc, rule, &ld);
 
     if let Some(rule) = rule {
         for sel in rule.drop {
@@ -50,18 +51,17 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     chrome::strip(&doc);
 
     let rule_body = rule.and_then(|r| {
-        let body = r.body.iter().find_map(|sel| {
+        // The body's text, read once: it decides the body and whether a lead repeats it.
+        let (body, body_text) = r.body.iter().find_map(|sel| {
             let found = doc.try_select(sel)?;
             let html = found.nodes().first()?.inner_html().to_string();
-            (text_chars(&html) > 0).then_some(html)
+            let text = chrome::norm(&Document::from(html.as_str()).select("body").text());
+            (!text.is_empty()).then_some((html, text))
         })?;
         // A lead kept outside the body opens the article; not when the body holds it.
         let lead = r.lead.iter().find_map(|sel| {
             let text = chrome::norm(&doc.try_select(sel)?.nodes().first()?.text());
-            (!text.is_empty()
-                && !chrome::norm(&Document::from(body.as_str()).select("body").text())
-                    .contains(&text))
-            .then_some(text)
+            (!text.is_empty() && !body_text.contains(&text)).then_some(text)
         });
         Some(match lead {
             Some(lead) => format!("<p><strong>{}</strong></p>{body}", escape(&lead)),
@@ -99,10 +99,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         fill(&mut meta.site_name, a.site_name.as_deref());
         fill(&mut meta.lang, a.lang.as_deref());
         if meta.published.is_none() {
-            meta.published = a
-                .published_time
-                .as_deref()
-                .and_then(super::date::parse_machine);
+            meta.published = a.published_time.as_deref().and_then(super::date::parse);
         }
         fill(&mut meta.url, a.url.as_deref());
     }

@@ -75,17 +75,6 @@ pub fn header_lines(
     lines
 }
 
-/// A decimal with one digit after the mark ("4,5" in Vietnamese, "4.5"); whole numbers
-/// without it ("4").
-fn decimal(lang: Lang, x: f64) -> String {
-    let s = format!("{x:.1}");
-    let s = s.strip_suffix(".0").map(str::to_string).unwrap_or(s);
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// "Trang chấm: 4/5 (1.024 lượt)" / "Page rating: 4/5 (1,024 votes)": the TUI's number
 /// formats (`i18n::strings`), with the unit spelled out for a line read alone.
 pub fn format_rating(r: &PageRating, lang: Lang) -> String {
@@ -95,8 +84,8 @@ pub fn format_rating(r: &PageRating, lang: Lang) -> String {
             Lang::Vi => "Trang chấm",
             Lang::En => "Page rating",
         },
-        decimal(lang, r.value),
-        decimal(lang, r.best)
+        strings::decimal(lang, r.value),
+        strings::decimal(lang, r.best)
     );
     match (lang, r.count) {
         (_, None) => base,
@@ -162,6 +151,12 @@ mod tests {
         r.value = 4.5;
         r.count = None;
         assert_eq!(format_rating(&r, Lang::Vi), "Trang chấm: 4,5/5");
+        assert_eq!(format_rating(&r, Lang::En), "Page rating: 4.5/5");
+        // The decimal groups thousands as counts do (`strings::number`).
+        r.value = 1024.5;
+        r.best = 2000.0;
+        assert_eq!(format_rating(&r, Lang::Vi), "Trang chấm: 1.024,5/2.000");
+        assert_eq!(format_rating(&r, Lang::En), "Page rating: 1,024.5/2,000");
     }
 
     #[test]

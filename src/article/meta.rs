@@ -2,7 +2,7 @@
 //! date, site name, language, the page's own rating and view count.
 //! Machine sources first (meta tags, JSON-LD, `<time datetime>`, schema.org microdata),
 //! then what the page writes for people ("Lượt xem: 1,705", "4/5 (1,024 lượt)").
-use super::date::{parse_machine, parse_vietnamese};
+
 use super::rules::SiteRule;
 use super::{ArticleMeta, PageRating};
 use dom_query::Document;
@@ -26,8 +26,8 @@ pub(crate) static VIEWS_TEXT_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\d[\d.,]*)\s*(?:lượt xem|lượt đọc)").expect("valid regex"));
 
 /// Everything the page says about itself; readability's findings fill the gaps later.
-pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
-    let ld = json_ld(doc);
+/// `ld` is the page's [`json_ld`], read once by the caller (titles use it too).
+pub fn collect(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> ArticleMeta {
     let body_text = {
         // Counters and widgets sit near the top or the end; never scan megabytes.
         let t = doc
@@ -52,8 +52,8 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
                 &["meta[property='og:title']", "meta[name='twitter:title']"],
             )
         }),
-        byline: byline(doc, rule, &ld),
-        published: published(doc, rule, &ld),
+        byline: byline(doc, rule, ld),
+        published: published(doc, rule, ld),
         site_name: meta_content(
             doc,
             &[
@@ -61,11 +61,11 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>) -> ArticleMeta {
                 "meta[name='application-name']",
             ],
         )
-        .or_else(|| ld_str(&ld, &["publisher", "name"])),
+        .or_else(|| ld_str(ld, &["publisher", "name"])),
         url: None,
         lang: lang(doc),
-        rating: rating(doc, &ld, &body_text),
-        views: views(&body_text).or_else(|| ld_views(&ld)),
+        rating: rating(doc, ld, &body_text),
+        views: views(&body_text).or_else(|| ld_views(ld)),
     }
 }
 
@@ -211,11 +211,11 @@ fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<St
             .iter()
             .find_map(|n| n.attr("datetime").map(|d| d.to_string()))
     });
-    if let Some(d) = machine.as_deref().and_then(parse_machine) {
+    if let Some(d) = machine.as_deref().and_then(super::date::parse) {
         return Some(d);
     }
     rule_text(doc, rule.map_or(&[][..], |r| r.date), false)
-        .and_then(|t| parse_vietnamese(&t))
+        .and_then(|t| super::date::parse(&t))
         .or_else(|| {
             let sel = "[class*=date], [class*=time], [class*=publish], time";
             doc.try_select(sel)?
@@ -228,7 +228,7 @@ fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<St
                 })
                 .filter_map(|n| {
                     let t = n.text();
-                    (t.len() < 120).then(|| parse_vietnamese(&t)).flatten()
+                    (t.len() < 120).then(|| super::date::parse(&t)).flatten()
                 })
                 .next()
         })
@@ -277,22 +277,21 @@ fn rating(doc: &Document, ld: &[Value], body: &str) -> Option<PageRating> {
         let count = ["ratingCount", "reviewCount"]
             .iter()
             .find_map(|k| r.get(*k).and_then(value_text).and_then(|s| parse_count(&s)));
-        Some(PageRating {
-            value: num("ratingValue")?,
-            best: num("bestRating").unwrap_or(5.0),
-            count,
-        })
+        checked(num("ratingValue")?, num("bestRating").unwrap_or(5.0), count)
     });
     from_ld.or_else(|| microdata_rating(doc)).or_else(|| {
         let c = RATING_TEXT.captures(body)?;
-        let value = parse_decimal(&c[1])?;
-        let best = parse_decimal(&c[2])?;
-        (value <= best && best > 0.0).then(|| PageRating {
-            value,
-            best,
-            count: parse_count(&c[3]),
-        })
+        checked(
+            parse_decimal(&c[1])?,
+            parse_decimal(&c[2])?,
+            parse_count(&c[3]),
+        )
     })
+}
+
+/// A rating that can be one, whichever source gave it: "45/5" or "4/0" is not.
+fn checked(value: f64, best: f64, count: Option<u64>) -> Option<PageRating> {
+    (0.0 <= value && value <= best && best > 0.0).then_some(PageRating { value, best, count })
 }
 
 fn microdata_rating(doc: &Document) -> Option<PageRating> {
@@ -304,15 +303,15 @@ fn microdata_rating(doc: &Document) -> Option<PageRating> {
             .map(|c| c.to_string())
             .or_else(|| Some(node.text().to_string()))
     };
-    Some(PageRating {
-        value: parse_decimal(&prop("ratingValue")?)?,
-        best: prop("bestRating")
+    checked(
+        parse_decimal(&prop("ratingValue")?)?,
+        prop("bestRating")
             .and_then(|b| parse_decimal(&b))
             .unwrap_or(5.0),
-        count: prop("ratingCount")
+        prop("ratingCount")
             .or_else(|| prop("reviewCount"))
             .and_then(|c| parse_count(&c)),
-    })
+    )
 }
 
 fn views(body: &str) -> Option<u64> {
@@ -358,12 +357,16 @@ fn ld_views(ld: &[Value]) -> Option<u64> {
 mod tests {
     use super::*;
 
+    fn page_meta(doc: &Document) -> ArticleMeta {
+        collect(doc, None, &json_ld(doc))
+    }
+
     #[test]
     fn todays_date_in_the_site_header_is_not_the_article_date() {
         let doc = Document::from(
             "<html><body><header><span class=date>Thứ sáu, 27/11/2026</span></header><p>Bài.</p></body></html>",
         );
-        assert_eq!(collect(&doc, None).published, None);
+        assert_eq!(page_meta(&doc).published, None);
     }
 
     #[test]
@@ -371,7 +374,7 @@ mod tests {
         let doc = Document::from(
             "<html lang=vi><body><span class=date>22-08-2020 Lượt xem: 1,705</span><div>4/5 (1,024 lượt)</div></body></html>",
         );
-        let m = collect(&doc, None);
+        let m = page_meta(&doc);
         assert_eq!(m.views, Some(1705));
         assert_eq!(
             m.rating,
@@ -393,7 +396,7 @@ mod tests {
             "publisher":{"name":"Báo Mẫu"},"aggregateRating":{"ratingValue":"4.5","bestRating":5,"ratingCount":"12"}}]}
             </script></head><body><p>x</p></body></html>"#,
         );
-        let m = collect(&doc, None);
+        let m = page_meta(&doc);
         assert_eq!(m.published.as_deref(), Some("2024-03-01T08:00:00+07:00"));
         assert_eq!(m.byline.as_deref(), Some("Lê Hoa"));
         assert_eq!(m.site_name.as_deref(), Some("Báo Mẫu"));
@@ -408,6 +411,27 @@ mod tests {
     }
 
     #[test]
+    fn a_rating_above_its_best_is_no_rating_from_any_source() {
+        let ld = r#"<script type="application/ld+json">{"aggregateRating":
+            {"ratingValue":"45","bestRating":5}}</script>"#;
+        let micro = r#"<div itemprop=aggregateRating><meta itemprop=ratingValue content=7>
+            <meta itemprop=bestRating content=5></div>"#;
+        for page in [ld, micro] {
+            assert_eq!(page_meta(&Document::from(page)).rating, None, "{page}");
+            // A sound rating further on is still found.
+            let with_text = format!("{page}<p>4/5 (12 lượt)</p>");
+            assert_eq!(
+                page_meta(&Document::from(with_text.as_str())).rating,
+                Some(PageRating {
+                    value: 4.0,
+                    best: 5.0,
+                    count: Some(12)
+                })
+            );
+        }
+    }
+
+    #[test]
     fn views_from_json_ld_when_the_text_has_none() {
         let page = |text: &str| {
             format!(
@@ -418,19 +442,16 @@ mod tests {
                 "userInteractionCount":"12.345"}}]}}</script></head><body><p>{text}</p></body></html>"#
             )
         };
-        assert_eq!(
-            collect(&Document::from(page("Bài.")), None).views,
-            Some(12345)
-        );
+        assert_eq!(page_meta(&Document::from(page("Bài."))).views, Some(12345));
         // The page's own words win.
-        let m = collect(&Document::from(page("Lượt xem: 1,705")), None);
+        let m = page_meta(&Document::from(page("Lượt xem: 1,705")));
         assert_eq!(m.views, Some(1705));
         let one = r#"<script type="application/ld+json">{"interactionStatistic":{
             "interactionType":"http://schema.org/WatchAction","userInteractionCount":42}}</script>"#;
-        assert_eq!(collect(&Document::from(one), None).views, Some(42));
+        assert_eq!(page_meta(&Document::from(one)).views, Some(42));
         let other = r#"<script type="application/ld+json">{"interactionStatistic":{
             "interactionType":"LikeAction","userInteractionCount":42}}</script>"#;
-        assert_eq!(collect(&Document::from(other), None).views, None);
+        assert_eq!(page_meta(&Document::from(other)).views, None);
     }
 
     #[test]
@@ -439,7 +460,7 @@ mod tests {
             r#"<div itemprop="aggregateRating" itemscope itemtype="https://schema.org/AggregateRating">
             <meta itemprop="ratingValue" content="3"><span itemprop="ratingCount">1.024</span></div>"#,
         );
-        let m = collect(&doc, None);
+        let m = page_meta(&doc);
         assert_eq!(
             m.rating,
             Some(PageRating {

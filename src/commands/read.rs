@@ -98,21 +98,21 @@ fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
     if bytes.len() as u64 > MAX_FILE {
         bail!("{} is larger than 16 MiB", path.display());
     }
-    if let Some(b) = base
-        && url::Url::parse(b).is_err()
-    {
-        bail!(
-            "--url is not an absolute URL: {}",
-            crate::text::clean_line(b)
-        );
-    }
-    let host = base
-        .and_then(|b| url::Url::parse(b).ok())
-        .and_then(|u| u.host_str().map(str::to_string));
+    let base_url = base
+        .map(|b| {
+            url::Url::parse(b).map_err(|_| {
+                anyhow::anyhow!(
+                    "--url is not an absolute URL: {}",
+                    crate::text::clean_line(b)
+                )
+            })
+        })
+        .transpose()?;
+    let host = base_url.as_ref().and_then(url::Url::host_str);
     if let Some(e) = article::not_a_page(&bytes) {
         bail!("{}: {e}", path.display());
     }
-    let html = crate::text::decode_bytes(&bytes, None, host.as_deref());
+    let html = crate::text::decode_bytes(&bytes, None, host);
     let ex =
         article::extract(&html, base).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     Ok(View {
@@ -176,21 +176,25 @@ fn from_cache(id: i64, args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<View> {
         (Some(url), false) => {
             let client = client()?;
             match runtime()?.block_on(article::fetch_extract(&client, url)) {
-                Ok(ex) if ex.text_chars() >= article::MIN_TEXT_CHARS => {
-                    let stored = article::fetch::stored(ex);
-                    if let Err(e) = store.save_full_text(ArticleId(id), &stored) {
-                        eprintln!(
-                            "docbao: the article was not cached: {}",
-                            crate::text::clean_line(&e.to_string())
-                        );
+                Ok(ex) => {
+                    // Counting parses the body: once.
+                    let chars = ex.text_chars();
+                    if chars >= article::MIN_TEXT_CHARS {
+                        let stored = article::fetch::stored(ex);
+                        if let Err(e) = store.save_full_text(ArticleId(id), &stored) {
+                            eprintln!(
+                                "docbao: the article was not cached: {}",
+                                crate::text::clean_line(&e.to_string())
+                            );
+                        }
+                        return Ok(full_view(&detail, stored.html, stored.meta));
                     }
-                    return Ok(full_view(&detail, stored.html, stored.meta));
+                    // Too little to keep; still better than a shorter feed text.
+                    if chars > 0 && chars >= feed_chars(&detail) {
+                        return Ok(full_view(&detail, ex.html, ex.meta));
+                    }
+                    Reason::Failed(ArticleError::TooLittle(chars))
                 }
-                // Too little to keep; still better than a shorter feed text.
-                Ok(ex) if ex.text_chars() > 0 && ex.text_chars() >= feed_chars(&detail) => {
-                    return Ok(full_view(&detail, ex.html, ex.meta));
-                }
-                Ok(ex) => Reason::Failed(ArticleError::TooLittle(ex.text_chars())),
                 Err(e) => Reason::Failed(e),
             }
         }

@@ -312,6 +312,23 @@ pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
     format!("{} ({w}x{h} < 30x10)", tr(lang, T::TooSmall))
 }
 
+/// A number with one digit after the decimal mark, grouped as [`number`] groups: "4,5" /
+/// "4.5", "1.024,5" / "1,024.5"; a whole number without the mark ("4").
+pub fn decimal(lang: Lang, x: f64) -> String {
+    // `as` saturates: NaN gives 0 and huge values the largest u64, never a panic.
+    let tenths = (x.abs() * 10.0).round() as u64;
+    let sign = if x < 0.0 && tenths > 0 { "-" } else { "" };
+    let whole = number(lang, tenths / 10);
+    let mark = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    match tenths % 10 {
+        0 => format!("{sign}{whole}"),
+        d => format!("{sign}{whole}{mark}{d}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
