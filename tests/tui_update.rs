@@ -471,3 +471,20 @@ fn search_matches_are_marked_in_titles() {
     assert!(marked(col("Việt Nam: Đường sắ")), "t of sắt");
     assert!(!marked(col("Việt Nam: Đường sắt ")), "tốc is no match");
 }
+
+/// The reader and `docbao read` show the same feed text in place of the page: the longer of
+/// the feed's content and summary, never an empty one.
+#[test]
+fn without_the_page_the_feed_text_is_the_fuller_one() {
+    use docbao::app::update::body_html;
+    let rows = articles(&feeds());
+    let mut d = detail(&rows[0]);
+    d.content = Some("<p>Ngắn.</p>".into());
+    let summary = d.summary.clone().unwrap();
+    assert_eq!(body_html(&d, BodyMode::Full), Some(summary.as_str()));
+    assert_eq!(body_html(&d, BodyMode::Summary), Some(summary.as_str()));
+    d.summary = Some("   ".into());
+    assert_eq!(body_html(&d, BodyMode::Summary), Some("<p>Ngắn.</p>"));
+    d.content = None;
+    assert_eq!(body_html(&d, BodyMode::Full), None);
+}

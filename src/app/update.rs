@@ -276,12 +276,10 @@ pub(crate) fn fetch_missing_full_text(s: &mut State, fx: &mut Vec<Effect>) {
 /// The HTML the reader shows in its current mode.
 pub fn body_html(detail: &ArticleDetail, mode: BodyMode) -> Option<&str> {
     let full = detail.full.as_ref().map(|f| f.html.as_str());
-    let feed = detail.content.as_deref().or(detail.summary.as_deref());
     match mode {
-        BodyMode::Full => full.or(feed),
-        BodyMode::Summary => detail.summary.as_deref().or(detail.content.as_deref()),
+        BodyMode::Full => full.filter(|h| !h.trim().is_empty()).or(detail.feed_html()),
+        BodyMode::Summary => detail.feed_html(),
     }
-    .filter(|h| !h.trim().is_empty())
 }
 
 /// Asks the runner to wrap the open article at the reader's width.

@@ -243,18 +243,8 @@ enum Reason {
     Failed(ArticleError),
 }
 
-/// The feed's own text for an item: its content or summary, whichever is longer.
-fn feed_html(detail: &ArticleDetail) -> String {
-    [&detail.content, &detail.summary]
-        .into_iter()
-        .flatten()
-        .max_by_key(|h| h.len())
-        .cloned()
-        .unwrap_or_default()
-}
-
 fn feed_chars(detail: &ArticleDetail) -> usize {
-    article::extract::text_chars(&feed_html(detail))
+    article::extract::text_chars(detail.feed_html().unwrap_or_default())
 }
 
 /// Why the page is not shown, for the header.
@@ -283,7 +273,7 @@ fn why(reason: &Reason, lang: Lang) -> String {
 
 /// The feed's own summary or content; `reason` says why it stands in for the page.
 fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyhow::Result<View> {
-    let html = feed_html(detail);
+    let html = detail.feed_html().unwrap_or_default().to_string();
     let notice = match (&reason, lang) {
         (None, Lang::Vi) => "Tóm tắt của nguồn tin".to_string(),
         (None, Lang::En) => "The feed's summary".to_string(),

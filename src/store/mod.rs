@@ -117,6 +117,20 @@ pub struct ArticleDetail {
     pub full: Option<StoredExtract>,
 }
 
+impl ArticleDetail {
+    /// The feed's own text for the item: its content or summary, whichever is longer
+    /// (feeds put the fuller text in either). What `read` and the reader show in place
+    /// of the page, and for `--summary` / `t`.
+    pub fn feed_html(&self) -> Option<&str> {
+        [&self.content, &self.summary]
+            .into_iter()
+            .flatten()
+            .filter(|h| !h.trim().is_empty())
+            .max_by_key(|h| h.len())
+            .map(String::as_str)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ArticleSort {
     #[default]
