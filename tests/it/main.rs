@@ -1,0 +1,40 @@
+//! The integration tests, one binary: each module is one area (the names say which), and the
+//! support modules are shared by all of them.
+
+mod cli_common;
+mod fuzz;
+mod refresh_common;
+mod store_support;
+mod support;
+mod tui_fixture;
+
+mod article_charset;
+mod article_fetch;
+mod article_hostile;
+mod article_read;
+mod article_render;
+mod article_sites;
+mod cli_commands;
+mod cli_crash;
+mod cli_users;
+mod config_files;
+mod feed_assets;
+mod feed_mutations;
+mod feed_parse;
+mod net_fetch;
+mod net_limits;
+mod net_support;
+mod refresh_extras;
+mod refresh_failures;
+mod refresh_feeds;
+mod store_crash;
+mod store_data;
+mod store_file;
+mod store_search;
+mod text_decode;
+mod text_vectors;
+mod tui_e2e;
+mod tui_panic;
+mod tui_snapshots;
+mod tui_update;
+mod tui_update_more;

@@ -1,0 +1,114 @@
+//! A panic while the reader holds the terminal: raw mode and the alternate screen are undone
+//! before the message is printed (so it stays readable on the normal screen), and the
+//! details go to the log. The panicking program is this test binary itself, re-run in tmux.
+use crate::tui_fixture::terminal;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+use terminal::assert_terminal_restored;
+
+/// The environment variable that turns [`panic_child`] into the panicking reader.
+const CHILD: &str = "DOCBAO_TUI_PANIC_CHILD";
+
+/// Not a test of its own: the program [`a_panic_restores_the_terminal`] runs. Without
+/// `DOCBAO_TUI_PANIC_CHILD` it does nothing.
+#[test]
+fn panic_child() {
+    let Some(dir) = std::env::var_os(CHILD) else {
+        return;
+    };
+    docbao::runtime::logging::init(Path::new(&dir)).unwrap();
+    let _guard = docbao::tui::TerminalGuard::enter().unwrap();
+    panic!("boom inside the reader");
+}
+
+fn tmux(socket: &Path, args: &[&str]) -> String {
+    let out = Command::new("tmux")
+        .arg("-S")
+        .arg(socket)
+        .args(["-f", "/dev/null"])
+        .args(args)
+        .env_remove("TMUX")
+        .output()
+        .expect("tmux is needed for this test (apt-get install tmux)");
+    assert!(
+        out.status.success(),
+        "tmux {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+struct Server(std::path::PathBuf);
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.0)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let socket = dir.join("tmux.sock");
+    let _server = Server(socket.clone());
+    let exe = std::env::current_exe().unwrap();
+    let cmd = format!(
+        "env {CHILD}={d} {exe} --exact tui_panic::panic_child --nocapture --test-threads=1 \
+         ; stty -a > {d}/stty; echo after-the-panic",
+        d = dir.display(),
+        exe = exe.display(),
+    );
+    tmux(
+        &socket,
+        &[
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-s",
+            "p",
+            ";",
+            "set",
+            "-g",
+            "remain-on-exit",
+            "on",
+        ],
+    );
+    tmux(&socket, &["respawn-pane", "-k", "-t", "p", &cmd]);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let screen = loop {
+        let screen = tmux(&socket, &["capture-pane", "-p", "-t", "p"]);
+        let dead = tmux(
+            &socket,
+            &["display-message", "-p", "-t", "p", "#{pane_dead}"],
+        );
+        if dead.trim() == "1" && screen.contains("after-the-panic") {
+            break screen;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the child did not end:\n{screen}"
+        );
+        std::thread::park_timeout(Duration::from_millis(50));
+    };
+    // The message is on the normal screen, readable.
+    assert!(screen.contains("boom inside the reader"), "{screen}");
+    let alt = tmux(
+        &socket,
+        &["display-message", "-p", "-t", "p", "#{alternate_on}"],
+    );
+    assert_terminal_restored(&std::fs::read_to_string(dir.join("stty")).unwrap(), &alt);
+    let log = std::fs::read_to_string(dir.join("docbao.log")).unwrap();
+    assert!(
+        log.contains("panic") && log.contains("boom inside the reader"),
+        "{log}"
+    );
+}
