@@ -9,6 +9,7 @@ mod support;
 mod tui_fixture;
 
 mod article_charset;
+mod article_corpus;
 mod article_fetch;
 mod article_hostile;
 mod article_read;
