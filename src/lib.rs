@@ -22,6 +22,7 @@ pub mod net;
 pub mod refresh;
 pub mod runtime;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod tui;
 pub mod view;

@@ -1,4 +1,5 @@
 //! Articles: listing, reading, the user's own state, cached full texts, retention.
+use super::queue::{ArticleChange, record_article};
 use super::search::reindex;
 use super::sql::{ARTICLE_COLS, article_row, from_ts, ts};
 use super::{
@@ -96,33 +97,45 @@ fn no_such(id: ArticleId) -> StoreError {
 }
 
 /// The user's own state, written with synchronous=FULL so that it is on disk when this
-/// returns: a kill -9 or power cut right after keeps it.
-fn write_durably(conn: &Connection, id: ArticleId, sql: &str, value: i64) -> Result<()> {
+/// returns: a kill -9 or power cut right after keeps it. The sync queue entry (for a synced
+/// article) is written in the same transaction.
+fn write_durably(
+    conn: &mut Connection,
+    id: ArticleId,
+    sql: &str,
+    value: i64,
+    change: ArticleChange,
+) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
-    let written = conn
-        .prepare_cached(sql)
-        .and_then(|mut stmt| stmt.execute(params![id.0, value]));
+    let written = (|| -> Result<()> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.prepare_cached(sql)?.execute(params![id.0, value])?;
+        if n == 0 {
+            return Err(no_such(id));
+        }
+        record_article(&tx, id.0, change)?;
+        tx.commit()?;
+        Ok(())
+    })();
     let restored = conn.pragma_update(None, "synchronous", "NORMAL");
-    if written? == 0 {
-        return Err(no_such(id));
-    }
+    written?;
     restored?;
     Ok(())
 }
 
-pub(super) fn set_rating(conn: &Connection, id: ArticleId, rating: u8) -> Result<()> {
+pub(super) fn set_rating(conn: &mut Connection, id: ArticleId, rating: u8) -> Result<()> {
     if rating > 5 {
         return Err(StoreError::Other(format!(
             "a rating is 0 to 5 stars (0 clears it), not {rating}"
         )));
     }
     let sql = "UPDATE articles SET rating = ?2 WHERE id = ?1";
-    write_durably(conn, id, sql, i64::from(rating))
+    write_durably(conn, id, sql, i64::from(rating), ArticleChange::Rate(rating))
 }
 
-pub(super) fn set_read(conn: &Connection, id: ArticleId, read: bool) -> Result<()> {
+pub(super) fn set_read(conn: &mut Connection, id: ArticleId, read: bool) -> Result<()> {
     let sql = "UPDATE articles SET read = ?2 WHERE id = ?1";
-    write_durably(conn, id, sql, i64::from(read))
+    write_durably(conn, id, sql, i64::from(read), ArticleChange::Read(read))
 }
 
 pub(super) fn save_full_text(

@@ -4,7 +4,8 @@ use super::{FeedRow, Result, StoreError};
 use crate::feed::FeedId;
 use crate::text::fold;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use super::queue::{self, Change};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 /// Every feed with its counts, in one pass over the (feed_id, read) index: no query per feed.
 const FEEDS_SELECT: &str = "SELECT f.id, coalesce(f.title, f.url), f.url, f.site_url, \
@@ -39,34 +40,51 @@ fn feed_row(r: &Row<'_>) -> rusqlite::Result<FeedRow> {
 }
 
 pub(super) fn add_feed(
-    conn: &Connection,
+    conn: &mut Connection,
     url: &str,
     title: Option<&str>,
     category: Option<&str>,
 ) -> Result<(FeedId, bool)> {
     let title = title.map(str::trim).filter(|t| !t.is_empty());
     let category = category.map(str::trim).filter(|c| !c.is_empty());
-    let inserted = conn
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let inserted = tx
         .prepare_cached(
             "INSERT INTO feeds (url, title, category, position) \
              VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM feeds)) \
              ON CONFLICT (url) DO NOTHING",
         )?
         .execute(params![url, title, category])?;
-    let id: i64 = conn
+    let id: i64 = tx
         .prepare_cached("SELECT id FROM feeds WHERE url = ?1")?
         .query_row([url], |r| r.get(0))?;
+    if inserted == 1 && queue::syncing(&tx)? {
+        queue::record(
+            &tx,
+            &Change::Add {
+                url: url.to_owned(),
+                title: title.map(str::to_owned),
+                category: category.map(str::to_owned),
+            },
+        )?;
+    }
+    tx.commit()?;
     Ok((FeedId(id), inserted == 1))
 }
 
-pub(super) fn remove_feed(conn: &Connection, id: FeedId) -> Result<()> {
+pub(super) fn remove_feed(conn: &mut Connection, id: FeedId) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if let Some(feed) = queue::feed_remote_id(&tx, id.0)? {
+        queue::record(&tx, &Change::Remove { feed })?;
+    }
     // The articles go by ON DELETE CASCADE, their index rows by the delete trigger.
-    let n = conn
+    let n = tx
         .prepare_cached("DELETE FROM feeds WHERE id = ?1")?
         .execute([id.0])?;
     if n == 0 {
         return Err(StoreError::NoSuchFeed(id.0.to_string()));
     }
+    tx.commit()?;
     Ok(())
 }
 

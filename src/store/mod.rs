@@ -18,6 +18,8 @@
 mod articles;
 mod feeds;
 pub mod handle;
+pub mod queue;
+mod remote;
 mod save;
 mod schema;
 pub mod search;
@@ -25,6 +27,8 @@ mod sql;
 mod strip;
 
 pub use handle::{StoreHandle, StoreReply, spawn};
+pub use queue::{Change, Queued};
+pub use remote::{FeedSource, RemoteFeed, RemoteItem, RemoteUpdate, SubscriptionOutcome};
 pub use save::dedup_key;
 pub use schema::{DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION};
 
@@ -207,17 +211,18 @@ impl Store {
     }
 
     /// Subscribes; returns the id and whether it was new (a known URL is not added twice).
+    /// Queued for the aggregator once this cache syncs.
     pub fn add_feed(
         &mut self,
         url: &str,
         title: Option<&str>,
         category: Option<&str>,
     ) -> Result<(FeedId, bool)> {
-        feeds::add_feed(&self.conn, url, title, category).map_err(classify)
+        feeds::add_feed(&mut self.conn, url, title, category).map_err(classify)
     }
-    /// Unsubscribes and deletes the feed's articles.
+    /// Unsubscribes and deletes the feed's articles (queued for the aggregator if synced).
     pub fn remove_feed(&mut self, id: FeedId) -> Result<()> {
-        feeds::remove_feed(&self.conn, id).map_err(classify)
+        feeds::remove_feed(&mut self.conn, id).map_err(classify)
     }
     /// A feed by id, URL or title (exact, then case- and diacritic-insensitive).
     pub fn find_feed(&self, spec: &str) -> Result<FeedRow> {
@@ -274,12 +279,13 @@ impl Store {
     pub fn article(&self, id: ArticleId) -> Result<ArticleDetail> {
         articles::article(&self.conn, id).map_err(classify)
     }
-    /// 0 clears. Written with synchronous=FULL: a kill -9 right after keeps it.
+    /// 0 clears. Written with synchronous=FULL: a kill -9 right after keeps it. This and
+    /// `set_read` queue the change for the aggregator when the article is synced.
     pub fn set_rating(&mut self, id: ArticleId, rating: u8) -> Result<()> {
-        articles::set_rating(&self.conn, id, rating).map_err(classify)
+        articles::set_rating(&mut self.conn, id, rating).map_err(classify)
     }
     pub fn set_read(&mut self, id: ArticleId, read: bool) -> Result<()> {
-        articles::set_read(&self.conn, id, read).map_err(classify)
+        articles::set_read(&mut self.conn, id, read).map_err(classify)
     }
     /// Caches the extracted article and indexes its text for search.
     pub fn save_full_text(&mut self, id: ArticleId, extract: &StoredExtract) -> Result<()> {

@@ -142,7 +142,7 @@ fn pruned_keys(conn: &Connection, id: FeedId) -> Result<HashSet<String>> {
     Ok(keys.collect::<rusqlite::Result<_>>()?)
 }
 
-fn insert_item(
+pub(super) fn insert_item(
     conn: &Connection,
     feed: FeedId,
     key: &str,

@@ -21,6 +21,10 @@ pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// to read per query.
 /// `pruned` remembers what retention deleted while the feed still lists it, so a pruned
 /// article does not come back as new on the next refresh.
+///
+/// Sync (migration 2): `remote_id` is the aggregator's id of a feed or item (NULL: local
+/// only); `sync_queue` holds local changes not yet pushed, in order; `sync_state` the
+/// account, the login token and the sync cursors.
 const MIGRATIONS: &[&str] = &[r#"
 CREATE TABLE feeds (
     id INTEGER PRIMARY KEY,
@@ -77,6 +81,27 @@ CREATE TABLE pruned (
     feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
     dedup_key TEXT NOT NULL,
     PRIMARY KEY (feed_id, dedup_key)
+) WITHOUT ROWID;
+"#, r#"
+ALTER TABLE feeds ADD COLUMN remote_id TEXT;
+CREATE UNIQUE INDEX feeds_remote ON feeds(remote_id) WHERE remote_id IS NOT NULL;
+ALTER TABLE articles ADD COLUMN remote_id TEXT;
+CREATE UNIQUE INDEX articles_remote ON articles(remote_id) WHERE remote_id IS NOT NULL;
+
+CREATE TABLE sync_queue (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    item TEXT,
+    feed TEXT,
+    value TEXT,
+    queued INTEGER NOT NULL
+);
+CREATE INDEX sync_queue_item ON sync_queue(item) WHERE item IS NOT NULL;
+CREATE INDEX sync_queue_feed ON sync_queue(feed) WHERE feed IS NOT NULL;
+
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 ) WITHOUT ROWID;
 "#];
 
