@@ -72,6 +72,11 @@ pub enum Command {
     },
     /// Mark an article read or unread.
     Mark { article: i64, state: ReadState },
+    /// Pull from and push to the aggregator of `[sync]` (Google Reader API or Fever).
+    Sync {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

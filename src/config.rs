@@ -367,8 +367,12 @@ mod tests {
         assert_eq!(sync.service, SyncService::Greader);
         assert_eq!(sync.star_rating, 5);
         assert!(!sync.allow_http);
-        let e = err("[sync]\nservice = \"fever\"\nurl = \"x\"\nusername = \"u\"\nstar_rating = 9\n");
-        assert!(e.starts_with("config.toml line 5: bad value for `sync.star_rating`"), "{e}");
+        let e =
+            err("[sync]\nservice = \"fever\"\nurl = \"x\"\nusername = \"u\"\nstar_rating = 9\n");
+        assert!(
+            e.starts_with("config.toml line 5: bad value for `sync.star_rating`"),
+            "{e}"
+        );
         let e = err("[sync]\nservice = \"rss\"\n");
         assert!(e.contains("line 2"), "{e}");
         let secret = Secret::new("hunter2-mật-khẩu".into());
@@ -390,7 +394,10 @@ mod tests {
         assert!(!e.contains("hunter2"), "{e}");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         let c = Config::load(&path).unwrap();
-        assert_eq!(c.sync.unwrap().password.unwrap().expose(), "hunter2-mật-khẩu");
+        assert_eq!(
+            c.sync.unwrap().password.unwrap().expose(),
+            "hunter2-mật-khẩu"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod read;
 mod refresh;
 pub mod setup;
 mod subscriptions;
+pub mod sync;
 
 use crate::cli::{Command, Global};
 use crate::config::{self, Config};
@@ -82,6 +83,7 @@ pub fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Search { query, limit, json } => articles::search(ctx, &query, limit, json),
         Command::Rate { article, stars } => articles::rate(ctx, article, stars),
         Command::Mark { article, state } => articles::mark(ctx, article, state),
+        Command::Sync { json } => sync::run(ctx, json),
     }
 }
 

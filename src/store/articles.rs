@@ -130,7 +130,13 @@ pub(super) fn set_rating(conn: &mut Connection, id: ArticleId, rating: u8) -> Re
         )));
     }
     let sql = "UPDATE articles SET rating = ?2 WHERE id = ?1";
-    write_durably(conn, id, sql, i64::from(rating), ArticleChange::Rate(rating))
+    write_durably(
+        conn,
+        id,
+        sql,
+        i64::from(rating),
+        ArticleChange::Rate(rating),
+    )
 }
 
 pub(super) fn set_read(conn: &mut Connection, id: ArticleId, read: bool) -> Result<()> {

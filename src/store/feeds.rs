@@ -1,10 +1,10 @@
 //! Subscriptions: adding, removing, finding, listing with counts, refresh results.
+use super::queue::{self, Change};
 use super::sql::{from_ts_opt, ts};
 use super::{FeedRow, Result, StoreError};
 use crate::feed::FeedId;
 use crate::text::fold;
 use chrono::{DateTime, Utc};
-use super::queue::{self, Change};
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 /// Every feed with its counts, in one pass over the (feed_id, read) index: no query per feed.

@@ -14,16 +14,27 @@ use rusqlite::{Connection, OptionalExtension, Params, params};
 /// article or feed may be gone locally by the time the change is pushed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    Read { item: String, read: bool },
+    Read {
+        item: String,
+        read: bool,
+    },
     /// 0 clears.
-    Rate { item: String, rating: u8 },
+    Rate {
+        item: String,
+        rating: u8,
+    },
     Add {
         url: String,
         title: Option<String>,
         category: Option<String>,
     },
-    Remove { feed: String },
-    Rename { feed: String, title: String },
+    Remove {
+        feed: String,
+    },
+    Rename {
+        feed: String,
+        title: String,
+    },
     /// `None`: out of every category.
     Move {
         feed: String,
@@ -43,28 +54,26 @@ const SEP: char = '\u{1f}';
 
 /// Appends `change` to the queue.
 pub fn record(conn: &Connection, change: &Change) -> Result<()> {
-    let (kind, item, feed, value): (&str, Option<&str>, Option<&str>, Option<String>) =
-        match change {
-            Change::Read { item, read } => {
-                (read_kind(*read), Some(item), None, None)
-            }
-            Change::Rate { item, rating } => ("rate", Some(item), None, Some(rating.to_string())),
-            Change::Add {
-                url,
-                title,
-                category,
-            } => {
-                let value = format!(
-                    "{}{SEP}{}",
-                    title.as_deref().unwrap_or(""),
-                    category.as_deref().unwrap_or("")
-                );
-                ("add", None, Some(url), Some(value))
-            }
-            Change::Remove { feed } => ("remove", None, Some(feed), None),
-            Change::Rename { feed, title } => ("rename", None, Some(feed), Some(title.clone())),
-            Change::Move { feed, category } => ("move", None, Some(feed), category.clone()),
-        };
+    let (kind, item, feed, value): (&str, Option<&str>, Option<&str>, Option<String>) = match change
+    {
+        Change::Read { item, read } => (read_kind(*read), Some(item), None, None),
+        Change::Rate { item, rating } => ("rate", Some(item), None, Some(rating.to_string())),
+        Change::Add {
+            url,
+            title,
+            category,
+        } => {
+            let value = format!(
+                "{}{SEP}{}",
+                title.as_deref().unwrap_or(""),
+                category.as_deref().unwrap_or("")
+            );
+            ("add", None, Some(url), Some(value))
+        }
+        Change::Remove { feed } => ("remove", None, Some(feed), None),
+        Change::Rename { feed, title } => ("rename", None, Some(feed), Some(title.clone())),
+        Change::Move { feed, category } => ("move", None, Some(feed), category.clone()),
+    };
     conn.prepare_cached(
         "INSERT INTO sync_queue (kind, item, feed, value, queued) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
@@ -141,9 +150,8 @@ pub(super) fn syncing(conn: &Connection) -> Result<bool> {
 /// Every queued change, oldest first. An entry this build cannot read is skipped with a
 /// warning rather than blocking the queue forever.
 pub(super) fn pending(conn: &Connection) -> Result<Vec<Queued>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT seq, kind, item, feed, value FROM sync_queue ORDER BY seq",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT seq, kind, item, feed, value FROM sync_queue ORDER BY seq")?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -251,7 +259,9 @@ mod tests {
                 title: None,
                 category: None,
             },
-            Change::Remove { feed: "feed/1".into() },
+            Change::Remove {
+                feed: "feed/1".into(),
+            },
             Change::Rename {
                 feed: "feed/1".into(),
                 title: "Thời sự".into(),

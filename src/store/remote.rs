@@ -122,7 +122,9 @@ impl Store {
             let file = format!("{path}{suffix}");
             match std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(StoreError::Other(format!("cannot make {file} private: {e}")));
+                    return Err(StoreError::Other(format!(
+                        "cannot make {file} private: {e}"
+                    )));
                 }
                 _ => {}
             }
@@ -200,10 +202,7 @@ impl Store {
     }
 }
 
-fn apply_subscriptions(
-    conn: &mut Connection,
-    feeds: &[RemoteFeed],
-) -> Result<SubscriptionOutcome> {
+fn apply_subscriptions(conn: &mut Connection, feeds: &[RemoteFeed]) -> Result<SubscriptionOutcome> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let pending = queue::pending(&tx)?;
     let mut removing = HashSet::new();
@@ -231,7 +230,11 @@ fn apply_subscriptions(
             continue;
         }
         let title = Some(f.title.trim()).filter(|t| !t.is_empty());
-        let category = f.category.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        let category = f
+            .category
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
         let by_remote: Option<i64> = tx
             .prepare_cached("SELECT id FROM feeds WHERE remote_id = ?1")?
             .query_row([&f.id], |r| r.get(0))
@@ -316,9 +319,8 @@ fn save_remote_items(
 ) -> Result<usize> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let feeds: HashMap<String, i64> = {
-        let mut stmt = tx.prepare_cached(
-            "SELECT remote_id, id FROM feeds WHERE remote_id IS NOT NULL",
-        )?;
+        let mut stmt =
+            tx.prepare_cached("SELECT remote_id, id FROM feeds WHERE remote_id IS NOT NULL")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -417,7 +419,9 @@ fn apply_updates(conn: &mut Connection, updates: &[RemoteUpdate]) -> Result<(usi
     for u in updates {
         if let Some(read) = u.read.filter(|_| !read_pending.contains(&u.item)) {
             reads += tx
-                .prepare_cached("UPDATE articles SET read = ?2 WHERE remote_id = ?1 AND read != ?2")?
+                .prepare_cached(
+                    "UPDATE articles SET read = ?2 WHERE remote_id = ?1 AND read != ?2",
+                )?
                 .execute(params![u.item, read])?;
         }
         if let Some(rating) = u.rating.filter(|_| !rate_pending.contains(&u.item)) {

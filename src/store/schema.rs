@@ -25,7 +25,8 @@ pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Sync (migration 2): `remote_id` is the aggregator's id of a feed or item (NULL: local
 /// only); `sync_queue` holds local changes not yet pushed, in order; `sync_state` the
 /// account, the login token and the sync cursors.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE feeds (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,
@@ -82,7 +83,8 @@ CREATE TABLE pruned (
     dedup_key TEXT NOT NULL,
     PRIMARY KEY (feed_id, dedup_key)
 ) WITHOUT ROWID;
-"#, r#"
+"#,
+    r#"
 ALTER TABLE feeds ADD COLUMN remote_id TEXT;
 CREATE UNIQUE INDEX feeds_remote ON feeds(remote_id) WHERE remote_id IS NOT NULL;
 ALTER TABLE articles ADD COLUMN remote_id TEXT;
@@ -103,7 +105,8 @@ CREATE TABLE sync_state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 ) WITHOUT ROWID;
-"#];
+"#,
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

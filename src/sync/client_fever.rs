@@ -147,7 +147,10 @@ impl<'a> Fever<'a> {
         url.set_query(Some(&query));
         let mut body: Vec<(&str, &str)> = vec![("api_key", self.key.as_str())];
         body.extend(form.iter().map(|(k, v)| (*k, v.as_str())));
-        let reply = self.http.send(self.http.client().post(url).form(&body)).await?;
+        let reply = self
+            .http
+            .send(self.http.client().post(url).form(&body))
+            .await?;
         match reply.status {
             200..=299 => {}
             401 | 403 => return Err(SyncError::Auth),
@@ -244,7 +247,10 @@ fn ids_list(v: Option<&Value>) -> Vec<i64> {
 
 fn parse<T: serde::de::DeserializeOwned>(reply: &Reply, what: &str) -> Result<T, SyncError> {
     serde_json::from_slice(&reply.body).map_err(|e| {
-        SyncError::Malformed(format!("{what}: {}", crate::text::clean_line(&e.to_string())))
+        SyncError::Malformed(format!(
+            "{what}: {}",
+            crate::text::clean_line(&e.to_string())
+        ))
     })
 }
 
@@ -260,9 +266,15 @@ mod tests {
 
     #[test]
     fn id_lists_accept_strings_numbers_and_junk() {
-        assert_eq!(ids_list(Some(&Value::String("1, 2,x,30".into()))), [1, 2, 30]);
+        assert_eq!(
+            ids_list(Some(&Value::String("1, 2,x,30".into()))),
+            [1, 2, 30]
+        );
         assert_eq!(ids_list(Some(&serde_json::json!([4, "5"]))), [4, 5]);
-        assert_eq!(ids_list(Some(&Value::String(String::new()))), Vec::<i64>::new());
+        assert_eq!(
+            ids_list(Some(&Value::String(String::new()))),
+            Vec::<i64>::new()
+        );
         assert!(truthy(&Some(serde_json::json!("1"))));
         assert!(!truthy(&Some(serde_json::json!(0))));
     }

@@ -184,7 +184,12 @@ enum Body<'b> {
 }
 
 impl<'a> Greader<'a> {
-    pub fn new(http: &'a Http, base: url::Url, config: &'a SyncConfig, auth: Option<String>) -> Self {
+    pub fn new(
+        http: &'a Http,
+        base: url::Url,
+        config: &'a SyncConfig,
+        auth: Option<String>,
+    ) -> Self {
         Greader {
             http,
             base,
@@ -201,7 +206,10 @@ impl<'a> Greader<'a> {
             self.password = Some(super::password::password(self.config)?);
         }
         let password = self.password.as_ref().map(Secret::expose).unwrap_or("");
-        let form = [("Email", self.config.username.as_str()), ("Passwd", password)];
+        let form = [
+            ("Email", self.config.username.as_str()),
+            ("Passwd", password),
+        ];
         let request = self
             .http
             .client()
@@ -227,10 +235,14 @@ impl<'a> Greader<'a> {
     }
 
     async fn fetch_write_token(&mut self) -> Result<(), SyncError> {
-        let reply = self.call("reader/api/0/token", Body::Get(&[]), false).await?;
+        let reply = self
+            .call("reader/api/0/token", Body::Get(&[]), false)
+            .await?;
         let token = reply.text().trim().to_owned();
         if token.is_empty() || token.len() > 4096 || !token.chars().all(|c| c.is_ascii_graphic()) {
-            return Err(SyncError::Malformed("the write token is empty or garbled".into()));
+            return Err(SyncError::Malformed(
+                "the write token is empty or garbled".into(),
+            ));
         }
         self.write = Some(token);
         Ok(())
@@ -289,13 +301,17 @@ impl<'a> Greader<'a> {
     }
 
     pub async fn subscriptions(&mut self) -> Result<Vec<Subscription>, SyncError> {
-        let reply = self.call("reader/api/0/subscription/list", Body::Get(&[]), false).await?;
+        let reply = self
+            .call("reader/api/0/subscription/list", Body::Get(&[]), false)
+            .await?;
         Ok(parse::<SubscriptionList>(&reply, "subscription/list")?.subscriptions)
     }
 
     /// Ids of every tag and label.
     pub async fn tags(&mut self) -> Result<Vec<String>, SyncError> {
-        let reply = self.call("reader/api/0/tag/list", Body::Get(&[]), false).await?;
+        let reply = self
+            .call("reader/api/0/tag/list", Body::Get(&[]), false)
+            .await?;
         Ok(parse::<TagList>(&reply, "tag/list")?
             .tags
             .into_iter()
@@ -362,7 +378,11 @@ impl<'a> Greader<'a> {
             .map(|id| ("i", id))
             .collect();
         let reply = self
-            .call("reader/api/0/stream/items/contents", Body::Post(&form), false)
+            .call(
+                "reader/api/0/stream/items/contents",
+                Body::Post(&form),
+                false,
+            )
             .await?;
         Ok(parse::<ContentsPage>(&reply, "stream/items/contents")?.items)
     }
@@ -390,7 +410,11 @@ impl<'a> Greader<'a> {
     pub async fn quickadd(&mut self, url: &str) -> Result<Option<String>, SyncError> {
         let form = [("quickadd", url.to_owned())];
         let reply = self
-            .call("reader/api/0/subscription/quickadd", Body::Post(&form), true)
+            .call(
+                "reader/api/0/subscription/quickadd",
+                Body::Post(&form),
+                true,
+            )
             .await?;
         let added: QuickAdd = parse(&reply, "subscription/quickadd")?;
         let none = matches!(&added.num_results, Some(Value::Number(n)) if n.as_i64() == Some(0));
@@ -424,7 +448,10 @@ impl<'a> Greader<'a> {
 
 fn parse<T: serde::de::DeserializeOwned>(reply: &Reply, what: &str) -> Result<T, SyncError> {
     serde_json::from_slice(&reply.body).map_err(|e| {
-        SyncError::Malformed(format!("{what}: {}", crate::text::clean_line(&e.to_string())))
+        SyncError::Malformed(format!(
+            "{what}: {}",
+            crate::text::clean_line(&e.to_string())
+        ))
     })
 }
 
@@ -450,7 +477,10 @@ mod tests {
 
     #[test]
     fn both_id_forms_give_the_same_decimal() {
-        assert_eq!(item_id("tag:google.com,2005:reader/item/000000000000001f").as_deref(), Some("31"));
+        assert_eq!(
+            item_id("tag:google.com,2005:reader/item/000000000000001f").as_deref(),
+            Some("31")
+        );
         assert_eq!(item_id("31").as_deref(), Some("31"));
         // Ids past i64::MAX are negative in the short form (Google's own convention).
         assert_eq!(
@@ -459,7 +489,10 @@ mod tests {
         );
         assert_eq!(item_id("-1").as_deref(), Some("-1"));
         assert_eq!(item_id("tag:google.com,2005:reader/item/"), None);
-        assert_eq!(item_id("tag:google.com,2005:reader/item/1234567890abcdef0"), None);
+        assert_eq!(
+            item_id("tag:google.com,2005:reader/item/1234567890abcdef0"),
+            None
+        );
         assert_eq!(item_id("abc"), None);
         for d in ["31", "-1", "1700000000123456"] {
             assert_eq!(item_id(&long_id(d).unwrap()).as_deref(), Some(d));

@@ -221,8 +221,16 @@ fn remote_feed(s: Subscription) -> RemoteFeed {
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| format!("sync:{}", s.id));
     RemoteFeed {
-        category: s.categories.iter().find_map(|c| c.name()).map(|c| super::clean_line(&c)),
-        title: s.title.as_deref().map(super::clean_line).unwrap_or_default(),
+        category: s
+            .categories
+            .iter()
+            .find_map(|c| c.name())
+            .map(|c| super::clean_line(&c)),
+        title: s
+            .title
+            .as_deref()
+            .map(super::clean_line)
+            .unwrap_or_default(),
         site_url: s.html_url.as_deref().map(super::clean_line),
         url,
         id: s.id,

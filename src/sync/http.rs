@@ -79,7 +79,10 @@ impl Http {
             .headers()
             .get("x-reader-google-bad-token")
             .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"true"));
-        if response.content_length().is_some_and(|n| n > MAX_BODY as u64) {
+        if response
+            .content_length()
+            .is_some_and(|n| n > MAX_BODY as u64)
+        {
             return Err(too_large());
         }
         let mut body = Vec::new();
@@ -165,7 +168,11 @@ pub fn check_base(url: &str, allow_http: bool) -> Result<url::Url, SyncError> {
 
 /// `base` with `path` appended (a base may end with or without a slash).
 pub fn join(base: &url::Url, path: &str) -> String {
-    format!("{}/{}", base.as_str().trim_end_matches('/'), path.trim_start_matches('/'))
+    format!(
+        "{}/{}",
+        base.as_str().trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
 }
 
 #[cfg(test)]
@@ -189,8 +196,14 @@ mod tests {
     #[test]
     fn paths_join_with_one_slash() {
         let base = url::Url::parse("https://h/api/greader.php/").unwrap();
-        assert_eq!(join(&base, "/reader/api/0/token"), "https://h/api/greader.php/reader/api/0/token");
+        assert_eq!(
+            join(&base, "/reader/api/0/token"),
+            "https://h/api/greader.php/reader/api/0/token"
+        );
         let base = url::Url::parse("https://h").unwrap();
-        assert_eq!(join(&base, "accounts/ClientLogin"), "https://h/accounts/ClientLogin");
+        assert_eq!(
+            join(&base, "accounts/ClientLogin"),
+            "https://h/accounts/ClientLogin"
+        );
     }
 }

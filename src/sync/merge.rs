@@ -75,12 +75,28 @@ mod tests {
 
     #[test]
     fn the_rating_rule() {
-        assert_eq!(rating(3, false, None, 5), 0, "unstarred elsewhere loses its rating");
-        assert_eq!(rating(0, true, None, 5), 5, "starred elsewhere gets star_rating");
+        assert_eq!(
+            rating(3, false, None, 5),
+            0,
+            "unstarred elsewhere loses its rating"
+        );
+        assert_eq!(
+            rating(0, true, None, 5),
+            5,
+            "starred elsewhere gets star_rating"
+        );
         assert_eq!(rating(0, true, None, 4), 4);
         assert_eq!(rating(2, true, None, 5), 2, "a known rating stays");
-        assert_eq!(rating(2, true, Some(4), 5), 4, "the label carries the number");
-        assert_eq!(rating(0, false, Some(4), 5), 0, "a label without the star means nothing");
+        assert_eq!(
+            rating(2, true, Some(4), 5),
+            4,
+            "the label carries the number"
+        );
+        assert_eq!(
+            rating(0, false, Some(4), 5),
+            0,
+            "a label without the star means nothing"
+        );
         assert_eq!(stars_of_label(&star_label(3)), Some(3));
         assert_eq!(stars_of_label("docbao/★9"), None);
         assert_eq!(stars_of_label("Tin"), None);

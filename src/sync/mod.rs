@@ -103,7 +103,10 @@ struct Flow<'a> {
 impl Flow<'_> {
     async fn remember_account(&self) -> Result<(), SyncError> {
         let account = self.account.clone();
-        call(self.store, move |s| s.set_sync_value("account", Some(&account))).await
+        call(self.store, move |s| {
+            s.set_sync_value("account", Some(&account))
+        })
+        .await
     }
 
     async fn done(&self, seqs: Vec<i64>, report: &mut Report) -> Result<(), SyncError> {
@@ -111,7 +114,11 @@ impl Flow<'_> {
         call(self.store, move |s| s.sync_done(&seqs)).await
     }
 
-    async fn apply_state(&self, state: merge::RemoteState, report: &mut Report) -> Result<(), SyncError> {
+    async fn apply_state(
+        &self,
+        state: merge::RemoteState,
+        report: &mut Report,
+    ) -> Result<(), SyncError> {
         let snapshot = call(self.store, |s| s.remote_snapshot()).await?;
         let updates = merge::plan(&snapshot, &state, self.config.star_rating);
         if updates.is_empty() {

@@ -111,7 +111,9 @@ fn run_command(line: &str) -> Result<Secret, SyncError> {
     let out = match reader.map(std::thread::JoinHandle::join) {
         Some(Ok(Ok(out))) => out,
         Some(Ok(Err(e))) => {
-            return Err(SyncError::PasswordCommand(format!("output unreadable: {e}")));
+            return Err(SyncError::PasswordCommand(format!(
+                "output unreadable: {e}"
+            )));
         }
         _ => return Err(SyncError::PasswordCommand("output unreadable".into())),
     };
@@ -140,6 +142,9 @@ mod tests {
         assert_eq!(split_command("  ").unwrap(), Vec::<String>::new());
         assert_eq!(split_command("echo ''").unwrap(), ["echo", ""]);
         assert!(split_command("echo 'open").is_err());
-        assert_eq!(split_command("echo $HOME;rm").unwrap(), ["echo", "$HOME;rm"]);
+        assert_eq!(
+            split_command("echo $HOME;rm").unwrap(),
+            ["echo", "$HOME;rm"]
+        );
     }
 }

@@ -63,17 +63,28 @@ mod tests {
         };
         let plan = plan(vec![
             q(1, read("a", true)),
-            q(2, Change::Remove { feed: "feed/1".into() }),
+            q(
+                2,
+                Change::Remove {
+                    feed: "feed/1".into(),
+                },
+            ),
             q(3, read("b", true)),
             q(4, read("a", false)),
-            q(5, Change::Rate {
-                item: "a".into(),
-                rating: 4,
-            }),
-            q(6, Change::Rate {
-                item: "a".into(),
-                rating: 0,
-            }),
+            q(
+                5,
+                Change::Rate {
+                    item: "a".into(),
+                    rating: 4,
+                },
+            ),
+            q(
+                6,
+                Change::Rate {
+                    item: "a".into(),
+                    rating: 0,
+                },
+            ),
         ]);
         assert_eq!(
             plan.reads,

@@ -3,9 +3,11 @@
 
 mod cli_common;
 mod fuzz;
+mod greader_server;
 mod refresh_common;
 mod store_support;
 mod support;
+mod sync_common;
 mod tui_fixture;
 
 mod article_charset;
@@ -32,6 +34,7 @@ mod store_crash;
 mod store_data;
 mod store_file;
 mod store_search;
+mod sync_greader;
 mod text_decode;
 mod text_vectors;
 mod tui_e2e;
