@@ -34,6 +34,7 @@ mod store_crash;
 mod store_data;
 mod store_file;
 mod store_search;
+mod sync_fever;
 mod sync_greader;
 mod text_decode;
 mod text_vectors;
