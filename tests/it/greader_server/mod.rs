@@ -53,6 +53,8 @@ pub struct State {
     pub no_labels: bool,
     /// The next write finds its token expired (401 with the bad-token header).
     pub expire_next_write: bool,
+    /// Every answer waits this long first (widens the windows a crash test aims at).
+    pub delay_ms: u64,
     /// Every request answers with this status.
     pub fail: Option<u16>,
     /// Every request answers with this body, status 200.
@@ -172,7 +174,8 @@ impl Reader {
 fn install(server: &Server, state: Arc<Mutex<State>>) {
     server.fallback(move |req| {
         let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
-        handle(&mut st, req)
+        let delay = std::time::Duration::from_millis(st.delay_ms);
+        handle(&mut st, req).delay(delay)
     });
 }
 
