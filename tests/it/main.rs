@@ -38,6 +38,7 @@ mod sync_crash;
 mod sync_fever;
 mod sync_greader;
 mod sync_offline;
+mod sync_props;
 mod sync_speed;
 mod text_decode;
 mod text_vectors;
