@@ -4,7 +4,7 @@
 pub mod body;
 pub mod db;
 pub mod logging;
-mod runner;
+pub mod runner;
 
 use crate::app::action::Action;
 use crate::app::keymap::KeyMap;

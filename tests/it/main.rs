@@ -40,6 +40,7 @@ mod sync_greader;
 mod sync_offline;
 mod sync_props;
 mod sync_speed;
+mod sync_tui;
 mod text_decode;
 mod text_vectors;
 mod tui_e2e;
