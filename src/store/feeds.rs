@@ -88,6 +88,43 @@ pub(super) fn remove_feed(conn: &mut Connection, id: FeedId) -> Result<()> {
     Ok(())
 }
 
+/// A new title (`None`: back to the URL) or category (`None`: none); queued for the
+/// aggregator when the feed is synced.
+pub(super) fn edit_feed(conn: &mut Connection, id: FeedId, edit: FeedEdit<'_>) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let clean = |s: Option<&str>| {
+        s.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let (sql, value) = match edit {
+        FeedEdit::Title(t) => ("UPDATE feeds SET title = ?2 WHERE id = ?1", clean(t)),
+        FeedEdit::Category(c) => ("UPDATE feeds SET category = ?2 WHERE id = ?1", clean(c)),
+    };
+    exists(tx.prepare_cached(sql)?.execute(params![id.0, value])?, id)?;
+    if let Some(feed) = queue::feed_remote_id(&tx, id.0)? {
+        let change = match edit {
+            FeedEdit::Title(_) => Change::Rename {
+                title: value.unwrap_or_default(),
+                feed,
+            },
+            FeedEdit::Category(_) => Change::Move {
+                category: value,
+                feed,
+            },
+        };
+        queue::record(&tx, &change)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum FeedEdit<'a> {
+    Title(Option<&'a str>),
+    Category(Option<&'a str>),
+}
+
 pub(super) fn feed(conn: &Connection, id: FeedId) -> Result<FeedRow> {
     conn.prepare_cached(FEED_SELECT)?
         .query_row([id.0], feed_row)
@@ -256,6 +293,56 @@ mod tests {
         let row = store.feed(id).unwrap();
         assert_eq!(row.retry_until, None);
         assert_eq!(row.last_status.as_deref(), Some("not modified"));
+    }
+
+    #[test]
+    fn renames_and_moves_of_synced_feeds_are_queued() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (local, _) = store.add_feed("http://127.0.0.1/a", None, None).unwrap();
+        store
+            .apply_subscriptions(&[crate::store::RemoteFeed {
+                id: "feed/9".into(),
+                url: "https://bao.example/rss".into(),
+                title: "Thời sự".into(),
+                site_url: None,
+                category: None,
+            }])
+            .unwrap();
+        let synced = store.find_feed("Thời sự").unwrap().id;
+        store.rename_feed(local, Some("Báo nhà")).unwrap();
+        assert_eq!(
+            store.sync_queue_len().unwrap(),
+            0,
+            "a local feed queues nothing"
+        );
+        store.rename_feed(synced, Some("Tin chính")).unwrap();
+        store.move_feed(synced, Some("Việt Nam")).unwrap();
+        store.move_feed(synced, None).unwrap();
+        let changes: Vec<Change> = store
+            .sync_queue()
+            .unwrap()
+            .into_iter()
+            .map(|q| q.change)
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                Change::Rename {
+                    feed: "feed/9".into(),
+                    title: "Tin chính".into()
+                },
+                Change::Move {
+                    feed: "feed/9".into(),
+                    category: Some("Việt Nam".into())
+                },
+                Change::Move {
+                    feed: "feed/9".into(),
+                    category: None
+                },
+            ]
+        );
+        assert_eq!(store.feed(synced).unwrap().title, "Tin chính");
+        assert!(store.rename_feed(FeedId(99), Some("x")).is_err());
     }
 
     #[test]

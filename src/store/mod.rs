@@ -224,6 +224,14 @@ impl Store {
     pub fn remove_feed(&mut self, id: FeedId) -> Result<()> {
         feeds::remove_feed(&mut self.conn, id).map_err(classify)
     }
+    /// Renames a feed (`None` or blank: shown by its URL); queued if synced.
+    pub fn rename_feed(&mut self, id: FeedId, title: Option<&str>) -> Result<()> {
+        feeds::edit_feed(&mut self.conn, id, feeds::FeedEdit::Title(title)).map_err(classify)
+    }
+    /// Moves a feed to a category (`None`: none); queued if synced.
+    pub fn move_feed(&mut self, id: FeedId, category: Option<&str>) -> Result<()> {
+        feeds::edit_feed(&mut self.conn, id, feeds::FeedEdit::Category(category)).map_err(classify)
+    }
     /// A feed by id, URL or title (exact, then case- and diacritic-insensitive).
     pub fn find_feed(&self, spec: &str) -> Result<FeedRow> {
         feeds::find_feed(&self.conn, spec).map_err(classify)

@@ -225,3 +225,51 @@ fn expired_tokens_are_renewed_once() {
     assert_eq!(r.count("/accounts/ClientLogin"), 3);
     let _ = READ;
 }
+
+#[test]
+fn subscription_changes_reach_the_server_in_order() {
+    let r = reader();
+    r.add_items("feed/1", 0, 2, now());
+    let a = Synced::new("greader", &r.url(), "");
+    a.sync();
+    {
+        let mut store = docbao::store::Store::open(&a.db.db()).unwrap();
+        let one = store.find_feed("Thời sự").unwrap().id;
+        store.rename_feed(one, Some("Thời sự trong nước")).unwrap();
+        store.move_feed(one, Some("Trong nước")).unwrap();
+        let two = store.find_feed("Thế giới").unwrap().id;
+        store.remove_feed(two).unwrap();
+    }
+    let feed = format!("http://{}/nha.xml", r.addr);
+    a.ok(&["--offline", "add", &feed, "--title", "Báo nhà"]);
+    let report = a.sync();
+    assert_eq!(report["pushed"], 4, "{report}");
+    {
+        let st = r.state();
+        let one = st.subs.iter().find(|s| s.id == "feed/1").unwrap();
+        assert_eq!(one.title, "Thời sự trong nước");
+        assert_eq!(one.label.as_deref(), Some("Trong nước"));
+        assert!(!st.subs.iter().any(|s| s.id == "feed/2"));
+        assert!(
+            st.subs
+                .iter()
+                .any(|s| s.url == feed && s.title == "Báo nhà")
+        );
+    }
+    // The server's list now agrees: nothing comes back, nothing is removed.
+    let feeds = a.json(&["feeds", "--json"]);
+    let titles: Vec<&str> = feeds
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Thời sự trong nước", "Báo nhà"]);
+    assert!(
+        feeds
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["source"] == "sync")
+    );
+}
