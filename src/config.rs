@@ -69,14 +69,27 @@ pub enum ConfigError {
 impl Config {
     /// Reads a config file; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let file = path.display().to_string();
-        match std::fs::read_to_string(path) {
+        let file = crate::text::clean_line(&path.display().to_string());
+        let bytes = match crate::files::read_limited(path, crate::files::MAX_CONFIG_BYTES) {
+            Ok(bytes) => bytes,
+            Err(e) if e.is_not_found() => return Ok(Config::default()),
+            Err(e) => {
+                return Err(ConfigError::Io {
+                    file,
+                    message: e.reason(),
+                });
+            }
+        };
+        match String::from_utf8(bytes) {
             Ok(text) => Config::parse(&text, &file),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(ConfigError::Io {
-                file,
-                message: e.to_string(),
-            }),
+            Err(e) => {
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                Err(ConfigError::At {
+                    line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
+                    file,
+                    message: "not UTF-8 text".into(),
+                })
+            }
         }
     }
 

@@ -16,11 +16,8 @@ use anyhow::{Context, bail};
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::Path;
-
-/// Local files larger than this are refused (the same cap as network bodies).
-const MAX_FILE: u64 = 16 * 1024 * 1024;
 
 /// What is shown: the body's HTML, its metadata, the feed's name, and why the feed's
 /// content stands in for the page, when it does.
@@ -89,15 +86,7 @@ fn width(args: &ReadArgs) -> usize {
 }
 
 fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    if bytes.len() as u64 > MAX_FILE {
-        bail!("{} is larger than 16 MiB", path.display());
-    }
+    let bytes = crate::files::read_limited(path, crate::files::MAX_DOCUMENT_BYTES)?;
     let base_url = base
         .map(|b| {
             url::Url::parse(b).map_err(|_| {
