@@ -133,32 +133,27 @@ pub fn remove(ctx: &Ctx, spec: &str) -> anyhow::Result<()> {
 }
 
 pub fn import(ctx: &Ctx, file: &Path) -> anyhow::Result<()> {
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let bytes = crate::files::read_limited(file, crate::files::MAX_DOCUMENT_BYTES)?;
     let text = crate::text::decode_bytes(&bytes, None, None);
-    let entries = opml::parse_opml(&text).with_context(|| file.display().to_string())?;
+    let mut opml = opml::parse_opml(&text).with_context(|| file.display().to_string())?;
+    // What `add` would refuse (file:, javascript:, a relative path) is not subscribed.
+    let mut skipped = Vec::new();
+    opml.entries.retain(|e| {
+        let ok = is_http_url(&e.xml_url);
+        if !ok {
+            skipped.push(clean_line(&e.xml_url));
+        }
+        ok
+    });
     let mut store = ctx.open_store()?;
-    let (mut added, mut known, mut skipped) = (0, 0, Vec::new());
-    for entry in &entries {
-        // What `add` would refuse (file:, javascript:, a relative path) is not subscribed.
-        if !is_http_url(&entry.xml_url) {
-            skipped.push(clean_line(&entry.xml_url));
-            continue;
-        }
-        let (_, new) = store.add_feed(
-            entry.xml_url.trim(),
-            Some(&entry.title),
-            entry.category.as_deref(),
-        )?;
-        if new {
-            added += 1;
-        } else {
-            known += 1;
-        }
-    }
+    let done = store.import_opml(&opml)?;
     for url in &skipped {
         eprintln!("skipped: not an http or https URL: {url}");
     }
-    let mut line = format!("imported {added} feeds ({known} already known");
+    let mut line = format!(
+        "imported {} feeds ({} already known",
+        done.added, done.known
+    );
     if !skipped.is_empty() {
         line.push_str(&format!(", {} skipped", skipped.len()));
     }
@@ -173,18 +168,7 @@ fn is_http_url(url: &str) -> bool {
 
 pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {
     let store = ctx.open_store()?;
-    let entries: Vec<opml::OpmlEntry> = store
-        .feeds()?
-        .into_iter()
-        .filter(|f| f.url.starts_with("http"))
-        .map(|f| opml::OpmlEntry {
-            title: f.title,
-            xml_url: f.url,
-            html_url: f.site_url,
-            category: f.category,
-        })
-        .collect();
-    let text = opml::write_opml(&entries, "docbao");
+    let text = opml::write_opml(&store.opml()?, "docbao");
     match file {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))

@@ -1,24 +1,13 @@
-//! OPML 1.0/2.0 import (nested outlines become categories) and OPML 2.0 export.
-//!
-//! An outline with an `xmlUrl` is a feed (with or without `type="rss"`); an outline without
-//! one is a category, and the titles of the categories around a feed, joined by "/", are its
-//! category. Import runs the same repairs as feeds (raw `&`, HTML entities) since exported
-//! OPML is often written by hand or by careless tools.
-use super::parse::line_at;
+//! Reading OPML: an outline with an `xmlUrl` is a feed (with or without `type="rss"`); an
+//! outline without one is a category of the outlines inside it. Import runs the same
+//! repairs as feeds (raw `&`, HTML entities) since exported OPML is often written by hand
+//! or by careless tools.
+use super::{MAX_DEPTH, Opml, OpmlEntry};
+use crate::feed::parse::line_at;
 use crate::feed::parse::repair_xml;
 use crate::text::clean_line;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
-
-/// One subscription of an OPML file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpmlEntry {
-    pub title: String,
-    pub xml_url: String,
-    pub html_url: Option<String>,
-    /// The enclosing outlines' titles joined by "/", e.g. "Tin Việt Nam/VnExpress".
-    pub category: Option<String>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OpmlError {
@@ -28,19 +17,25 @@ pub enum OpmlError {
     NotOpml(String),
 }
 
-/// What an open `<outline>` contributes to the category path of the outlines inside it.
+/// What an open `<outline>` changed, undone when it closes.
 enum Open {
-    Category(String),
+    /// It made `current` a new category; `current` was `previous` before.
+    Category { previous: Option<usize> },
+    /// A feed with children, an untitled outline, or a category nested deeper than
+    /// [`MAX_DEPTH`] (its feeds join the deepest kept category).
     Other,
 }
 
-/// Reads the subscriptions of an OPML document, in document order.
-pub fn parse_opml(text: &str) -> Result<Vec<OpmlEntry>, OpmlError> {
+/// Reads the subscriptions of an OPML document, in document order, and their categories.
+pub fn parse_opml(text: &str) -> Result<Opml, OpmlError> {
     let text = repair_xml(text);
     let mut reader = Reader::from_str(&text);
     reader.config_mut().check_end_names = true;
-    let mut entries = Vec::new();
+    let mut opml = Opml::default();
+    // One item per open outline: the nesting is kept on the heap, never on the call stack.
     let mut open: Vec<Open> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut depth_kept = 0usize;
     let mut root: Option<String> = None;
     let mut depth = 0usize;
     loop {
@@ -48,20 +43,22 @@ pub fn parse_opml(text: &str) -> Result<Vec<OpmlEntry>, OpmlError> {
             line: line_at(&text, reader.error_position()),
             message: clean_line(&e.to_string()),
         })?;
-        let (start, empty) = match &event {
-            Event::Start(e) => (Some(e), false),
-            Event::Empty(e) => (Some(e), true),
+        let (e, empty) = match &event {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
             Event::End(e) => {
                 depth = depth.saturating_sub(1);
-                if e.local_name().as_ref().eq_ignore_ascii_case("outline") {
-                    open.pop();
+                if e.local_name().as_ref().eq_ignore_ascii_case("outline")
+                    && let Some(Open::Category { previous }) = open.pop()
+                {
+                    current = previous;
+                    depth_kept -= 1;
                 }
                 continue;
             }
             Event::Eof => break,
             _ => continue,
         };
-        let Some(e) = start else { continue };
         if root.is_none() {
             root = Some(e.local_name().as_ref().to_owned());
         }
@@ -72,31 +69,27 @@ pub fn parse_opml(text: &str) -> Result<Vec<OpmlEntry>, OpmlError> {
             continue;
         }
         let outline = Outline::read(e);
-        let kind = match outline.xml_url {
-            Some(xml_url) => {
-                let category = open
-                    .iter()
-                    .filter_map(|o| match o {
-                        Open::Category(name) => Some(name.as_str()),
-                        Open::Other => None,
-                    })
-                    .collect::<Vec<_>>()
-                    .join("/");
-                entries.push(OpmlEntry {
-                    title: outline.title.unwrap_or_else(|| xml_url.clone()),
+        let change = match (outline.xml_url, outline.title) {
+            (Some(xml_url), title) => {
+                opml.entries.push(OpmlEntry {
+                    title: title.unwrap_or_else(|| xml_url.clone()),
                     xml_url,
                     html_url: outline.html_url,
-                    category: Some(category).filter(|c| !c.is_empty()),
+                    category: current,
                 });
                 Open::Other
             }
-            None => match outline.title {
-                Some(t) => Open::Category(t),
-                None => Open::Other,
-            },
+            // An empty category holds nothing: it is not kept.
+            (None, Some(name)) if !empty && depth_kept < MAX_DEPTH => {
+                let previous = current;
+                current = Some(opml.add_category(previous, &name));
+                depth_kept += 1;
+                Open::Category { previous }
+            }
+            (None, _) => Open::Other,
         };
         if !empty {
-            open.push(kind);
+            open.push(change);
         }
     }
     match root {
@@ -115,7 +108,7 @@ pub fn parse_opml(text: &str) -> Result<Vec<OpmlEntry>, OpmlError> {
             message: "the document ends before its elements are closed (truncated?)".into(),
         });
     }
-    Ok(entries)
+    Ok(opml)
 }
 
 /// The attributes of an `<outline>` that matter, cleaned; blank ones are `None`.
@@ -155,126 +148,20 @@ impl Outline {
     }
 }
 
-/// A category and what it holds, in the order entries first mention them.
-#[derive(Default)]
-struct Node<'a> {
-    name: String,
-    children: Vec<Child<'a>>,
-}
-
-enum Child<'a> {
-    Feed(&'a OpmlEntry),
-    Category(Node<'a>),
-}
-
-impl<'a> Node<'a> {
-    fn insert(&mut self, path: &[&str], entry: &'a OpmlEntry) {
-        let Some((first, rest)) = path.split_first() else {
-            self.children.push(Child::Feed(entry));
-            return;
-        };
-        let found = self.children.iter_mut().find_map(|c| match c {
-            Child::Category(n) if n.name == *first => Some(n),
-            _ => None,
-        });
-        match found {
-            Some(node) => node.insert(rest, entry),
-            None => {
-                let mut node = Node {
-                    name: (*first).to_owned(),
-                    children: Vec::new(),
-                };
-                node.insert(rest, entry);
-                self.children.push(Child::Category(node));
-            }
-        }
-    }
-
-    fn write(&self, out: &mut String, indent: usize) {
-        for child in &self.children {
-            out.push_str(&"  ".repeat(indent));
-            match child {
-                Child::Feed(e) => {
-                    out.push_str("<outline type=\"rss\"");
-                    attr(out, "text", &e.title);
-                    attr(out, "title", &e.title);
-                    attr(out, "xmlUrl", &e.xml_url);
-                    if let Some(h) = &e.html_url {
-                        attr(out, "htmlUrl", h);
-                    }
-                    out.push_str("/>\n");
-                }
-                Child::Category(n) => {
-                    out.push_str("<outline");
-                    attr(out, "text", &n.name);
-                    attr(out, "title", &n.name);
-                    out.push_str(">\n");
-                    n.write(out, indent + 1);
-                    out.push_str(&"  ".repeat(indent));
-                    out.push_str("</outline>\n");
-                }
-            }
-        }
-    }
-}
-
-/// Appends ` name="value"` with the value cleaned and escaped for an attribute.
-fn attr(out: &mut String, name: &str, value: &str) {
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    escape_into(out, &clean_line(value));
-    out.push('"');
-}
-
-fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// An OPML 2.0 document of `entries`, categories as nested outlines (a category's parts
-/// are separated by "/").
-pub fn write_opml(entries: &[OpmlEntry], title: &str) -> String {
-    let mut tree = Node::default();
-    for e in entries {
-        let path: Vec<&str> = e
-            .category
-            .as_deref()
-            .unwrap_or("")
-            .split('/')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        tree.insert(&path, e);
-    }
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    <title>",
-    );
-    escape_into(&mut out, &clean_line(title));
-    out.push_str("</title>\n  </head>\n  <body>\n");
-    tree.write(&mut out, 2);
-    out.push_str("  </body>\n</opml>\n");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn entry(title: &str, url: &str, category: Option<&str>) -> OpmlEntry {
-        OpmlEntry {
-            title: title.into(),
-            xml_url: url.into(),
-            html_url: None,
-            category: category.map(Into::into),
-        }
+    /// (title, URL, category path) of each entry.
+    fn flat(opml: &Opml) -> Vec<(String, String, Option<String>)> {
+        opml.entries
+            .iter()
+            .map(|e| (e.title.clone(), e.xml_url.clone(), opml.path(e.category)))
+            .collect()
+    }
+
+    fn row(title: &str, url: &str, category: Option<&str>) -> (String, String, Option<String>) {
+        (title.into(), url.into(), category.map(Into::into))
     }
 
     #[test]
@@ -288,58 +175,53 @@ mod tests {
   <outline text="Top" xmlurl="https://top.example/feed"/>
   <outline type="rss" xmlUrl="https://untitled.example/feed"/>
 </body></opml>"#;
+        let opml = parse_opml(text).unwrap();
         assert_eq!(
-            parse_opml(text).unwrap(),
+            flat(&opml),
             vec![
-                OpmlEntry {
-                    title: "A & B".into(),
-                    xml_url: "https://a.example/rss?x=1&y=2".into(),
-                    html_url: Some("https://a.example/".into()),
-                    category: Some("News".into()),
-                },
-                entry("Top", "https://top.example/feed", None),
-                entry(
+                row("A & B", "https://a.example/rss?x=1&y=2", Some("News")),
+                row("Top", "https://top.example/feed", None),
+                row(
                     "https://untitled.example/feed",
                     "https://untitled.example/feed",
                     None
                 ),
             ]
         );
+        assert_eq!(
+            opml.entries[0].html_url.as_deref(),
+            Some("https://a.example/")
+        );
     }
 
     #[test]
-    fn round_trip_with_nested_vietnamese_categories() {
-        let decomposed = "Tho\u{31b}\u{300}i su\u{31b}\u{323}"; // "Thời sự" decomposed
-        let entries = vec![
-            entry(
-                "Tin mới nhất",
-                "https://vnexpress.net/rss/tin-moi-nhat.rss",
-                Some("Tin Việt Nam/VnExpress"),
-            ),
-            entry(
-                decomposed,
-                "https://vnexpress.net/rss/thoi-su.rss",
-                Some("Tin Việt Nam/VnExpress"),
-            ),
-            entry(
-                "Tuổi Trẻ",
-                "https://tuoitre.vn/rss/tin-moi-nhat.rss",
-                Some("Tin Việt Nam"),
-            ),
-            entry(
-                "Hacker News",
-                "https://hnrss.org/frontpage",
-                Some("Quốc tế"),
-            ),
-            entry("Chưa phân loại \"<&>\"", "https://x.example/?a=1&b=2", None),
-        ];
-        let text = write_opml(&entries, "Danh sách của tôi");
-        let back = parse_opml(&text).unwrap();
-        let mut expected = entries.clone();
-        expected[1].title = "Thời sự".into();
-        assert_eq!(back, expected, "{text}");
-        assert!(text.contains("<title>Danh sách của tôi</title>"));
-        assert_eq!(text.matches("text=\"Tin Việt Nam\"").count(), 1, "{text}");
+    fn a_slash_in_a_title_is_one_category() {
+        let text = r#"<opml><body><outline text="Thời sự/Chính trị">
+            <outline text="Báo" xmlUrl="https://a.example/rss"/></outline></body></opml>"#;
+        let opml = parse_opml(text).unwrap();
+        assert_eq!(opml.names(opml.entries[0].category), ["Thời sự/Chính trị"]);
+        assert_eq!(
+            opml.path(opml.entries[0].category).as_deref(),
+            Some("Thời sự\\/Chính trị")
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_into_the_sixteenth_level() {
+        let levels = 60_000;
+        let mut text = String::from("<opml><body>");
+        for i in 0..levels {
+            text.push_str(&format!("<outline text=\"c{i}\">"));
+        }
+        text.push_str("<outline text=\"deep\" xmlUrl=\"https://a.example/rss\"/>");
+        text.push_str(&"</outline>".repeat(levels));
+        text.push_str("<outline text=\"top\" xmlUrl=\"https://b.example/rss\"/></body></opml>");
+        let opml = parse_opml(&text).unwrap();
+        assert_eq!(opml.categories.len(), MAX_DEPTH);
+        let names = opml.names(opml.entries[0].category);
+        assert_eq!(names.len(), MAX_DEPTH);
+        assert_eq!(names.last(), Some(&"c15"));
+        assert_eq!(opml.entries[1].category, None);
     }
 
     #[test]
