@@ -18,6 +18,7 @@ mod article_sites;
 mod cli_commands;
 mod cli_crash;
 mod cli_files;
+mod cli_opml;
 mod cli_users;
 mod config_files;
 mod feed_assets;
