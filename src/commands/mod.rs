@@ -1,4 +1,5 @@
 //! The headless commands. Each takes its parsed arguments and a [`Ctx`].
+mod add;
 pub mod articles;
 mod output;
 pub mod read;
@@ -71,7 +72,11 @@ impl Ctx {
 /// Runs one headless command.
 pub fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
     match command {
-        Command::Add { url, title } => subscriptions::add(ctx, &url, title.as_deref()),
+        Command::Add {
+            url,
+            title,
+            category,
+        } => add::add(ctx, &url, title.as_deref(), category.as_deref()),
         Command::Remove { feed } => subscriptions::remove(ctx, &feed),
         Command::Import { file } => subscriptions::import(ctx, &file),
         Command::Export { file } => subscriptions::export(ctx, file.as_deref()),
