@@ -11,7 +11,7 @@ use crate::cli::{Command, Global};
 use crate::config::{self, Config};
 use crate::i18n::Lang;
 use crate::store::Store;
-use anyhow::Context;
+use anyhow::{Context, bail};
 use std::path::PathBuf;
 
 /// What every command gets: resolved paths, config and flags.
@@ -58,14 +58,46 @@ impl Ctx {
         self.data_dir.join("cache.db")
     }
 
-    /// Opens the cache, subscribing a new one to the defaults (see [`setup`]).
+    /// Opens the cache to change it, subscribing a new one to the defaults (see [`setup`]).
+    /// A cache that can only be read is an error that says so.
     pub fn open_store(&self) -> anyhow::Result<Store> {
-        let mut store = Store::open(&self.cache_path())
-            .with_context(|| format!("cannot open {}", self.cache_path().display()))?;
+        let path = self.cache_path();
+        let mut store = match Store::open(&path) {
+            Ok(store) => store,
+            Err(e) if Store::open_read_only(&path).is_ok() => {
+                tracing::info!("cache {} cannot be written: {e}", path.display());
+                bail!(
+                    "cannot save changes: the cache {} is read-only (a read-only file system, \
+                     or another user's file)",
+                    path.display()
+                )
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot open {}", path.display())),
+        };
         if store.created() && !self.no_defaults {
             setup::subscribe_defaults(&mut store)?;
         }
         Ok(store)
+    }
+
+    /// Opens the cache to read it: read-only when it cannot be written.
+    pub fn open_store_to_read(&self) -> anyhow::Result<Store> {
+        let path = self.cache_path();
+        match Store::open(&path) {
+            Ok(mut store) => {
+                if store.created() && !self.no_defaults {
+                    setup::subscribe_defaults(&mut store)?;
+                }
+                Ok(store)
+            }
+            Err(e) => match Store::open_read_only(&path) {
+                Ok(store) => {
+                    tracing::info!("cache {} opened read-only: {e}", path.display());
+                    Ok(store)
+                }
+                Err(_) => Err(e).with_context(|| format!("cannot open {}", path.display())),
+            },
+        }
     }
 }
 

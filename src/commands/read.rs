@@ -149,7 +149,10 @@ fn from_cache(id: i64, args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<View> {
             ctx.data_dir.display()
         );
     }
-    let mut store = Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut store = match Store::open(&path) {
+        Ok(store) => store,
+        Err(e) => Store::open_read_only(&path).map_err(|_| anyhow::anyhow!("{e}"))?,
+    };
     let detail = store
         .article(ArticleId(id))
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -170,7 +173,10 @@ fn from_cache(id: i64, args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<View> {
                     let chars = ex.text_chars();
                     if chars >= article::MIN_TEXT_CHARS {
                         let stored = article::fetch::stored(ex);
-                        if let Err(e) = store.save_full_text(ArticleId(id), &stored) {
+                        // A read-only cache shows it without keeping it.
+                        if !store.read_only()
+                            && let Err(e) = store.save_full_text(ArticleId(id), &stored)
+                        {
                             eprintln!(
                                 "docbao: the article was not cached: {}",
                                 crate::text::clean_line(&e.to_string())

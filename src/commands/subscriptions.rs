@@ -53,7 +53,7 @@ fn is_http_url(url: &str) -> bool {
 }
 
 pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_to_read()?;
     let text = opml::write_opml(&store.opml()?, "docbao");
     match file {
         Some(path) => {
@@ -64,7 +64,7 @@ pub fn export(ctx: &Ctx, file: Option<&Path>) -> anyhow::Result<()> {
 }
 
 pub fn list(ctx: &Ctx, json: bool) -> anyhow::Result<()> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_to_read()?;
     let feeds = store.feeds()?;
     let now = chrono::Utc::now();
     if json {

@@ -44,6 +44,8 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("the cache is busy: another docbao is writing to it")]
     Busy,
+    #[error("the cache is read-only: changes cannot be saved")]
+    ReadOnly,
     #[error("no such feed: {0}")]
     NoSuchFeed(String),
     /// A title that several feeds share: the spec, then their ids ("3, 7").
@@ -180,6 +182,7 @@ pub struct SaveOutcome {
 pub struct Store {
     conn: rusqlite::Connection,
     created: bool,
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -187,6 +190,7 @@ impl std::fmt::Debug for Store {
         f.debug_struct("Store")
             .field("path", &self.conn.path())
             .field("created", &self.created)
+            .field("read_only", &self.read_only)
             .finish()
     }
 }
@@ -199,6 +203,15 @@ impl Store {
     }
     pub fn open_in_memory() -> Result<Store> {
         schema::open_in_memory()
+    }
+    /// Opens an existing, current cache that cannot be written (a read-only mount, another
+    /// user's file) for reading; every write fails.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        schema::open_read_only(path)
+    }
+    /// True when opened by [`Store::open_read_only`]: changes cannot be saved.
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
     /// True when `open` created the database (first run: subscribe to the defaults).
     pub fn created(&self) -> bool {

@@ -164,6 +164,54 @@ pub(super) fn open(path: &Path) -> Result<Store> {
     setup(conn, Some(path))
 }
 
+/// Opens an existing cache for reading only, for when it cannot be written (a read-only
+/// mount, another user's file). First as SQLite reads any WAL database (it needs the
+/// `-shm` file, or to create it); failing that, as immutable, which a read-only mount is.
+/// The schema must be current: migrating needs writing.
+pub(super) fn open_read_only(path: &Path) -> Result<Store> {
+    let name = path.display().to_string();
+    let absolute = std::path::absolute(path)
+        .map_err(|e| StoreError::Other(format!("cannot open the cache {name}: {e}")))?;
+    let url = url::Url::from_file_path(&absolute)
+        .map_err(|()| StoreError::Other(format!("cannot open the cache {name}")))?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let mut last = None;
+    for mode in ["mode=ro", "mode=ro&immutable=1"] {
+        let uri = format!("{url}?{mode}");
+        let tried = Connection::open_with_flags(&uri, flags)
+            .map_err(StoreError::from)
+            .and_then(|conn| read_only_setup(conn, &name));
+        match tried {
+            Ok(store) => return Ok(store),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| StoreError::Other(format!("cannot open the cache {name}"))))
+}
+
+fn read_only_setup(conn: Connection, name: &str) -> Result<Store> {
+    conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    let version = read_version(&conn).map_err(|e| classify(foreign(e, name)))?;
+    check_version(version, name)?;
+    if version != SCHEMA_VERSION {
+        return Err(StoreError::Other(format!(
+            "the cache {name} is read-only and needs an upgrade (schema {version}); open it \
+             once where it can be written"
+        )));
+    }
+    // A read that touches the WAL index: where SQLite cannot, it fails here, not later.
+    conn.query_row("SELECT count(*) FROM feeds", [], |r| r.get::<_, i64>(0))?;
+    conn.pragma_update(None, "query_only", true)?;
+    Ok(Store {
+        conn,
+        created: false,
+        read_only: true,
+    })
+}
+
 pub(super) fn open_in_memory() -> Result<Store> {
     setup(Connection::open_in_memory()?, None)
 }
@@ -189,6 +237,7 @@ fn setup(conn: Connection, path: Option<&Path>) -> Result<Store> {
     let mut store = Store {
         conn,
         created: false,
+        read_only: false,
     };
     store.created = migrate(&mut store.conn, &name).map_err(classify)?;
     Ok(store)
@@ -307,6 +356,7 @@ mod tests {
         let store = Store {
             conn,
             created: false,
+            read_only: false,
         };
         let got: Vec<Option<String>> = store
             .feeds()

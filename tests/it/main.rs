@@ -34,6 +34,7 @@ mod refresh_feeds;
 mod store_crash;
 mod store_data;
 mod store_file;
+mod store_readonly;
 mod store_search;
 mod text_decode;
 mod text_vectors;
