@@ -157,11 +157,19 @@ fn key_on_line(text: &str, line: usize) -> Option<String> {
         let l = l.trim();
         (l.starts_with('[') && !l.starts_with("[[")).then(|| l.trim_matches(['[', ']', ' ']))
     });
-    Some(match table {
+    let key = match table {
         Some(t) if !t.is_empty() => format!("{t}.{key}"),
         _ => key.to_owned(),
+    };
+    // The line is for a person to find: a hostile key must not make it endless.
+    Some(match key.char_indices().nth(MAX_KEY_SHOWN) {
+        Some((cut, _)) => format!("{}…", &key[..cut]),
+        None => key,
     })
 }
+
+/// Characters of a key quoted in an error.
+const MAX_KEY_SHOWN: usize = 60;
 
 /// The line of a top-level `key = ...` (before any table header).
 fn top_level_key_line(text: &str, key: &str) -> Option<usize> {

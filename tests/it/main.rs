@@ -28,6 +28,7 @@ mod feed_parse;
 mod net_fetch;
 mod net_limits;
 mod net_support;
+mod opml_props;
 mod refresh_extras;
 mod refresh_failures;
 mod refresh_feeds;

@@ -62,19 +62,18 @@ impl Opml {
             .filter(|&p| p < category)
     }
 
-    /// The names from the top level down to `category` (at most [`MAX_DEPTH`] of the
-    /// innermost, should a hand-made tree be deeper).
+    /// The names from the top level down to `category`; of a hand-made tree deeper than
+    /// [`MAX_DEPTH`], the top [`MAX_DEPTH`] (deeper levels are flattened into the last).
     pub fn names(&self, category: Option<usize>) -> Vec<&str> {
         let mut names = Vec::new();
         let mut at = category.filter(|&c| c < self.categories.len());
+        // Parents come before their children, so the walk ends.
         while let Some(c) = at {
-            if names.len() == MAX_DEPTH {
-                break;
-            }
             names.push(self.categories[c].name.as_str());
             at = self.parent_of(c);
         }
         names.reverse();
+        names.truncate(MAX_DEPTH);
         names
     }
 
@@ -154,7 +153,7 @@ mod tests {
         }
         let names = opml.names(parent);
         assert_eq!(names.len(), MAX_DEPTH);
-        assert_eq!(names.last(), Some(&"39"));
+        assert_eq!(names.last(), Some(&"15"));
         // A parent that points forward is ignored rather than followed in a loop.
         opml.categories[0].parent = Some(5);
         assert_eq!(opml.names(Some(0)), ["0"]);

@@ -99,9 +99,11 @@ fn attr(out: &mut String, name: &str, value: &str) {
     out.push('"');
 }
 
+/// Escapes for XML, leaving out what XML cannot carry at all (U+FFFE, U+FFFF).
 fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
+            c if crate::feed::parse::is_forbidden_in_xml(c) => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
