@@ -51,6 +51,24 @@ pub(super) fn child(conn: &Connection, parent: Option<i64>, name: &str) -> Resul
     Ok(Some(conn.last_insert_rowid()))
 }
 
+/// Deletes the categories that hold neither a feed nor a category, level by level from
+/// the deepest, so that unsubscribing does not leave them counting against the cap.
+pub(super) fn drop_empty(conn: &Connection) -> Result<()> {
+    for _ in 0..=MAX_DEPTH {
+        let n = conn
+            .prepare_cached(
+                "DELETE FROM categories WHERE id NOT IN \
+                 (SELECT category_id FROM feeds WHERE category_id IS NOT NULL) \
+                 AND id NOT IN (SELECT parent_id FROM categories WHERE parent_id IS NOT NULL)",
+            )?
+            .execute([])?;
+        if n == 0 {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// The category a path string names ("Tin Việt Nam/VnExpress"), created as needed.
 pub(super) fn resolve_path(conn: &Connection, path: Option<&str>) -> Result<Option<i64>> {
     let mut at = None;
@@ -278,6 +296,13 @@ mod tests {
         let last = feeds.iter().find(|f| f.url.ends_with("/top1099")).unwrap();
         assert_eq!(last.category, None);
         assert_eq!(store.feed(deep.id).unwrap().category, deep.category);
+        // Unsubscribing empties categories, which then no longer count.
+        store.remove_feed(deep.id).unwrap();
+        let count: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM categories", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, super::MAX_CATEGORIES - 16);
     }
 
     #[test]

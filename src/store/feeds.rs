@@ -83,14 +83,18 @@ pub(super) fn insert_feed(
     Ok(FeedId(conn.last_insert_rowid()))
 }
 
+/// Unsubscribes, and drops the categories left empty, in one transaction.
 pub(super) fn remove_feed(conn: &Connection, id: FeedId) -> Result<()> {
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     // The articles go by ON DELETE CASCADE, their index rows by the delete trigger.
-    let n = conn
+    let n = tx
         .prepare_cached("DELETE FROM feeds WHERE id = ?1")?
         .execute([id.0])?;
     if n == 0 {
         return Err(StoreError::NoSuchFeed(id.0.to_string()));
     }
+    categories::drop_empty(&tx)?;
+    tx.commit()?;
     Ok(())
 }
 

@@ -96,6 +96,7 @@ CREATE TABLE categories (
 );
 CREATE UNIQUE INDEX categories_name ON categories(coalesce(parent_id, 0), name);
 ALTER TABLE feeds ADD COLUMN category_id INTEGER REFERENCES categories(id) ON DELETE SET NULL;
+CREATE INDEX feeds_category ON feeds(category_id);
 
 CREATE TEMP TABLE old_category_parts AS
 WITH RECURSIVE parts(category, step, depth, path, parent_path, name, rest) AS (
