@@ -10,7 +10,7 @@ mod subscriptions;
 use crate::cli::{Command, Global};
 use crate::config::{self, Config};
 use crate::i18n::Lang;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use anyhow::{Context, bail};
 use std::path::PathBuf;
 
@@ -64,7 +64,8 @@ impl Ctx {
         let path = self.cache_path();
         let mut store = match Store::open(&path) {
             Ok(store) => store,
-            Err(e) if Store::open_read_only(&path).is_ok() => {
+            // Busy is another docbao writing, not a cache that cannot be written.
+            Err(e) if !matches!(e, StoreError::Busy) && Store::open_read_only(&path).is_ok() => {
                 tracing::info!("cache {} cannot be written: {e}", path.display());
                 bail!(
                     "cannot save changes: the cache {} is read-only (a read-only file system, \
