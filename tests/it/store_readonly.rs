@@ -167,6 +167,21 @@ fn the_reader_opens_a_read_only_cache_and_says_changes_cannot_be_saved() {
         std::thread::sleep(Duration::from_millis(100));
     };
     assert!(screen.contains("read-only"), "{screen}");
+    // A rating tried anyway changes nothing, and the reader goes on.
+    tmux(&["send-keys", "Tab"]);
+    tmux(&["send-keys", "5"]);
+    std::thread::sleep(Duration::from_millis(500));
+    let out = tmux(&["capture-pane", "-p"]);
+    let screen = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(screen.contains("changes cannot be saved"), "{screen}");
     tmux(&["send-keys", "Q"]);
     let _ = tmux(&["kill-server"]);
+    let articles = d.json(&["articles", "--json"]);
+    assert!(
+        articles
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["rating"] != 5)
+    );
 }
