@@ -196,6 +196,16 @@ mod tests {
     }
 
     #[test]
+    fn a_hostile_key_is_quoted_short_and_deep_nesting_is_an_error() {
+        let long = format!("{}b = 1", "a.".repeat(100_000));
+        let message = err(&long);
+        assert!(message.starts_with("config.toml line 1: "), "{message}");
+        assert!(message.chars().count() < 200, "{}", message.len());
+        let deep = format!("keep_days = {}", "[".repeat(100_000));
+        assert!(err(&deep).starts_with("config.toml line 1: "));
+    }
+
+    #[test]
     fn every_field_is_read() {
         let text = "lang = \"vi\"\nkeep_days = 30\nfull_text = true\nrefresh_on_start = false\n\
                     jobs = 4\nrating_style = \"ascii\"\n[keys]\nquit = [\"Q\", \"ctrl-c\"]\n\
