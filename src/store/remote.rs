@@ -2,6 +2,7 @@
 //! starred state, each in one transaction. A change still in the queue wins over the
 //! server's state (the server has not seen it yet); nothing here is queued, since it came
 //! from the server.
+use super::categories;
 use super::queue::{self, Change, Queued};
 use super::save::{dedup_key, insert_item};
 use super::search::{Folded, IndexText, index_fetch};
@@ -256,8 +257,9 @@ fn apply_subscriptions(conn: &mut Connection, feeds: &[RemoteFeed]) -> Result<Su
                         id
                     }
                     None => {
+                        let category = categories::resolve_path(&tx, category)?;
                         tx.prepare_cached(
-                            "INSERT INTO feeds (url, title, site_url, category, remote_id, \
+                            "INSERT INTO feeds (url, title, site_url, category_id, remote_id, \
                              position) VALUES (?1, ?2, ?3, ?4, ?5, \
                              (SELECT coalesce(max(position), 0) + 1 FROM feeds))",
                         )?
@@ -273,7 +275,8 @@ fn apply_subscriptions(conn: &mut Connection, feeds: &[RemoteFeed]) -> Result<Su
                 .execute(params![id, title])?;
         }
         if !moving.contains(f.id.as_str()) {
-            tx.prepare_cached("UPDATE feeds SET category = ?2 WHERE id = ?1")?
+            let category = categories::resolve_path(&tx, category)?;
+            tx.prepare_cached("UPDATE feeds SET category_id = ?2 WHERE id = ?1")?
                 .execute(params![id, category])?;
         }
         if let Some(site) = &f.site_url {
@@ -308,6 +311,7 @@ fn apply_subscriptions(conn: &mut Connection, feeds: &[RemoteFeed]) -> Result<Su
             }
         }
     }
+    categories::drop_empty(&tx)?;
     tx.commit()?;
     Ok(out)
 }
