@@ -18,6 +18,7 @@
 mod articles;
 mod feeds;
 pub mod handle;
+pub mod images;
 mod save;
 mod schema;
 pub mod search;

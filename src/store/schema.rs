@@ -21,7 +21,8 @@ pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// to read per query.
 /// `pruned` remembers what retention deleted while the feed still lists it, so a pruned
 /// article does not come back as new on the next refresh.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE feeds (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,
@@ -78,7 +79,33 @@ CREATE TABLE pruned (
     dedup_key TEXT NOT NULL,
     PRIMARY KEY (feed_id, dedup_key)
 ) WITHOUT ROWID;
-"#];
+"#,
+    // Pictures for offline reading: the bytes once per URL, linked to the articles that
+    // show them. An image leaves with the last article that links to it (trigger), and
+    // `used_at` orders eviction when the cache passes its budget.
+    r#"
+CREATE TABLE images (
+    url TEXT PRIMARY KEY,
+    bytes BLOB NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    fetched_at INTEGER NOT NULL,
+    used_at INTEGER NOT NULL
+);
+CREATE INDEX images_used ON images(used_at);
+CREATE TABLE article_images (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    PRIMARY KEY (article_id, url)
+) WITHOUT ROWID;
+CREATE INDEX article_images_url ON article_images(url);
+CREATE TRIGGER article_images_last AFTER DELETE ON article_images
+WHEN NOT EXISTS (SELECT 1 FROM article_images WHERE url = old.url) BEGIN
+    DELETE FROM images WHERE url = old.url;
+END;
+"#,
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
