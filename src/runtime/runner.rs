@@ -41,6 +41,7 @@ impl Runner {
                 jobs: ctx.config.jobs.max(1),
                 full_text: ctx.config.full_text,
                 lang: ctx.lang,
+                pictures: crate::picture::cache_budget(&ctx.config),
             },
             keep_days: ctx.config.keep_days,
             tx,
