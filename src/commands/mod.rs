@@ -1,5 +1,6 @@
 //! The headless commands. Each takes its parsed arguments and a [`Ctx`].
 pub mod articles;
+pub mod generate;
 mod output;
 pub mod read;
 mod refresh;
@@ -82,6 +83,8 @@ pub fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Search { query, limit, json } => articles::search(ctx, &query, limit, json),
         Command::Rate { article, stars } => articles::rate(ctx, article, stars),
         Command::Mark { article, state } => articles::mark(ctx, article, state),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man { command } => generate::man(command.as_deref()),
     }
 }
 
