@@ -38,6 +38,8 @@ pub fn man_text(command: Option<&str>) -> anyhow::Result<Option<Vec<u8>>> {
     };
     let mut out = Vec::new();
     clap_mangen::Man::new(page)
+        // Every page names the program and its version (a command's would name the command).
+        .source(format!("docbao {}", env!("CARGO_PKG_VERSION")))
         .render(&mut out)
         .context("cannot render the man page")?;
     Ok(Some(out))
