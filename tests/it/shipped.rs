@@ -46,7 +46,7 @@ fn completions_in_assets_are_generated_ones() {
     let mut stale = Vec::new();
     for (shell, file) in SHELLS {
         let script = docbao.ok(&["completions", shell]);
-        for word in ["refresh", "--data-dir", "completions"] {
+        for word in ["refresh", "data-dir", "completions"] {
             assert!(script.contains(word), "{shell}: no {word}");
         }
         check(&assets().join("completions").join(file), &script, &mut stale);
