@@ -193,10 +193,7 @@ impl<'a> Sanitizer<'a> {
             "option" => &["option"],
             _ => return,
         };
-        while let Some(top) = self
-            .stack
-            .pop_if(|top| closes.contains(&top.name.as_str()))
-        {
+        while let Some(top) = self.stack.pop_if(|top| closes.contains(&top.name.as_str())) {
             if top.emitted {
                 self.push(&format!("</{}>", top.name));
             }

@@ -49,12 +49,14 @@ async fn full_text_fetches_each_article_once() {
         );
     }
     // bai-4 has no page: its full text fails, the feed does not.
-    let doc = Rss::new("Tin").link("http://example.invalid/").items((1..=4).map(|i| {
-        RssItem::new(&format!("g{i}"), &format!("Bài số {i}"))
-            .link(&server.url(&format!("/bai-{i}.html")))
-            .description(&format!("Tóm tắt: Bài số {i}"))
-            .published("Fri, 27 Nov 2026 08:00:00 GMT")
-    }));
+    let doc = Rss::new("Tin")
+        .link("http://example.invalid/")
+        .items((1..=4).map(|i| {
+            RssItem::new(&format!("g{i}"), &format!("Bài số {i}"))
+                .link(&server.url(&format!("/bai-{i}.html")))
+                .description(&format!("Tóm tắt: Bài số {i}"))
+                .published("Fri, 27 Nov 2026 08:00:00 GMT")
+        }));
     server.route("/rss", Response::ok(doc.to_string(), "application/rss+xml"));
 
     let cache = Cache::new();

@@ -49,11 +49,19 @@ fn completions_in_assets_are_generated_ones() {
         for word in ["refresh", "data-dir", "completions"] {
             assert!(script.contains(word), "{shell}: no {word}");
         }
-        check(&assets().join("completions").join(file), &script, &mut stale);
+        check(
+            &assets().join("completions").join(file),
+            &script,
+            &mut stale,
+        );
     }
     assert!(stale.is_empty(), "{}", stale_message(&stale));
     let out = docbao.run(&["completions", "tcsh"]);
-    assert_eq!(out.status.code(), Some(2), "an unknown shell is a usage error");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
 }
 
 #[test]
@@ -68,7 +76,10 @@ fn man_pages_in_assets_are_generated_ones() {
     let mut expected = vec!["docbao.1".to_owned()];
     for name in docbao::commands::generate::man_commands() {
         let page = docbao.ok(&["man", name.as_str()]);
-        assert!(page.contains(&format!(".TH docbao-{name} 1")), "{page:.200}");
+        assert!(
+            page.contains(&format!(".TH docbao-{name} 1")),
+            "{page:.200}"
+        );
         // Each command's page lists the global options too.
         assert!(page.contains("data\\-dir"), "{name}: {page}");
         assert!(main.contains(&format!("docbao\\-{name}(1)")), "{name}");
@@ -87,7 +98,10 @@ fn man_pages_in_assets_are_generated_ones() {
     let out = docbao.run(&["man", "nosuchcommand"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("nosuchcommand") && err.contains("refresh"), "{err}");
+    assert!(
+        err.contains("nosuchcommand") && err.contains("refresh"),
+        "{err}"
+    );
 }
 
 /// Completions and the man page need neither a config that parses nor a data dir.
@@ -102,14 +116,22 @@ fn generated_without_config_or_data_dir() {
         .args(["man"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = docbao
         .command()
         .env("DOCBAO_CONFIG", &config)
         .args(["completions", "bash"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

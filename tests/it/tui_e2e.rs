@@ -35,9 +35,7 @@ const EVIL: &str = "Evil\u{1b}]0;PWNED\u{7}\u{1b}]52;c;UFdORUQ=\u{7}Feed";
 
 fn evil_xml() -> String {
     Rss::new(EVIL)
-        .item(
-            RssItem::new("e1", &format!("Bài {EVIL}")).published("Mon, 01 Jan 2024 00:00:00 GMT"),
-        )
+        .item(RssItem::new("e1", &format!("Bài {EVIL}")).published("Mon, 01 Jan 2024 00:00:00 GMT"))
         .to_string()
 }
 

@@ -143,4 +143,3 @@ impl Drop for Tmux {
         let _ = self.cmd(&["kill-server"]);
     }
 }
-
