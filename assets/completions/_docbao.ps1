@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
         }
         'docbao;add' {
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'title')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Its category: names outer first, joined by "/" (a "/" inside a name as "\/")')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the cache (cache.db), log and lock live')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (default: <config dir>/docbao/config.toml)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')

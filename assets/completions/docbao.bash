@@ -133,13 +133,17 @@ _docbao() {
             return 0
             ;;
         docbao__subcmd__add)
-            opts="-h --title --data-dir --config --offline --lang --no-defaults --help"
+            opts="-h --title --category --data-dir --config --offline --lang --no-defaults --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --category)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

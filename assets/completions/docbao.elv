@@ -44,6 +44,7 @@ set edit:completion:arg-completer[docbao] = {|@words|
         }
         &'docbao;add'= {
             cand --title 'title'
+            cand --category 'Its category: names outer first, joined by "/" (a "/" inside a name as "\/")'
             cand --data-dir 'Where the cache (cache.db), log and lock live'
             cand --config 'The config file (default: <config dir>/docbao/config.toml)'
             cand --lang 'Interface language'

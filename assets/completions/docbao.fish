@@ -47,6 +47,7 @@ complete -c docbao -n "__fish_docbao_needs_command" -f -a "completions" -d 'Prin
 complete -c docbao -n "__fish_docbao_needs_command" -f -a "man" -d 'Print the man page (roff) of docbao, or of one COMMAND (docbao-COMMAND(1))'
 complete -c docbao -n "__fish_docbao_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c docbao -n "__fish_docbao_using_subcommand add" -l title -r
+complete -c docbao -n "__fish_docbao_using_subcommand add" -l category -d 'Its category: names outer first, joined by "/" (a "/" inside a name as "\\/")' -r
 complete -c docbao -n "__fish_docbao_using_subcommand add" -l data-dir -d 'Where the cache (cache.db), log and lock live' -r -F
 complete -c docbao -n "__fish_docbao_using_subcommand add" -l config -d 'The config file (default: <config dir>/docbao/config.toml)' -r -F
 complete -c docbao -n "__fish_docbao_using_subcommand add" -l lang -d 'Interface language' -r -f -a "vi\t''
