@@ -362,17 +362,8 @@ mod tests {
     fn feed(url: &str) -> FeedRow {
         FeedRow {
             id: FeedId(1),
-            title: String::new(),
             url: url.into(),
-            site_url: None,
-            category: None,
-            unread: 0,
-            total: 0,
-            last_status: None,
-            last_refreshed: None,
-            etag: None,
-            last_modified: None,
-            retry_until: None,
+            ..FeedRow::default()
         }
     }
 
