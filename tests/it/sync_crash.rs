@@ -19,7 +19,7 @@ fn kill_9_during_sync_loses_nothing_and_duplicates_nothing() {
         );
         r.add_items(feed, n * 150, 150, now);
     }
-    r.state().delay_ms = 3;
+    r.state().delay_ms = 25;
     let s = Synced::new("greader", &r.url(), "");
     s.ok(&["feeds"]);
     // Local changes made between runs: remote id -> (read, rating) the server must end with.
@@ -70,7 +70,7 @@ fn kill_9_during_sync_loses_nothing_and_duplicates_nothing() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(next() % 400));
+        std::thread::sleep(Duration::from_millis(next() % 300));
         if child.try_wait().unwrap().is_none() {
             killed += 1;
         }
