@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             [CompletionResult]::new('mark', 'mark', [CompletionResultType]::ParameterValue, 'Mark an article read or unread')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script of a shell (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of docbao, or of one COMMAND (docbao-COMMAND(1))')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull from and push to the aggregator of `[sync]` (Google Reader API or Fever)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -192,6 +193,17 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'docbao;sync' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the cache (cache.db), log and lock live')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (default: <config dir>/docbao/config.toml)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'No network at all; everything comes from the cache')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'A new cache starts empty: no default subscriptions, no guide')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'docbao;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Subscribe to a feed (or to the feed an HTML page links to)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Unsubscribe: FEED is an id, a URL or a title')
@@ -206,6 +218,7 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             [CompletionResult]::new('mark', 'mark', [CompletionResultType]::ParameterValue, 'Mark an article read or unread')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script of a shell (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of docbao, or of one COMMAND (docbao-COMMAND(1))')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull from and push to the aggregator of `[sync]` (Google Reader API or Fever)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -246,6 +259,9 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             break
         }
         'docbao;help;man' {
+            break
+        }
+        'docbao;help;sync' {
             break
         }
         'docbao;help;help' {

@@ -58,6 +58,9 @@ _docbao() {
             docbao,search)
                 cmd="docbao__subcmd__search"
                 ;;
+            docbao,sync)
+                cmd="docbao__subcmd__sync"
+                ;;
             docbao__subcmd__help,add)
                 cmd="docbao__subcmd__help__subcmd__add"
                 ;;
@@ -100,6 +103,9 @@ _docbao() {
             docbao__subcmd__help,search)
                 cmd="docbao__subcmd__help__subcmd__search"
                 ;;
+            docbao__subcmd__help,sync)
+                cmd="docbao__subcmd__help__subcmd__sync"
+                ;;
             *)
                 ;;
         esac
@@ -107,7 +113,7 @@ _docbao() {
 
     case "${cmd}" in
         docbao)
-            opts="-h -V --data-dir --config --offline --lang --no-defaults --help --version add remove import export feeds refresh articles read search rate mark completions man help"
+            opts="-h -V --data-dir --config --offline --lang --no-defaults --help --version add remove import export feeds refresh articles read search rate mark completions man sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,7 +289,7 @@ _docbao() {
             return 0
             ;;
         docbao__subcmd__help)
-            opts="add remove import export feeds refresh articles read search rate mark completions man help"
+            opts="add remove import export feeds refresh articles read search rate mark completions man sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,6 +485,20 @@ _docbao() {
             return 0
             ;;
         docbao__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -697,6 +717,32 @@ _docbao() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "vi en" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__sync)
+            opts="-h --json --data-dir --config --offline --lang --no-defaults --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

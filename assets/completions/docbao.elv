@@ -40,6 +40,7 @@ set edit:completion:arg-completer[docbao] = {|@words|
             cand mark 'Mark an article read or unread'
             cand completions 'Print the completion script of a shell (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff) of docbao, or of one COMMAND (docbao-COMMAND(1))'
+            cand sync 'Pull from and push to the aggregator of `[sync]` (Google Reader API or Fever)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'docbao;add'= {
@@ -175,6 +176,16 @@ set edit:completion:arg-completer[docbao] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'docbao;sync'= {
+            cand --data-dir 'Where the cache (cache.db), log and lock live'
+            cand --config 'The config file (default: <config dir>/docbao/config.toml)'
+            cand --lang 'Interface language'
+            cand --json 'json'
+            cand --offline 'No network at all; everything comes from the cache'
+            cand --no-defaults 'A new cache starts empty: no default subscriptions, no guide'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'docbao;help'= {
             cand add 'Subscribe to a feed (or to the feed an HTML page links to)'
             cand remove 'Unsubscribe: FEED is an id, a URL or a title'
@@ -189,6 +200,7 @@ set edit:completion:arg-completer[docbao] = {|@words|
             cand mark 'Mark an article read or unread'
             cand completions 'Print the completion script of a shell (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff) of docbao, or of one COMMAND (docbao-COMMAND(1))'
+            cand sync 'Pull from and push to the aggregator of `[sync]` (Google Reader API or Fever)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'docbao;help;add'= {
@@ -216,6 +228,8 @@ set edit:completion:arg-completer[docbao] = {|@words|
         &'docbao;help;completions'= {
         }
         &'docbao;help;man'= {
+        }
+        &'docbao;help;sync'= {
         }
         &'docbao;help;help'= {
         }
