@@ -3,9 +3,28 @@
 //! Machine sources first (meta tags, JSON-LD, `<time datetime>`, schema.org microdata),
 //! then what the page writes for people ("Lượt xem: 1,705", "4/5 (1,024 lượt)").
 
+//!
+//! Title, byline, publication time and source go through a stage of candidates and
+//! evidence: every place a field can come from offers a value, each is scored by where it was
+//! found and how well it agrees with the others, refused when it cannot be one (a publisher
+//! as a byline, a reader from the comments), and the winner kept with the reasons
+//! ([`Evidence`], shown by `read --json --debug`).
+mod byline;
+mod evidence;
+mod lists;
+mod names;
+mod page;
+mod published;
+pub mod signature;
+
+pub use evidence::Evidence;
+
 use super::rules::SiteRule;
 use super::{ArticleMeta, PageRating};
 use dom_query::Document;
+use evidence::{Candidate, decide};
+use names::SiteIds;
+use published::DateCand;
 use regex::Regex;
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -25,9 +44,35 @@ pub(crate) static VIEWS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static VIEWS_TEXT_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\d[\d.,]*)\s*(?:lượt xem|lượt đọc)").expect("valid regex"));
 
-/// Everything the page says about itself; readability's findings fill the gaps later.
-/// `ld` is the page's [`json_ld`], read once by the caller (titles use it too).
+/// Candidates read from the whole page, before anything is removed; the signature at the
+/// end of the body and readability's guesses join them in [`Gathered::finish`].
+pub(crate) struct Gathered {
+    bylines: Vec<Candidate>,
+    readers: Vec<String>,
+    dates: Vec<DateCand>,
+    sources: Vec<Candidate>,
+    site: SiteIds,
+}
+
+/// Everything the page says about itself, with byline and date decided from the page alone
+/// (no body signature): what [`gather`] and [`Gathered::finish`] give without a body.
+#[cfg(test)]
 pub fn collect(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> ArticleMeta {
+    let (mut meta, g) = gather(doc, rule, ld, &[], None);
+    g.finish(&mut meta, None, None);
+    meta
+}
+
+/// Everything the page says about itself. `ld` is the page's [`json_ld`], read once by the
+/// caller (titles use it too); `titles` the page's stated titles (they find the headline);
+/// `host` the page's host (a byline naming it is no writer).
+pub(crate) fn gather(
+    doc: &Document,
+    rule: Option<&SiteRule>,
+    ld: &[Value],
+    titles: &[String],
+    host: Option<&str>,
+) -> (ArticleMeta, Gathered) {
     let body_text = {
         // Counters and widgets sit near the top or the end; never scan megabytes.
         let t = doc
@@ -45,28 +90,130 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Article
             head + " " + &tail
         }
     };
-    ArticleMeta {
+    let site_name = meta_content(
+        doc,
+        &[
+            "meta[property='og:site_name']",
+            "meta[name='application-name']",
+        ],
+    )
+    .or_else(|| ld_str(ld, &["publisher", "name"]));
+    let publisher = ld_str(ld, &["publisher", "name"]);
+    let site = SiteIds::new(
+        site_name.iter().chain(publisher.iter()).map(String::as_str),
+        host,
+    );
+    let layout = page::Layout::read(doc, titles);
+    let (bylines, readers) = byline::gather(doc, rule, ld, &layout, &site);
+    let dates = published::gather(doc, rule, ld, &layout);
+    let sources = page_sources(doc, &layout);
+    let meta = ArticleMeta {
         title: rule_text(doc, rule.map_or(&[][..], |r| r.title), false).or_else(|| {
             meta_content(
                 doc,
                 &["meta[property='og:title']", "meta[name='twitter:title']"],
             )
         }),
-        byline: byline(doc, rule, ld),
-        published: published(doc, rule, ld),
-        site_name: meta_content(
-            doc,
-            &[
-                "meta[property='og:site_name']",
-                "meta[name='application-name']",
-            ],
-        )
-        .or_else(|| ld_str(ld, &["publisher", "name"])),
+        byline: None,
+        published: None,
+        site_name,
+        source: None,
         url: None,
         lang: lang(doc),
         rating: rating(doc, ld, &body_text),
         views: views(&body_text).or_else(|| ld_views(ld)),
+    };
+    let g = Gathered {
+        bylines,
+        readers,
+        dates,
+        sources,
+        site,
+    };
+    (meta, g)
+}
+
+/// Readability's own findings, the weakest candidates.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Guesses<'a> {
+    pub byline: Option<&'a str>,
+    pub published: Option<&'a str>,
+}
+
+impl Gathered {
+    /// Adds the body's signature and readability's guesses, scores every candidate by the
+    /// others, and writes the winners into `meta`. Returns the evidence, and whether the
+    /// signature was used (then it leaves the body).
+    pub fn finish(
+        mut self,
+        meta: &mut ArticleMeta,
+        sig: Option<&signature::Signature>,
+        guesses: Option<Guesses>,
+    ) -> (Vec<Evidence>, bool) {
+        if let Some(names) = sig.and_then(|s| s.signed.names.clone()) {
+            let mut c = Candidate::new(names, "signature", byline::SIGNATURE);
+            if sig.is_some_and(|s| s.set_apart) {
+                c.adjust(5, "set apart (bold or right-aligned)");
+            }
+            byline::judge(&mut c, &self.site, &self.readers);
+            self.bylines.push(c);
+        }
+        if let Some(src) = sig.and_then(|s| s.signed.source.clone()) {
+            self.sources.insert(0, Candidate::new(src, "signature", 70));
+        }
+        let guesses = guesses.unwrap_or_default();
+        if let Some(mut c) = guesses.byline.and_then(byline::readability_candidate) {
+            byline::judge(&mut c, &self.site, &self.readers);
+            self.bylines.push(c);
+        }
+        if let Some(d) = guesses
+            .published
+            .and_then(|p| DateCand::new(p, "readability", published::READABILITY, false))
+        {
+            self.dates.push(d);
+        }
+        byline::agree(&mut self.bylines);
+        published::reconcile(&mut self.dates);
+        for c in &mut self.sources {
+            if names::not_a_writer(&c.value, &self.site) == Some("names the site or its publisher")
+            {
+                c.refuse("names the site itself");
+            }
+        }
+        let (by, mut evidence) = decide("byline", self.bylines);
+        let (date, ev) = decide(
+            "published",
+            self.dates.into_iter().map(|d| d.cand).collect(),
+        );
+        evidence.extend(ev);
+        let (source, ev) = decide("source", self.sources);
+        evidence.extend(ev);
+        let used_signature = evidence.iter().any(|e| e.kept && e.from == "signature");
+        meta.byline = by;
+        meta.published = date;
+        meta.source = source;
+        (evidence, used_signature)
     }
+}
+
+/// Source lines the page shows outside the body ("Nguồn: Báo Mẫu" in a source box).
+fn page_sources(doc: &Document, layout: &page::Layout) -> Vec<Candidate> {
+    let Some(found) = doc.try_select("[class*=source], [class*=nguon]") else {
+        return Vec::new();
+    };
+    found
+        .nodes()
+        .iter()
+        .filter(|n| !layout.is_barred(n))
+        .filter_map(|n| {
+            let t = crate::text::clean_line(&n.text());
+            (t.chars().count() <= 80)
+                .then(|| names::source_of(&t))
+                .flatten()
+        })
+        .take(1)
+        .map(|s| Candidate::new(s, "visible source line", 60))
+        .collect()
 }
 
 /// The text of `node` with a space between text nodes, so that "Lượt xem: 1,705" in one
@@ -170,68 +317,6 @@ fn value_text(v: &Value) -> Option<String> {
         Value::Object(_) => v.get("name").and_then(value_text),
         _ => None,
     }
-}
-
-fn byline(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<String> {
-    rule_text(doc, rule.map_or(&[][..], |r| r.author), true)
-        .or_else(|| {
-            meta_content(
-                doc,
-                &["meta[name='author']", "meta[property='article:author']"],
-            )
-        })
-        .filter(|a| !a.starts_with("http"))
-        .or_else(|| ld_str(ld, &["author"]))
-        .or_else(|| {
-            rule_text(
-                doc,
-                &["[itemprop=author] [itemprop=name]", "[rel=author]"],
-                false,
-            )
-        })
-        .filter(|a| a.chars().count() <= 100)
-}
-
-fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<String> {
-    let machine = meta_content(
-        doc,
-        &[
-            "meta[property='article:published_time']",
-            "meta[itemprop='datePublished']",
-            "meta[name='pubdate']",
-            "meta[name='publishdate']",
-            "meta[name='date']",
-            "meta[name='dc.date']",
-        ],
-    )
-    .or_else(|| ld_str(ld, &["datePublished"]))
-    .or_else(|| {
-        doc.try_select("time[datetime]")?
-            .nodes()
-            .iter()
-            .find_map(|n| n.attr("datetime").map(|d| d.to_string()))
-    });
-    if let Some(d) = machine.as_deref().and_then(super::date::parse) {
-        return Some(d);
-    }
-    rule_text(doc, rule.map_or(&[][..], |r| r.date), false)
-        .and_then(|t| super::date::parse(&t))
-        .or_else(|| {
-            let sel = "[class*=date], [class*=time], [class*=publish], time";
-            doc.try_select(sel)?
-                .nodes()
-                .iter()
-                // Site headers often show today's date: not the article's.
-                .filter(|n| {
-                    !n.ancestors_it(Some(64))
-                        .any(|a| a.has_name("header") || a.has_name("nav") || a.has_name("footer"))
-                })
-                .filter_map(|n| {
-                    let t = n.text();
-                    (t.len() < 120).then(|| super::date::parse(&t)).flatten()
-                })
-                .next()
-        })
 }
 
 fn lang(doc: &Document) -> Option<String> {

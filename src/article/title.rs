@@ -24,6 +24,13 @@ pub(crate) struct Sources {
     doc_title: Option<String>,
 }
 
+impl Sources {
+    /// The titles the page states about itself, to find its headline.
+    pub fn stated(&self) -> &[String] {
+        &self.stated
+    }
+}
+
 pub(crate) fn sources(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Sources {
     let texts = |sel: &str| -> Vec<String> {
         doc.try_select(sel)
@@ -193,7 +200,7 @@ impl SiteKeys {
     }
 }
 
-fn key(s: &str) -> String {
+pub(crate) fn key(s: &str) -> String {
     crate::text::fold(s)
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -203,7 +210,7 @@ fn key(s: &str) -> String {
 /// "vnexpress" matches "vnexpress", "vnexpressnet", "baodientuvnexpress"; "voa" matches
 /// "voatiengviet". A piece only at either end and with little left over, so "nam" never
 /// matches "vietnamnet", nor "comwrap" the tail "comwrap auf der DMEXCO 2018".
-fn matches_key(text: &str, site: &str) -> bool {
+pub(crate) fn matches_key(text: &str, site: &str) -> bool {
     if text.is_empty() {
         return false;
     }

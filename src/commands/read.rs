@@ -297,6 +297,7 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         byline: detail.author.clone(),
         published: detail.row.published.map(|d| d.to_rfc3339()),
         site_name: None,
+        source: None,
         url: detail.row.url.clone(),
         lang: None,
         rating: None,
