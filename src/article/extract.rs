@@ -4,6 +4,9 @@ use super::{ArticleError, ArticleMeta, chrome, guard, meta, rules, title};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 
+/// Enough to see why; a page with a hundred `<h1>`s does not need them all listed.
+const MAX_EVIDENCE: usize = 40;
+
 /// The article found in a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extracted {
@@ -42,7 +45,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     let ld = meta::json_ld(&doc);
     let titles = title::sources(&doc, rule, &ld);
     let host = page_url.as_ref().and_then(url::Url::host_str);
-    let (mut meta, gathered) = meta::gather(&doc, rule, &ld, titles.stated(), host);
+    let (mut meta, gathered) = meta::gather(&doc, rule, &ld, &titles.stated(), host);
 
     if let Some(rule) = rule {
         for sel in rule.drop {
@@ -124,6 +127,12 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         meta.site_name.as_deref(),
         host,
     );
+    let mut evidence = titles
+        .evidence(meta.title.as_deref())
+        .into_iter()
+        .chain(evidence)
+        .collect::<Vec<_>>();
+    evidence.truncate(MAX_EVIDENCE);
     meta.url = meta
         .url
         .map(|u| crate::text::clean_line(&u))

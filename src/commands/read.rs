@@ -5,6 +5,7 @@
 //! `--summary` shows the feed's content on purpose. Output: header, blank line, body wrapped
 //! at `--width`, numbered links; or `--json`.
 use crate::article::header::header_lines;
+use crate::article::meta::Evidence;
 use crate::article::render::MIN_WIDTH;
 use crate::article::{self, ArticleError, ArticleMeta};
 use crate::cli::ReadArgs;
@@ -29,6 +30,8 @@ struct View {
     meta: ArticleMeta,
     source: Option<String>,
     notice: Option<String>,
+    /// How the metadata was chosen, when the page was extracted now (not from the cache).
+    evidence: Vec<Evidence>,
 }
 
 enum Target<'a> {
@@ -58,7 +61,7 @@ pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
         Target::File(path) => from_file(path, args.url.as_deref())?,
     };
     let out = if args.json {
-        json_output(&view)
+        json_output(&view, args.debug)
     } else {
         text_output(&view, width(args), ctx.lang)
     };
@@ -120,6 +123,7 @@ fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
         meta: ex.meta,
         source: None,
         notice: None,
+        evidence: ex.evidence,
     })
 }
 
@@ -149,6 +153,7 @@ fn from_url(url: &str, ctx: &Ctx) -> anyhow::Result<View> {
         meta: ex.meta,
         source: None,
         notice: None,
+        evidence: ex.evidence,
     })
 }
 
@@ -218,6 +223,7 @@ fn full_view(detail: &ArticleDetail, html: String, mut meta: ArticleMeta) -> Vie
         meta,
         source: Some(detail.row.feed_title.clone()),
         notice: None,
+        evidence: Vec::new(),
     }
 }
 
@@ -308,6 +314,7 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         meta,
         source: Some(detail.row.feed_title.clone()),
         notice: Some(notice),
+        evidence: Vec::new(),
     })
 }
 
@@ -337,6 +344,8 @@ struct JsonArticle {
     byline: Option<String>,
     published: Option<String>,
     site_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
     url: Option<String>,
     lang: Option<String>,
     text: String,
@@ -344,6 +353,9 @@ struct JsonArticle {
     rating: Option<JsonRating>,
     #[serde(skip_serializing_if = "Option::is_none")]
     views: Option<u64>,
+    /// `--debug`: how the metadata was chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<Vec<Evidence>>,
 }
 
 #[derive(Serialize)]
@@ -353,7 +365,7 @@ struct JsonRating {
     count: Option<u64>,
 }
 
-fn json_output(view: &View) -> String {
+fn json_output(view: &View, debug: bool) -> String {
     let m = &view.meta;
     let s = |v: &Option<String>| {
         v.as_deref()
@@ -365,6 +377,7 @@ fn json_output(view: &View) -> String {
         byline: s(&m.byline),
         published: s(&m.published),
         site_name: s(&m.site_name),
+        source: s(&m.source),
         url: s(&m.url),
         lang: s(&m.lang),
         text: article::body_text(&view.html),
@@ -374,6 +387,7 @@ fn json_output(view: &View) -> String {
             count: r.count,
         }),
         views: m.views,
+        evidence: debug.then(|| view.evidence.clone()),
     };
     let mut out = serde_json::to_string(&out).unwrap_or_default();
     out.push('\n');

@@ -171,7 +171,8 @@ fn date_at(toks: &[Tok], i: usize) -> Option<(u32, u32, Option<i32>)> {
         return None;
     };
     // The minutes of a time are not a day.
-    if i > 0 && toks[i - 1] == Tok::Sym(':') {
+    // ("Ngày đăng: 05/03/2024" is a label's colon.)
+    if i > 1 && toks[i - 1] == Tok::Sym(':') && matches!(toks[i - 2], Tok::Num(..)) {
         return None;
     }
     if let (Some(Tok::Sym(sep)), Some(&Tok::Num(b, _))) = (toks.get(i + 1), toks.get(i + 2)) {
@@ -388,6 +389,7 @@ mod tests {
             ("8/3/2024 7:12 CH", "2024-03-08T19:12:00+07:00"),
             ("Published on 03-08-2011", "2011-08-03T00:00:00+07:00"),
             ("05/03/2024 8:00 tới 10:00", "2024-03-05T08:00:00+07:00"),
+            ("Ngày đăng: 05/03/2024 - 15:45", "2024-03-05T15:45:00+07:00"),
         ];
         for (input, want) in cases {
             assert_eq!(at(input).as_deref(), Some(want), "{input}");

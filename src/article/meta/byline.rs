@@ -229,7 +229,11 @@ pub(crate) fn agree(cands: &mut [Candidate]) {
         .map(|i| {
             let mut froms: Vec<&'static str> = Vec::new();
             for j in 0..cands.len() {
-                if i == j || cands[j].refused || cands[j].from == cands[i].from {
+                if i == j
+                    || cands[j].refused
+                    || cands[j].from == cands[i].from
+                    || cands[j].from == "readability"
+                {
                     continue;
                 }
                 let (a, b) = (&keys[i], &keys[j]);

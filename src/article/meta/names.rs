@@ -202,15 +202,15 @@ pub fn not_a_writer(s: &str, site: &SiteIds) -> Option<&'static str> {
     if site.names_site(s) {
         return Some("names the site or its publisher");
     }
-    if has_domain(&folded) {
-        return Some("a web address");
-    }
     let squeezed: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
     if CMS_VENDORS
         .iter()
         .any(|v| squeezed.contains(&v.replace(' ', "")))
     {
         return Some("a publishing system or its company");
+    }
+    if has_domain(&folded) {
+        return Some("a web address");
     }
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())

@@ -63,13 +63,19 @@ impl Layout {
                         .iter()
                         .any(|t| t.contains(&k) || k.contains(t.as_str()))
             })
+            .copied()
             .or_else(|| {
                 h1s.iter()
                     .find(|(h, _)| h.text().split_whitespace().count() >= 4)
+                    .copied()
+            })
+            .or_else(|| {
+                let n = title_block(doc, &keys)?;
+                Some((n, *offset.get(&n.id)?))
             })
             .map(|(h, at)| {
                 let len = h.text().chars().filter(|c| !c.is_whitespace()).count();
-                (*at, at + len)
+                (at, at + len)
             });
         Self {
             offset,
@@ -96,6 +102,23 @@ impl Layout {
     }
 }
 
+/// Where pages without an `<h1>` show the headline: a block named like a title whose text
+/// is a stated title or begins the page title ("X" of "X - Thể thao - Báo Tỉnh").
+const TITLE_BLOCKS: &str =
+    "h2, h3, [class*=title], [class*=tieude], [class*=tieu-de],     [class*=headline], [id*=title]";
+
+fn title_block<'a>(doc: &'a Document, keys: &[String]) -> Option<NodeRef<'a>> {
+    let found = doc.try_select(TITLE_BLOCKS)?;
+    found.nodes().iter().take(200).copied().find(|n| {
+        let text = n.text();
+        if text.chars().count() > 300 {
+            return false;
+        }
+        let k = letters(&text);
+        k.len() >= 12 && keys.iter().any(|t| t == &k || t.starts_with(k.as_str()))
+    })
+}
+
 /// Letters and digits, folded: to compare a heading with a stated title.
 fn letters(s: &str) -> String {
     crate::text::fold(s)
@@ -112,7 +135,7 @@ fn is_barred(node: &NodeRef) -> bool {
     };
     if NO_META_TAGS.contains(&&*name) {
         // ASP.NET pages wrap the whole page in one form.
-        return !(&*name == "form" && !node.find(&["h1"]).is_empty());
+        return &*name != "form" || node.find(&["h1"]).is_empty();
     }
     // A site header (today's date, the logo), not the article's own `<header>`.
     if &*name == "header"
@@ -169,4 +192,51 @@ fn zone_name(token: &str) -> bool {
             })
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zone_names_are_whole_words() {
+        for barred in [
+            "box-comment",
+            "commentList",
+            "binh-luan",
+            "tin_lien_quan",
+            "main-menu",
+            "news-ticker",
+            "sidebar",
+        ] {
+            assert!(zone_name(barred), "{barred}");
+        }
+        for free in [
+            "information",
+            "has-sidebar",
+            "sticker",
+            "platform",
+            "detail-content",
+            "author",
+        ] {
+            assert!(!zone_name(free), "{free}");
+        }
+    }
+
+    #[test]
+    fn comments_and_a_site_header_are_barred_and_the_headline_is_found() {
+        let doc = Document::from(
+            "<html><body><header><span id=d>Thứ ba, 05/03/2024</span></header>\
+             <div class=ticker><span id=t>04/03/2024</span></div>\
+             <article><header><h1>Giá lúa tăng ba tuần liền</h1><span id=a>05/03/2024 10:00</span></header>\
+             <p>Đoạn văn.</p></article><div><h3>Ý kiến bạn đọc</h3><b id=r>Nam</b></div></body></html>",
+        );
+        let layout = Layout::read(&doc, &["Giá lúa tăng ba tuần liền - Báo Mẫu".into()]);
+        let node = |id: &str| doc.select(&format!("#{id}")).nodes()[0];
+        assert!(layout.is_barred(&node("d")));
+        assert!(layout.is_barred(&node("t")));
+        assert!(layout.is_barred(&node("r")));
+        assert!(!layout.is_barred(&node("a")));
+        assert!(layout.near_headline(&node("a")));
+    }
 }

@@ -192,8 +192,9 @@ pub(crate) fn reconcile(cands: &mut [DateCand]) {
             if i == j || b.cand.from == a.cand.from {
                 continue;
             }
+            // Readability reads the same meta tags: an echo, not a second witness.
             if a.at == b.at {
-                if !agreed.contains(&b.cand.from) {
+                if b.cand.from != "readability" && !agreed.contains(&b.cand.from) {
                     agreed.push(b.cand.from);
                     changes.push((i, AGREEMENT, format!("agrees with {}", b.cand.from)));
                 }
