@@ -107,7 +107,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     }
     // The metadata stage decides, with the body's signature and readability's guesses.
     let out = Document::from(content.as_str());
-    let signature = meta::signature::find(&out);
+    let signature = meta::signature::find(&out, meta.lang.as_deref());
     let guesses = article.as_ref().ok().map(|a| meta::Guesses {
         byline: a.byline.as_deref(),
         published: a.published_time.as_deref(),

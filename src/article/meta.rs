@@ -143,7 +143,7 @@ pub(crate) struct Guesses<'a> {
 impl Gathered {
     /// Adds the body's signature and readability's guesses, scores every candidate by the
     /// others, and writes the winners into `meta`. Returns the evidence, and whether the
-    /// signature was used (then it leaves the body).
+    /// signature's names are the byline (then it leaves the body).
     pub fn finish(
         mut self,
         meta: &mut ArticleMeta,
@@ -188,7 +188,13 @@ impl Gathered {
         evidence.extend(ev);
         let (source, ev) = decide("source", self.sources);
         evidence.extend(ev);
-        let used_signature = evidence.iter().any(|e| e.kept && e.from == "signature");
+        // The signature leaves the body when the header says it: kept, or naming the writer
+        // another place gave.
+        let signed_names = sig
+            .and_then(|s| s.signed.names.as_deref())
+            .map(byline::letters);
+        let used_signature =
+            signed_names.is_some_and(|n| by.as_deref().is_some_and(|b| byline::letters(b) == n));
         meta.byline = by;
         meta.published = date;
         meta.source = source;

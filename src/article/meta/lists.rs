@@ -116,15 +116,66 @@ pub const SOURCE_PREFIXES: &[&str] = &["theo ", "nguồn:", "nguồn ", "source:
 
 /// A note after a writer's name that says how the piece was made, not who wrote it
 /// ("Minh Anh (tổng hợp)"). Lowercased with marks, without the brackets.
-pub const COMPILE_NOTES: &[&str] = &["tổng hợp", "t/h", "th", "lược dịch", "dịch", "biên dịch"];
+pub const COMPILE_NOTES: &[&str] = &[
+    "tổng hợp",
+    "t/h",
+    "th",
+    "lược dịch",
+    "dịch",
+    "biên dịch",
+    "thực hiện",
+    "ghi",
+    "ghi chép",
+];
 
 /// Words a signature never has, lowercased with marks: a short last line with one of them
 /// is text, not a name. Only words that are no part of a Vietnamese name ("Liên", "Bình",
 /// "Trang" are).
 pub const NOT_NAMES: &[&str] = &[
-    "tin", "xem", "video", "clip", "ảnh", "chia", "sẻ", "luận", "quảng", "cáo", "hệ", "kết",
-    "thúc", "hotline", "email", "tags", "đọc", "thêm", "tiếp", "cảm", "ơn", "nhất", "the", "and",
-    "of", "đây", "này", "được", "không", "hết", "kỳ", "phần",
+    "tin",
+    "xem",
+    "video",
+    "clip",
+    "ảnh",
+    "chia",
+    "sẻ",
+    "luận",
+    "quảng",
+    "cáo",
+    "hệ",
+    "kết",
+    "thúc",
+    "hotline",
+    "email",
+    "tags",
+    "đọc",
+    "thêm",
+    "tiếp",
+    "cảm",
+    "ơn",
+    "nhất",
+    "the",
+    "and",
+    "of",
+    "đây",
+    "này",
+    "được",
+    "không",
+    "hết",
+    "kỳ",
+    "phần",
+    "follow",
+    "us",
+    "share",
+    "subscribe",
+    "newsletter",
+    "advertisement",
+    "comments",
+    "related",
+    "contact",
+    "print",
+    "more",
+    "read",
 ];
 
 /// Class or id fragments (folded, without separators) of blocks that are never a metadata

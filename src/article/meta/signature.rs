@@ -2,7 +2,7 @@
 //! writers ("K. Miên", "NHẬT XUÂN - NGHI VŨ", "Tin, ảnh: Vũ Phương Thảo"), often bold or
 //! right-aligned, sometimes with or followed by a source ("Theo VnExpress"). Found by shape
 //! in the extracted body, taken out of it, and offered as byline and source candidates.
-use super::names::{Signed, signed};
+use super::names::{Signed, signed, source_of, strip_role};
 use dom_query::{Document, NodeRef};
 
 /// Blocks that hold a paragraph of their own.
@@ -49,8 +49,11 @@ pub struct Signature {
     blocks: Vec<dom_query::NodeId>,
 }
 
-/// Reads the signature off the end of `doc`'s body (does not remove it).
-pub fn find(doc: &Document) -> Option<Signature> {
+/// Reads the signature off the end of `doc`'s body (does not remove it). Signing with bare
+/// names is the Vietnamese convention: on a page in another language ("Follow Us", "AP")
+/// only a line that says it is one ("By …", "Source: …") counts.
+pub fn find(doc: &Document, lang: Option<&str>) -> Option<Signature> {
+    let bare_names = lang.is_none_or(|l| l.trim().to_ascii_lowercase().starts_with("vi"));
     let body = *doc.select("body").nodes().first()?;
     let mut sig = Signature::default();
     let mut before: Option<NodeRef> = None;
@@ -62,6 +65,9 @@ pub fn find(doc: &Document) -> Option<Signature> {
             break;
         }
         let text = crate::text::clean_line(&block.text());
+        if !bare_names && strip_role(&text) == text && source_of(&text).is_none() {
+            break;
+        }
         let Some(line) = signed(&text) else { break };
         // Two sources or two sets of names: the second is no signature.
         let clash = (line.names.is_some() && sig.signed.names.is_some())
@@ -134,7 +140,7 @@ mod tests {
              <p style='text-align:right'><strong>NHẬT XUÂN - NGHI VŨ</strong></p>\
              <p>Theo Tuổi Trẻ</p>",
         );
-        let sig = find(&doc).unwrap();
+        let sig = find(&doc, Some("vi")).unwrap();
         assert_eq!(sig.signed.names.as_deref(), Some("NHẬT XUÂN - NGHI VŨ"));
         assert_eq!(sig.signed.source.as_deref(), Some("Tuổi Trẻ"));
         assert!(sig.set_apart);
@@ -153,7 +159,19 @@ mod tests {
             "<p>Giá lúa tăng.</p><figure><figcaption>Ảnh: Reuters</figcaption></figure>",
             "<p>Giá lúa tăng.</p><p>Ảnh: Reuters</p>",
         ] {
-            assert_eq!(find(&body(html)), None, "{html}");
+            assert_eq!(find(&body(html), Some("vi")), None, "{html}");
         }
+    }
+
+    #[test]
+    fn other_languages_sign_with_a_word_that_says_so() {
+        let text = "<p>The river rose two metres overnight and the ferry stopped.</p>";
+        let bare = body(&format!("{text}<p>Hoang Phong</p>"));
+        assert_eq!(find(&bare, Some("en")), None);
+        assert!(find(&bare, Some("vi")).is_some());
+        assert!(find(&body(&format!("{text}<p>Follow Us</p>")), None).is_none());
+        let by = body(&format!("{text}<p>By Hoang Phong</p>"));
+        let sig = find(&by, Some("en-US")).unwrap();
+        assert_eq!(sig.signed.names.as_deref(), Some("Hoang Phong"));
     }
 }
