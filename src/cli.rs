@@ -123,6 +123,6 @@ pub struct ReadArgs {
     #[arg(long)]
     pub summary: bool,
     /// With --json: add "evidence", how the title, byline, date and source were chosen.
-    #[arg(long)]
+    #[arg(long, requires = "json")]
     pub debug: bool,
 }

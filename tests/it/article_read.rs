@@ -510,6 +510,8 @@ fn debug_json_adds_the_evidence_and_a_source_shows_in_json_and_header() {
         kept.contains(&("published", "2024-03-05T21:15:00+07:00")),
         "{kept:?}"
     );
+    let usage = docbao(dir.path(), &["read", page, "--debug", "--url", url]);
+    assert_eq!(usage.status.code(), Some(2), "--debug needs --json");
     let text = stdout(&docbao(dir.path(), &["read", page, "--url", url]));
     assert!(text.contains("Minh Anh · Theo Reuters"), "{text}");
     assert!(!text.contains("(Theo Reuters)"), "{text}");

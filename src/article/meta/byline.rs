@@ -20,6 +20,11 @@ pub const READABILITY: i32 = 30;
 /// Added for each other place that names the same writer.
 pub const AGREEMENT: i32 = 15;
 
+/// Nodes inside an author block, at most.
+const MAX_BLOCK_NODES: usize = 60;
+/// Author blocks looked at, at most.
+const MAX_BLOCKS: usize = 200;
+
 /// Elements that hold a writer's name, in the page's own words.
 const AUTHOR_BLOCKS: &str = "[itemprop=author], [rel=author], [class*=author], [class*=byline], \
     [class*=tac-gia], [class*=tacgia], [class*=writer], [class*=reporter], [id*=author]";
@@ -59,9 +64,12 @@ pub(crate) fn gather(
     }
     let mut readers = Vec::new();
     if let Some(found) = doc.try_select(AUTHOR_BLOCKS) {
-        for node in found.nodes() {
+        // A hostile page may have thousands; a real one has a few.
+        for node in found.nodes().iter().take(MAX_BLOCKS) {
             // A page wrapper named "author-page" is no author block.
-            if node.text().chars().count() > 200 {
+            if node.descendants_it().nth(MAX_BLOCK_NODES).is_some()
+                || node.text().chars().count() > 200
+            {
                 continue;
             }
             if layout.is_barred(node) {

@@ -23,6 +23,10 @@ const AGREEMENT: i32 = 15;
 const NO_TIME: i32 = -25;
 const WRONG_OFFSET: i32 = -30;
 
+/// Elements near the headline read for a date line, at most.
+const MAX_NEAR: usize = 300;
+/// Nodes inside a date line, at most.
+const MAX_LINE_NODES: usize = 24;
 /// Longer than this is a sentence that mentions a date, not a date line.
 const MAX_DATE_LINE: usize = 100;
 /// Words (not numbers) a date line has at most: "Thứ bảy, 22/8/2020, 10:30 (GMT+7)" has 3,
@@ -84,9 +88,16 @@ pub(crate) fn gather(
         "time, span, p, div, li, small, em, i, b, strong, font, td, h4, h5, h6, [class*=date], [class*=time]",
     ) {
         let mut seen = 0;
-        for n in found.nodes() {
-            if seen >= 3 || !layout.near_headline(n) || layout.is_barred(n) {
-                continue;
+        let near = found
+            .nodes()
+            .iter()
+            .filter(|n| layout.near_headline(n) && !layout.is_barred(n))
+            // A date line is a few nodes; a container's text is not read at all.
+            .filter(|n| n.descendants_it().nth(MAX_LINE_NODES).is_none())
+            .take(MAX_NEAR);
+        for n in near {
+            if seen >= 3 {
+                break;
             }
             let t = text(n);
             if !is_date_line(&t) {
