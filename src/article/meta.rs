@@ -189,7 +189,8 @@ impl Gathered {
 
 /// Source lines the page shows outside the body ("Nguồn: Báo Mẫu" in a source box).
 fn page_sources(doc: &Document, layout: &page::Layout) -> Vec<Candidate> {
-    let Some(found) = doc.try_select("[class*=source], [class*=nguon]") else {
+    // An author slot may name the source instead ("Theo Thể Thao Văn Hóa").
+    let Some(found) = doc.try_select("[class*=source], [class*=nguon], [class*=author]") else {
         return Vec::new();
     };
     found
