@@ -53,8 +53,11 @@ pub struct Signature {
 /// names is the Vietnamese convention: on a page in another language ("Follow Us", "AP")
 /// only a line that says it is one ("By …", "Source: …") counts.
 pub fn find(doc: &Document, lang: Option<&str>) -> Option<Signature> {
-    let bare_names = lang.is_none_or(|l| l.trim().to_ascii_lowercase().starts_with("vi"));
     let body = *doc.select("body").nodes().first()?;
+    let bare_names = match lang {
+        Some(l) => l.trim().to_ascii_lowercase().starts_with("vi"),
+        None => looks_vietnamese(&body),
+    };
     let mut sig = Signature::default();
     let mut before: Option<NodeRef> = None;
     for _ in 0..MAX_LINES {
@@ -116,6 +119,26 @@ fn last_block<'a>(root: &NodeRef<'a>, stop: Option<NodeRef<'a>>) -> Option<NodeR
         .find(|a| BLOCKS.iter().any(|b| a.has_name(b)))
 }
 
+/// Letters only Vietnamese writes (ă, đ, ơ, ư, and the hook-above and dot-below vowels of
+/// U+1EA0..U+1EF9), eight of them in the body's first text: an undeclared page's language.
+fn looks_vietnamese(body: &NodeRef) -> bool {
+    let vietnamese = |c: char| {
+        matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư')
+            || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+    };
+    body.descendants_it()
+        .filter(|d| d.is_text())
+        .take(2_000)
+        .flat_map(|d| {
+            d.text()
+                .chars()
+                .filter(|&c| vietnamese(c))
+                .collect::<Vec<_>>()
+        })
+        .nth(7)
+        .is_some()
+}
+
 fn set_apart(block: &NodeRef) -> bool {
     let style = block.attr("style").unwrap_or_default().to_lowercase();
     let align = block.attr("align").unwrap_or_default().to_lowercase();
@@ -170,6 +193,11 @@ mod tests {
         assert_eq!(find(&bare, Some("en")), None);
         assert!(find(&bare, Some("vi")).is_some());
         assert!(find(&body(&format!("{text}<p>Follow Us</p>")), None).is_none());
+        // Undeclared: Vietnamese text signs with bare names, other text does not.
+        assert!(find(&bare, None).is_none());
+        let vi =
+            "<p>Giá lúa ở các tỉnh miền Tây tăng ba tuần liền, nông dân phấn khởi vì được giá.</p>";
+        assert!(find(&body(&format!("{vi}<p>Hoàng Phong</p>")), None).is_some());
         let by = body(&format!("{text}<p>By Hoang Phong</p>"));
         let sig = find(&by, Some("en-US")).unwrap();
         assert_eq!(sig.signed.names.as_deref(), Some("Hoang Phong"));
