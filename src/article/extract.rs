@@ -112,7 +112,11 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         byline: a.byline.as_deref(),
         published: a.published_time.as_deref(),
     });
-    let (evidence, signed) = gathered.finish(&mut meta, signature.as_ref(), guesses);
+    let meta::Finished {
+        evidence,
+        signed,
+        header_line,
+    } = gathered.finish(&mut meta, signature.as_ref(), guesses);
     if let Some(sig) = &signature
         && (signed || sig.signed.names.is_none())
     {
@@ -139,7 +143,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         .filter(|u| !u.is_empty());
 
     unwrap_layout_tables(&out);
-    chrome::dedupe(&out, meta.title.as_deref(), meta.byline.as_deref());
+    chrome::dedupe(&out, meta.title.as_deref(), header_line.as_deref());
     let body = out.select("body");
     let html = crate::text::clean_block(&body.inner_html());
     Ok(Extracted {

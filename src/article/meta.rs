@@ -44,7 +44,7 @@ pub(crate) struct Gathered {
 #[cfg(test)]
 pub fn collect(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> ArticleMeta {
     let (mut meta, g) = gather(doc, rule, ld, &[], None);
-    g.finish(&mut meta, None, None);
+    let _ = g.finish(&mut meta, None, None);
     meta
 }
 
@@ -118,6 +118,16 @@ pub(crate) fn gather(
     (meta, g)
 }
 
+/// What the stage decided beyond the metadata.
+pub(crate) struct Finished {
+    pub evidence: Vec<Evidence>,
+    /// The signature's names are the byline: it leaves the body.
+    pub signed: bool,
+    /// The byline line the header stands for, even one that names no writer: the body's
+    /// copy of it goes.
+    pub header_line: Option<String>,
+}
+
 /// Readability's own findings, the weakest candidates.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Guesses<'a> {
@@ -127,14 +137,13 @@ pub(crate) struct Guesses<'a> {
 
 impl Gathered {
     /// Adds the body's signature and readability's guesses, scores every candidate by the
-    /// others, and writes the winners into `meta`. Returns the evidence, and whether the
-    /// signature's names are the byline (then it leaves the body).
+    /// others, and writes the winners into `meta`.
     pub fn finish(
         mut self,
         meta: &mut ArticleMeta,
         sig: Option<&signature::Signature>,
         guesses: Option<Guesses>,
-    ) -> (Vec<Evidence>, bool) {
+    ) -> Finished {
         if let Some(names) = sig.and_then(|s| s.signed.names.clone()) {
             let mut c = Candidate::new(names, "signature", byline::SIGNATURE);
             if sig.is_some_and(|s| s.set_apart) {
@@ -180,10 +189,24 @@ impl Gathered {
             .map(byline::letters);
         let used_signature =
             signed_names.is_some_and(|n| by.as_deref().is_some_and(|b| byline::letters(b) == n));
+        // A byline line that names no writer ("HNN Staff") is still a header line: the body
+        // need not repeat it.
+        let header_line = by.clone().or_else(|| {
+            evidence
+                .iter()
+                .filter(|e| e.field == "byline" && e.from != "signature")
+                .filter(|e| !e.why.iter().any(|w| w.starts_with("a reader")))
+                .max_by_key(|e| e.score)
+                .map(|e| e.value.clone())
+        });
         meta.byline = by;
         meta.published = date;
         meta.source = source;
-        (evidence, used_signature)
+        Finished {
+            evidence,
+            signed: used_signature,
+            header_line,
+        }
     }
 }
 

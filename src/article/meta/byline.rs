@@ -157,7 +157,13 @@ pub(crate) fn judge(c: &mut Candidate, site: &SiteIds, readers: &[String]) {
         c.refuse(why);
         return;
     }
-    if c.from != "site rule" && readers.iter().any(|r| r == &c.value) {
+    // Only a name read off the page's text can be a commenter's; a tag the CMS wrote for
+    // the article is its writer, who may answer readers in the comments too.
+    let from_text = matches!(
+        c.from,
+        "readability" | "visible" | "visible near the headline"
+    );
+    if from_text && readers.iter().any(|r| r == &c.value) {
         c.refuse("a reader: named in the comments");
     }
 }
