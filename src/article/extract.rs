@@ -4,12 +4,17 @@ use super::{ArticleError, ArticleMeta, chrome, guard, meta, rules, title};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 
+/// Enough to see why; a page with a hundred `<h1>`s does not need them all listed.
+const MAX_EVIDENCE: usize = 40;
+
 /// The article found in a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extracted {
     /// Clean article HTML (the body only), links absolute when the page's URL was known.
     pub html: String,
     pub meta: ArticleMeta,
+    /// How the metadata was chosen: every candidate, its score, the winner.
+    pub evidence: Vec<meta::Evidence>,
 }
 
 impl Extracted {
@@ -38,9 +43,10 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     let doc = Document::from(capped.as_str());
     let rule = rules::find(page_url.as_ref(), &doc);
     let ld = meta::json_ld(&doc);
-    let mut meta = meta::collect(&doc, rule, &ld);
-    meta.image = crate::picture::refs::lead(&doc, page_url.as_ref());
     let titles = title::sources(&doc, rule, &ld);
+    let host = page_url.as_ref().and_then(url::Url::host_str);
+    let (mut meta, gathered) = meta::gather(&doc, rule, &ld, &titles.stated(), host);
+    meta.image = crate::picture::refs::lead(&doc, page_url.as_ref());
 
     if let Some(rule) = rule {
         for sel in rule.drop {
@@ -96,13 +102,26 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     }
 
     if let Ok(a) = &article {
-        fill(&mut meta.byline, a.byline.as_deref());
         fill(&mut meta.site_name, a.site_name.as_deref());
         fill(&mut meta.lang, a.lang.as_deref());
-        if meta.published.is_none() {
-            meta.published = a.published_time.as_deref().and_then(super::date::parse);
-        }
         fill(&mut meta.url, a.url.as_deref());
+    }
+    // The metadata stage decides, with the body's signature and readability's guesses.
+    let out = Document::from(content.as_str());
+    let signature = meta::signature::find(&out, meta.lang.as_deref());
+    let guesses = article.as_ref().ok().map(|a| meta::Guesses {
+        byline: a.byline.as_deref(),
+        published: a.published_time.as_deref(),
+    });
+    let meta::Finished {
+        evidence,
+        signed,
+        header_line,
+    } = gathered.finish(&mut meta, signature.as_ref(), guesses);
+    if let Some(sig) = &signature
+        && (signed || sig.signed.names.is_none())
+    {
+        sig.remove(&out);
     }
     if let Some(u) = &page_url {
         meta.url = Some(u.to_string());
@@ -111,19 +130,28 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         &titles,
         article.as_ref().ok().map(|a| a.title.as_str()),
         meta.site_name.as_deref(),
-        page_url.as_ref().and_then(url::Url::host_str),
+        host,
     );
+    let mut evidence = titles
+        .evidence(meta.title.as_deref())
+        .into_iter()
+        .chain(evidence)
+        .collect::<Vec<_>>();
+    evidence.truncate(MAX_EVIDENCE);
     meta.url = meta
         .url
         .map(|u| crate::text::clean_line(&u))
         .filter(|u| !u.is_empty());
 
-    let out = Document::from(content.as_str());
     unwrap_layout_tables(&out);
-    chrome::dedupe(&out, meta.title.as_deref(), meta.byline.as_deref());
+    chrome::dedupe(&out, meta.title.as_deref(), header_line.as_deref());
     let body = out.select("body");
     let html = crate::text::clean_block(&body.inner_html());
-    Ok(Extracted { html, meta })
+    Ok(Extracted {
+        html,
+        meta,
+        evidence,
+    })
 }
 
 /// A table with at most one cell per row lays out a picture and its caption (old CMS

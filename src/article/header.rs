@@ -1,4 +1,4 @@
-//! The header above an article: title; source, date and byline; the page's own rating and
+//! The header above an article: title; feed and site, date, byline and the piece's source; the page's own rating and
 //! view count; why the feed's content is shown instead of the page, when it is.
 use super::{ArticleMeta, PageRating};
 use crate::i18n::{Lang, T, strings, tr};
@@ -51,6 +51,13 @@ pub fn header_lines(
     }
     if let Some(b) = byline {
         facts.push(b);
+    }
+    // The piece's origin as the page states it ("Theo VnExpress"), after its writers.
+    if let Some(origin) = meta.source.as_deref().map(clean).filter(|s| !s.is_empty()) {
+        facts.push(match lang {
+            Lang::Vi => format!("Theo {origin}"),
+            Lang::En => format!("Source: {origin}"),
+        });
     }
     if !facts.is_empty() {
         lines.push(facts.join(" · "));
@@ -134,6 +141,24 @@ mod tests {
         };
         let lines = header_lines(&meta, None, None, Lang::Vi);
         assert_eq!(lines[1], "BBC News Tiếng Việt · Thu Hà");
+    }
+
+    #[test]
+    fn the_source_follows_the_byline() {
+        let meta = ArticleMeta {
+            title: Some("Tin".into()),
+            byline: Some("Minh Anh".into()),
+            source: Some("VnExpress".into()),
+            ..ArticleMeta::default()
+        };
+        assert_eq!(
+            header_lines(&meta, None, None, Lang::Vi)[1],
+            "Minh Anh · Theo VnExpress"
+        );
+        assert_eq!(
+            header_lines(&meta, None, None, Lang::En)[1],
+            "Minh Anh · Source: VnExpress"
+        );
     }
 
     #[test]

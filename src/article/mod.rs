@@ -39,6 +39,9 @@ pub struct ArticleMeta {
     /// RFC 3339.
     pub published: Option<String>,
     pub site_name: Option<String>,
+    /// Where the piece comes from when the page says so ("Theo VnExpress": "VnExpress").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
     pub rating: Option<PageRating>,

@@ -17,6 +17,8 @@ mod article_charset;
 mod article_corpus;
 mod article_fetch;
 mod article_hostile;
+mod article_meta;
+mod article_meta_props;
 mod article_read;
 mod article_render;
 mod article_sites;
