@@ -31,6 +31,14 @@ const BOX_HEADINGS: &[&str] = &[
     "tin cùng chuyên mục",
     "cùng chuyên mục",
     "tin khác",
+    "xem tiếp",
+    "đọc tiếp",
+    "tin tức gần đây",
+    "tin gần đây",
+    "bài viết gần đây",
+    "bài viết mới",
+    "tin tức liên quan",
+    "tin nổi bật",
     "từ khóa",
     "từ khoá",
     "chủ đề",
@@ -54,6 +62,11 @@ const BUTTON_LABELS: &[&str] = &[
     "in bài",
     "bình luận",
 ];
+
+/// What opens a line that points to another article (">>", "»", "=>", "►").
+fn opens_with_arrow(text: &str) -> bool {
+    text.starts_with(['>', '»', '►', '→', '▶']) || text.starts_with("=>")
+}
 
 const STRUCTURAL: &[&str] = &["html", "body", "main", "article"];
 
@@ -165,6 +178,10 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     if len <= 24 && is_phone(&text) {
         return Some(*node);
     }
+    // ">> Tiêu đề bài khác", "» Xem thêm …": a pointer to another page inside the body.
+    if len <= 250 && opens_with_arrow(&text) && link_density(node) > 0.5 {
+        return Some(*node);
+    }
     if BOX_HEADINGS.contains(&bare) {
         return Some(box_of(node));
     }
@@ -209,6 +226,71 @@ fn box_of<'a>(heading: &NodeRef<'a>) -> NodeRef<'a> {
         next.remove_from_parent();
     }
     best
+}
+
+/// Consecutive short lines that are each one link: a list of other articles left inside the
+/// body (a related box without its heading or class).
+const MIN_LINK_RUN: usize = 3;
+
+/// Removes every run of [`MIN_LINK_RUN`] or more sibling blocks that are each a short line
+/// made of a link, and a short heading just before such a run (the box's title).
+pub fn drop_link_runs(doc: &Document) {
+    let Some(all) = doc.try_select("body, body *") else {
+        return;
+    };
+    let mut doomed: Vec<NodeRef> = Vec::new();
+    for parent in all.nodes() {
+        let mut run: Vec<NodeRef> = Vec::new();
+        // A run at the start of a list is titled by the list's own previous sibling.
+        let mut before: Option<NodeRef> = parent.prev_element_sibling();
+        let children = parent.element_children();
+        for child in children.iter().chain(std::iter::once(parent)) {
+            // The parent itself closes the last run.
+            let line = child.id != parent.id && is_link_line(child);
+            if line {
+                run.push(*child);
+                continue;
+            }
+            if child.id != parent.id && norm(&child.text()).is_empty() && !child.has_name("img") {
+                continue; // a <br> or an empty block neither extends nor breaks a run
+            }
+            if run.len() >= MIN_LINK_RUN {
+                if let Some(head) = before.filter(is_box_title) {
+                    doomed.push(head);
+                }
+                doomed.append(&mut run);
+            }
+            run.clear();
+            before = Some(*child);
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// A short block whose text is (almost) all one link.
+fn is_link_line(node: &NodeRef) -> bool {
+    const LINE_TAGS: &[&str] = &["p", "li", "div", "h3", "h4", "h5", "h6", "dd", "dt"];
+    if !LINE_TAGS.iter().any(|t| node.has_name(t)) {
+        return false;
+    }
+    let len = norm(&node.text()).chars().count();
+    (1..=160).contains(&len)
+        && node.descendants_it().filter(|d| d.has_name("a")).count() == 1
+        && link_density(node) >= 0.8
+}
+
+fn is_box_title(node: &NodeRef) -> bool {
+    let heading = ["h2", "h3", "h4", "h5", "h6", "strong", "b"]
+        .iter()
+        .any(|h| node.has_name(h));
+    let bold_line = node.has_name("p")
+        && node
+            .element_children()
+            .first()
+            .is_some_and(|c| c.has_name("strong") || c.has_name("b"));
+    (heading || bold_line) && (1..=60).contains(&norm(&node.text()).chars().count())
 }
 
 /// Lines that only say when a page was published or updated (shown in the header).

@@ -1,6 +1,7 @@
 //! Readability plus site rules and chrome removal: page HTML in, clean article HTML and
 //! metadata out. Never panics: the work runs inside [`guard::catch`].
-use super::{ArticleError, ArticleMeta, chrome, guard, meta, rules, title};
+use super::kinds::{self, Body, PageKind};
+use super::{ArticleError, ArticleMeta, body, chrome, guard, meta, reveal, rules, title};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 
@@ -48,6 +49,12 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
             }
         }
     }
+    reveal::unhide(&doc);
+    // A site rule knows its pages are articles.
+    let (kind, kind_body) = match rule {
+        Some(_) => (PageKind::Article, None),
+        None => kinds::read(&doc, &ld, page_url.as_ref()),
+    };
     chrome::strip(&doc);
 
     let rule_body = rule.and_then(|r| {
@@ -68,33 +75,62 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
             None => body,
         })
     });
-    let work = match &rule_body {
-        Some(body) => {
-            let head = doc.select("head").inner_html();
-            let lang = meta.lang.as_deref().unwrap_or("");
-            Document::from(format!(
-                "<html lang=\"{lang}\"><head>{head}</head><body><article>{body}</article></body></html>"
-            ))
-        }
+    let (built, scoped) = match kind_body {
+        Some(Body::Built(html)) => (Some(html), rule_body),
+        Some(Body::Scoped(html)) => (None, Some(html)),
+        None => (None, rule_body),
+    };
+    // Where else the body may be, should readability's choice turn out not to be one.
+    let second = match (&built, &scoped) {
+        (None, None) => body::best_block(&doc).map(|(n, score)| (n.html().to_string(), score)),
+        _ => None,
+    };
+    let head = doc.select("head").inner_html().to_string();
+    let lang = meta.lang.clone().unwrap_or_default();
+    let doc_url = page_url.as_ref().map(url::Url::as_str);
+    let work = match &scoped {
+        Some(body) => wrap(&head, &lang, body),
         None => doc,
     };
+    reveal::long_headings_to_paragraphs(&work);
 
-    let doc_url = page_url.as_ref().map(url::Url::as_str);
-    let mut reader = Readability::with_document(work, doc_url, Some(Config::default()))
-        .map_err(|_| ArticleError::NothingFound)?;
-    let article = reader.parse();
-    let mut content = match article {
-        Ok(ref a) => a.content.to_string(),
-        Err(_) => rule_body.clone().ok_or(ArticleError::NothingFound)?,
+    let article = match built {
+        Some(_) => None,
+        None => Some(
+            Readability::with_document(work, doc_url, Some(Config::default()))
+                .map_err(|_| ArticleError::NothingFound)?
+                .parse(),
+        ),
     };
-    // Readability may cut a site's own body short; a known body is trusted when it does.
-    if let Some(body) = &rule_body
+    let mut content = match (&built, &article) {
+        (Some(html), _) => html.clone(),
+        (None, Some(Ok(a))) => a.content.to_string(),
+        _ => scoped
+            .clone()
+            .or_else(|| second.as_ref().map(|(html, _)| html.clone()))
+            .ok_or(ArticleError::NothingFound)?,
+    };
+    // Readability may cut a known body short; the known body is trusted when it does.
+    if let Some(body) = &scoped
         && text_chars(&content) * 10 < text_chars(body) * 6
     {
         content = body.clone();
     }
+    if let Some((html, score)) = &second
+        && is_lost(&content, *score)
+    {
+        let retry = readable(&head, &lang, html, doc_url);
+        if !is_lost(&retry, *score) || text_chars(&retry) > text_chars(&content) {
+            content = retry;
+        }
+    }
+    // A page whose only text is its menu or its footer has no article.
+    if kind == PageKind::Article && rule.is_none() && !has_article(&content) {
+        return Err(ArticleError::NothingFound);
+    }
+    let article = article.and_then(Result::ok);
 
-    if let Ok(a) = &article {
+    if let Some(a) = &article {
         fill(&mut meta.byline, a.byline.as_deref());
         fill(&mut meta.site_name, a.site_name.as_deref());
         fill(&mut meta.lang, a.lang.as_deref());
@@ -108,7 +144,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     }
     meta.title = title::choose(
         &titles,
-        article.as_ref().ok().map(|a| a.title.as_str()),
+        article.as_ref().map(|a| a.title.as_str()),
         meta.site_name.as_deref(),
         page_url.as_ref().and_then(url::Url::host_str),
     );
@@ -119,10 +155,56 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
 
     let out = Document::from(content.as_str());
     unwrap_layout_tables(&out);
+    if kind == PageKind::Article {
+        chrome::drop_link_runs(&out);
+    }
     chrome::dedupe(&out, meta.title.as_deref(), meta.byline.as_deref());
     let body = out.select("body");
     let html = crate::text::clean_block(&body.inner_html());
     Ok(Extracted { html, meta })
+}
+
+/// Shares of menu or contact text above which a block is not an article.
+const MAX_LINK_SHARE: f64 = 0.6;
+const MAX_CONTACT_SHARE: f64 = 0.5;
+
+/// Whether `content` is not the article: too short beside the best block of prose
+/// (`score` characters), or mostly links or contact lines.
+fn is_lost(content: &str, score: usize) -> bool {
+    let chars = text_chars(content);
+    if chars < super::MIN_TEXT_CHARS || chars * 3 < score {
+        return true;
+    }
+    let doc = Document::from(content);
+    body::contact_share(&doc) >= MAX_CONTACT_SHARE || body::link_share(&doc) >= MAX_LINK_SHARE
+}
+
+/// Whether `content` holds some text that is neither menu links nor footer lines.
+fn has_article(content: &str) -> bool {
+    let doc = Document::from(content);
+    let chars = chrome::norm(&doc.select("body").text()).chars().count();
+    chars > 0
+        && body::contact_share(&doc) < MAX_CONTACT_SHARE
+        && body::link_share(&doc) < MAX_LINK_SHARE
+}
+
+/// A page of its own around `body`, with the page's head (readability reads its metadata).
+fn wrap(head: &str, lang: &str, body: &str) -> Document {
+    Document::from(format!(
+        "<html lang=\"{lang}\"><head>{head}</head><body><article>{body}</article></body></html>"
+    ))
+}
+
+/// Readability on `body` alone; `body` itself when readability finds nothing or cuts it short.
+fn readable(head: &str, lang: &str, body: &str, url: Option<&str>) -> String {
+    let cleaned = Readability::with_document(wrap(head, lang, body), url, Some(Config::default()))
+        .ok()
+        .and_then(|mut r| r.parse().ok())
+        .map(|a| a.content.to_string());
+    match cleaned {
+        Some(c) if text_chars(&c) * 10 >= text_chars(body) * 6 => c,
+        _ => body.to_string(),
+    }
 }
 
 /// A table with at most one cell per row lays out a picture and its caption (old CMS
@@ -144,6 +226,9 @@ fn unwrap_layout_tables(doc: &Document) {
         if !layout {
             continue;
         }
+        if as_figure(table) {
+            continue;
+        }
         for part in table
             .descendants_it()
             .filter(|d| {
@@ -157,6 +242,33 @@ fn unwrap_layout_tables(doc: &Document) {
         }
         table.rename("div");
     }
+}
+
+/// A layout table holding one picture and its caption becomes a figure, so the caption is
+/// shown once, as the picture's (see [`chrome::dedupe`]).
+fn as_figure(table: &dom_query::NodeRef) -> bool {
+    let imgs = table.find(&["img"]);
+    let [img] = imgs.as_slice() else {
+        return false;
+    };
+    let caption = table
+        .find(&["tr"])
+        .iter()
+        .filter(|tr| tr.find(&["img"]).is_empty())
+        .map(|tr| chrome::norm(&tr.text()))
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if caption.is_empty() || caption.chars().count() > 300 {
+        return false;
+    }
+    let html = format!(
+        "<figure>{}<figcaption>{}</figcaption></figure>",
+        img.html(),
+        escape(&caption)
+    );
+    table.replace_with_html(html);
+    true
 }
 
 fn escape(text: &str) -> String {

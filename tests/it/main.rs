@@ -12,6 +12,7 @@ mod article_charset;
 mod article_corpus;
 mod article_fetch;
 mod article_hostile;
+mod article_kinds;
 mod article_read;
 mod article_render;
 mod article_sites;
