@@ -50,10 +50,12 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         }
     }
     reveal::unhide(&doc);
+    let best = body::best_block(&doc);
+    let prose = best.as_ref().map_or(0, |(_, score)| *score);
     // A site rule knows its pages are articles.
     let (kind, kind_body) = match rule {
         Some(_) => (PageKind::Article, None),
-        None => kinds::read(&doc, &ld, page_url.as_ref()),
+        None => kinds::read(&doc, &ld, page_url.as_ref(), prose),
     };
     chrome::strip(&doc);
 
@@ -82,7 +84,9 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     };
     // Where else the body may be, should readability's choice turn out not to be one.
     let second = match (&built, &scoped) {
-        (None, None) => body::best_block(&doc).map(|(n, score)| (n.html().to_string(), score)),
+        (None, None) => best
+            .filter(|(n, _)| n.parent().is_some())
+            .map(|(n, score)| (n.html().to_string(), score)),
         _ => None,
     };
     let head = doc.select("head").inner_html().to_string();
@@ -116,16 +120,19 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     {
         content = body.clone();
     }
+    let mut judged = Judged::of(&content);
     if let Some((html, score)) = &second
-        && is_lost(&content, *score)
+        && judged.is_lost(*score)
     {
         let retry = readable(&head, &lang, html, doc_url);
-        if !is_lost(&retry, *score) || text_chars(&retry) > text_chars(&content) {
+        let again = Judged::of(&retry);
+        if !again.is_lost(*score) || again.chars > judged.chars {
             content = retry;
+            judged = again;
         }
     }
     // A page whose only text is its menu or its footer has no article.
-    if kind == PageKind::Article && rule.is_none() && !has_article(&content) {
+    if kind == PageKind::Article && rule.is_none() && !judged.is_article() {
         return Err(ArticleError::NothingFound);
     }
     let article = article.and_then(Result::ok);
@@ -168,24 +175,34 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
 const MAX_LINK_SHARE: f64 = 0.6;
 const MAX_CONTACT_SHARE: f64 = 0.5;
 
-/// Whether `content` is not the article: too short beside the best block of prose
-/// (`score` characters), or mostly links or contact lines.
-fn is_lost(content: &str, score: usize) -> bool {
-    let chars = text_chars(content);
-    if chars < super::MIN_TEXT_CHARS || chars * 3 < score {
-        return true;
-    }
-    let doc = Document::from(content);
-    body::contact_share(&doc) >= MAX_CONTACT_SHARE || body::link_share(&doc) >= MAX_LINK_SHARE
+/// What extracted HTML is made of: characters of text, and the shares of contact lines and
+/// of link text in it.
+struct Judged {
+    chars: usize,
+    contact: f64,
+    links: f64,
 }
 
-/// Whether `content` holds some text that is neither menu links nor footer lines.
-fn has_article(content: &str) -> bool {
-    let doc = Document::from(content);
-    let chars = chrome::norm(&doc.select("body").text()).chars().count();
-    chars > 0
-        && body::contact_share(&doc) < MAX_CONTACT_SHARE
-        && body::link_share(&doc) < MAX_LINK_SHARE
+impl Judged {
+    fn of(content: &str) -> Judged {
+        let doc = Document::from(content);
+        Judged {
+            chars: chrome::norm(&doc.select("body").text()).chars().count(),
+            contact: body::contact_share(&doc),
+            links: body::link_share(&doc),
+        }
+    }
+
+    /// Holds some text that is neither menu links nor footer lines.
+    fn is_article(&self) -> bool {
+        self.chars > 0 && self.contact < MAX_CONTACT_SHARE && self.links < MAX_LINK_SHARE
+    }
+
+    /// Not the article: too short beside the best block of prose (`score` characters), or
+    /// mostly links or contact lines.
+    fn is_lost(&self, score: usize) -> bool {
+        self.chars < super::MIN_TEXT_CHARS || self.chars * 3 < score || !self.is_article()
+    }
 }
 
 /// A page of its own around `body`, with the page's head (readability reads its metadata).

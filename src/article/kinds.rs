@@ -109,8 +109,14 @@ const MIN_CARD_TITLE: usize = 12;
 const ARTICLE_PROSE: usize = 600;
 
 /// The page's kind and, for every kind but an article, its body.
-/// `base` makes the links of a listing absolute.
-pub fn read(doc: &Document, ld: &[Value], base: Option<&url::Url>) -> (PageKind, Option<Body>) {
+/// `base` makes the links of a listing absolute; `prose` is the characters of prose in the
+/// page's best block (see [`super::body::best_block`]).
+pub fn read(
+    doc: &Document,
+    ld: &[Value],
+    base: Option<&url::Url>,
+    prose: usize,
+) -> (PageKind, Option<Body>) {
     let said = declared(doc, ld);
     if said == Some(PageKind::Article) {
         return (PageKind::Article, None);
@@ -126,7 +132,6 @@ pub fn read(doc: &Document, ld: &[Value], base: Option<&url::Url>) -> (PageKind,
     if said == Some(PageKind::Docs) || generator_is_docs(doc) {
         return (PageKind::Docs, docs(doc).map(Body::Scoped));
     }
-    let prose = super::body::best_block(doc).map_or(0, |(_, s)| s);
     if prose < ARTICLE_PROSE
         && let Some((items, titles)) = listing(doc, base)
         && titles > prose
