@@ -208,3 +208,47 @@ fn a_caption_in_a_layout_table_is_shown_once_as_the_pictures() {
         );
     }
 }
+
+/// Pieces of the shapes the page kinds look for, to be shuffled into hostile pages.
+const PIECES: &[&str] = &[
+    "<div class=card><a href=/a><h3>Tiêu đề một thẻ tin khá dài</h3></a></div>",
+    "<a class=card href='#x'>Một thẻ tin chỉ là một liên kết</a>",
+    "<article class=message><div class=bbWrapper>Bài viết trong diễn đàn.</div>",
+    "<h4 class=message-name><span class=username>ai đó</span></h4></article>",
+    "<div itemtype='https://schema.org/Product'><div itemprop=description>Mô tả",
+    "<table class=variations><tr><td><select><option>Cỡ lớn</select></td></tr></table>",
+    "<noscript><p>Nội dung cho trình duyệt không chạy script, đủ dài để được đọc.</p>",
+    "</noscript>",
+    "<div hidden id='S:0'><p>Phần được gửi sau.</p></div>",
+    "<h2>Câu một của tiêu đề dài. Câu hai của tiêu đề dài nữa.</h2>",
+    "<p>&gt;&gt; <a href=/b>Tin khác</a></p>",
+    "<p><a href=/c>Tin một</a></p><p><a href=/d>Tin hai</a></p><p><a href=/e>Tin ba</a></p>",
+    "<table><tr><td><img src=a.jpg></td></tr><tr><td>Chú thích</td></tr></table>",
+    "<p>Địa chỉ: 1 phố Mẫu. Email: a@b.vn</p><p>© Bản quyền</p>",
+    "<meta property='og:type' content='product'>",
+    "<meta name=generator content=Sphinx><div class=rst-content>",
+    "<script type='application/ld+json'>{\"@type\":[\"Product\",\"QAPage\"]}</script>",
+    "<p>Một đoạn văn bình thường của bài báo, có dấu phẩy, và đủ chữ để được tính.</p>",
+    "<ul><li>",
+    "</li>",
+    "</div>",
+    "<div>",
+    "<section>",
+    "</section>",
+    "<footer>",
+    "</footer>",
+];
+
+proptest::proptest! {
+    #![proptest_config(crate::fuzz::config(48))]
+
+    /// Any arrangement of the shapes the page kinds read ends in an article or a plain
+    /// error, never a panic.
+    #[test]
+    fn prop_page_kind_shapes_never_panic(picks in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+        let body: String = picks.iter().map(|&i| PIECES[i]).collect();
+        let html = format!("<html><head><title>t</title></head><body>{body}</body></html>");
+        let got = extract(&html, Some("https://vidu.example.vn/trang"));
+        proptest::prop_assert!(!matches!(got, Err(ArticleError::Panicked)));
+    }
+}
