@@ -132,9 +132,10 @@ pub fn read(
     if said == Some(PageKind::Docs) || generator_is_docs(doc) {
         return (PageKind::Docs, docs(doc).map(Body::Scoped));
     }
-    if prose < ARTICLE_PROSE
+    let listed = said == Some(PageKind::Listing);
+    if (listed || prose < ARTICLE_PROSE)
         && let Some((items, titles)) = listing(doc, base)
-        && titles > prose
+        && (listed || titles > prose)
     {
         return (PageKind::Listing, Some(Body::Built(items)));
     }
@@ -163,6 +164,7 @@ fn declared(doc: &Document, ld: &[Value]) -> Option<PageKind> {
             }
             "Product" | "ProductGroup" | "IndividualProduct" => PageKind::Product,
             "DiscussionForumPosting" | "QAPage" | "Question" => PageKind::Forum,
+            "CollectionPage" | "ItemList" | "SearchResultsPage" => PageKind::Listing,
             _ => continue,
         };
         // An article about a product or quoting a forum stays an article.
@@ -438,4 +440,34 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(head: &str) -> Option<PageKind> {
+        let doc = Document::from(format!("<html><head>{head}</head><body></body></html>"));
+        declared(&doc, &super::super::meta::json_ld(&doc))
+    }
+
+    #[test]
+    fn what_a_page_says_it_is() {
+        let ld = |t: &str| format!("<script type='application/ld+json'>{{\"@type\":{t}}}</script>");
+        assert_eq!(said(&ld("\"NewsArticle\"")), Some(PageKind::Article));
+        assert_eq!(said(&ld("\"TechArticle\"")), Some(PageKind::Docs));
+        assert_eq!(said(&ld("[\"Product\"]")), Some(PageKind::Product));
+        assert_eq!(said(&ld("\"QAPage\"")), Some(PageKind::Forum));
+        assert_eq!(said(&ld("\"CollectionPage\"")), Some(PageKind::Listing));
+        // A review of a product is an article.
+        assert_eq!(
+            said(&format!("{}{}", ld("\"Product\""), ld("\"Article\""))),
+            Some(PageKind::Article)
+        );
+        assert_eq!(
+            said("<meta property='og:type' content='og:product'>"),
+            Some(PageKind::Product)
+        );
+        assert_eq!(said("<meta property='og:type' content='website'>"), None);
+    }
 }
