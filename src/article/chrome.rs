@@ -186,12 +186,19 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
         return Some(box_of(node));
     }
     // "Đọc thêm: <a>…</a>", "Từ khóa: <a>a</a>, <a>b</a>".
-    if BOX_HEADINGS
+    // The label aside, the line is links.
+    if let Some(h) = BOX_HEADINGS
         .iter()
-        .any(|h| lower.starts_with(h) && lower[h.len()..].starts_with([':', ' ']))
-        && link_density(node) > 0.5
+        .find(|h| lower.starts_with(*h) && lower[h.len()..].starts_with([':', ' ']))
     {
-        return Some(*node);
+        let rest = lower[h.len()..]
+            .trim_start_matches([':', ' '])
+            .chars()
+            .count();
+        let density = link_density(node);
+        if density > 0.5 || density * len as f64 >= rest as f64 * 0.6 {
+            return Some(*node);
+        }
     }
     None
 }
@@ -607,6 +614,27 @@ mod tests {
         assert_eq!(
             doc.select("img").attr("alt").unwrap().as_ref(),
             "Chú thích ảnh ở đây"
+        );
+    }
+
+    #[test]
+    fn arrow_lines_and_runs_of_link_lines_go_a_single_link_line_stays() {
+        let out = stripped(
+            "<p>Đoạn đầu.</p><p>&gt;&gt; <a href=/a>Bài khác về giá lúa</a></p>\
+             <p>» <a href=/b>Bài khác nữa</a></p><p>Xem tiếp: <a href=/c>Bài thứ ba</a></p>",
+        );
+        assert_eq!(out, "Đoạn đầu.");
+        let doc = Document::from(
+            "<div><p>Đoạn đầu.</p><p><a href=/x>Xem video tại đây</a></p><p>Đoạn giữa.</p>\
+             <p><strong>Tin cùng nhóm</strong></p><p><a href=/a>Tin A</a></p><br>\
+             <p><a href=/b>Tin B</a></p><p><a href=/c>Tin C</a></p><p>Đoạn cuối.</p>\
+             <h3>Đọc thêm</h3><ul><li><a href=/d>Tin D</a></li><li><a href=/e>Tin E</a></li>\
+             <li><a href=/f>Tin F</a></li></ul></div>",
+        );
+        drop_link_runs(&doc);
+        assert_eq!(
+            norm(&doc.select("body").text()),
+            "Đoạn đầu.Xem video tại đâyĐoạn giữa.Đoạn cuối."
         );
     }
 
