@@ -271,8 +271,18 @@ pub fn drop_link_runs(doc: &Document) {
             before = Some(*child);
         }
     }
+    let mut parents: Vec<NodeRef> = Vec::new();
     for node in doomed {
+        if let Some(parent) = node.parent() {
+            parents.push(parent);
+        }
         node.remove_from_parent();
+    }
+    // A list left without items goes too (the renderer cannot lay out an empty list).
+    for parent in parents {
+        if parent.element_children().is_empty() && norm(&parent.text()).is_empty() {
+            parent.remove_from_parent();
+        }
     }
 }
 
@@ -632,6 +642,7 @@ mod tests {
              <li><a href=/f>Tin F</a></li></ul></div>",
         );
         drop_link_runs(&doc);
+        assert_eq!(doc.select("ul").length(), 0);
         assert_eq!(
             norm(&doc.select("body").text()),
             "Đoạn đầu.Xem video tại đâyĐoạn giữa.Đoạn cuối."
