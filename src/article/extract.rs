@@ -166,6 +166,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
         chrome::drop_link_runs(&out);
     }
     chrome::dedupe(&out, meta.title.as_deref(), meta.byline.as_deref());
+    drop_empty_lists(&out);
     let body = out.select("body");
     let html = crate::text::clean_block(&body.inner_html());
     Ok(Extracted { html, meta })
@@ -261,6 +262,20 @@ fn unwrap_layout_tables(doc: &Document) {
     }
 }
 
+/// Lists left with nothing to show (their items were chrome): html2text's list layout
+/// underflows on an empty list.
+fn drop_empty_lists(doc: &Document) {
+    let Some(lists) = doc.try_select("ul, ol") else {
+        return;
+    };
+    // Innermost first, so an outer list holding only empty lists goes too.
+    for list in lists.nodes().iter().rev() {
+        if chrome::norm(&list.text()).is_empty() && list.find(&["img"]).is_empty() {
+            list.remove_from_parent();
+        }
+    }
+}
+
 /// A layout table holding one picture and its caption becomes a figure, so the caption is
 /// shown once, as the picture's (see [`chrome::dedupe`]).
 fn as_figure(table: &dom_query::NodeRef) -> bool {
@@ -328,15 +343,27 @@ mod tests {
     }
 
     #[test]
+    fn empty_lists_go() {
+        let doc = Document::from("<ul><li><ul><li> </li></ul></li></ul><ol><li>x</li></ol>");
+        drop_empty_lists(&doc);
+        assert_eq!(doc.select("ul").length(), 0);
+        assert_eq!(doc.select("ol").length(), 1);
+    }
+
+    #[test]
     fn layout_tables_become_blocks_and_data_tables_stay() {
         let doc = Document::from(
             "<table class=tplCaption><tr><td><img src=a.jpg alt=x></td></tr>\
              <tr><td><p>Chú thích</p></td></tr></table>\
+             <table class=box><tr><td><p>Một khung chữ</p></td></tr></table>\
              <table><tr><td>Tỉnh</td><td>Sản lượng</td></tr></table>",
         );
         unwrap_layout_tables(&doc);
         assert_eq!(doc.select("table").length(), 1);
         assert_eq!(doc.select("td").length(), 2);
-        assert!(doc.select("div.tplCaption p").exists());
+        assert!(doc.select("div.box p").exists());
+        // A picture and its caption make a figure.
+        assert_eq!(doc.select("figure figcaption").text().as_ref(), "Chú thích");
+        assert!(doc.select("figure img[src='a.jpg']").exists());
     }
 }
