@@ -354,6 +354,10 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
     let mut previous = String::new();
     let mut seen_text = 0usize;
     let mut last_kept: Option<NodeRef> = None;
+    // The last few texts shown: a gallery repeats each caption in the next blocks (as a
+    // list item, a tooltip, a caption). Far apart, a repeat is the writer's (a question
+    // asked of each guest, a recipe's step).
+    let mut recent: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     for node in blocks.nodes() {
         if node.parent().is_none() {
             continue;
@@ -371,7 +375,8 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
         let lower = text.to_lowercase();
         // A picture inside its own caption's paragraph (`<p><img alt=X><br>X</p>`): the
         // paragraph came first, so the alt text goes.
-        if node.has_name("img") && lower == previous {
+        let repeated = text.chars().count() >= MIN_REPEAT && recent.contains(&lower);
+        if node.has_name("img") && (lower == previous || repeated) {
             node.set_attr("alt", "");
             continue;
         }
@@ -390,12 +395,17 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
                 || header_fact
                 || (date_line && text.chars().count() <= 60)
                 || is_media_chrome(&lower)
-                || (lower == previous && text.chars().count() >= 12))
+                || (lower == previous && text.chars().count() >= 12)
+                || repeated)
         {
             node.remove_from_parent();
             continue;
         }
         seen_text += text.chars().count();
+        if recent.len() == RECENT {
+            recent.pop_front();
+        }
+        recent.push_back(lower.clone());
         previous = lower;
         last_kept = Some(*node);
     }
@@ -411,6 +421,10 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
         last.remove_from_parent();
     }
 }
+
+/// A text this long, shown twice within [`RECENT`] blocks, is shown once.
+const MIN_REPEAT: usize = 40;
+const RECENT: usize = 4;
 
 /// Labels that galleries, players and ad slots leave in the text; compared lowercased.
 const MEDIA_LABELS: &[&str] = &[
@@ -647,6 +661,20 @@ mod tests {
             norm(&doc.select("body").text()),
             "Đoạn đầu.Xem video tại đâyĐoạn giữa.Đoạn cuối."
         );
+    }
+
+    #[test]
+    fn a_caption_repeated_in_the_next_blocks_is_shown_once_a_distant_repeat_stays() {
+        let cap = "Ngư dân kéo lưới trên cánh đồng ngập nước ở xã Vĩnh Hội Đông";
+        let ask = "Điều gì khiến anh chọn nghề đánh bắt cá trên đồng nước?";
+        let doc = Document::from(format!(
+            "<ul><li>{cap}</li></ul><div>{cap}</div><p>{cap}</p><p>{ask}</p>\
+             <p>Đoạn một.</p><p>Đoạn hai.</p><p>Đoạn ba.</p><p>Đoạn bốn.</p><p>{ask}</p>"
+        ));
+        dedupe(&doc, None, None);
+        let text = doc.select("body").text();
+        assert_eq!(text.matches(cap).count(), 1, "{text}");
+        assert_eq!(text.matches(ask).count(), 2, "{text}");
     }
 
     #[test]
