@@ -6,14 +6,17 @@
 //! page -> [`rules`] drop what a known CMS puts inside its articles -> [`chrome::strip`]
 //! removes generic chrome -> the site rule's body or the whole page goes through
 //! readability (dom_smoothie) -> [`chrome::dedupe`] -> clean HTML + [`ArticleMeta`].
+pub mod body;
 pub mod chrome;
 pub mod date;
 pub mod extract;
 pub mod fetch;
 pub mod guard;
 pub mod header;
+pub mod kinds;
 pub mod meta;
 pub mod render;
+pub mod reveal;
 pub mod rules;
 mod title;
 

@@ -19,6 +19,7 @@ mod article_fetch;
 mod article_hostile;
 mod article_meta;
 mod article_meta_props;
+mod article_kinds;
 mod article_read;
 mod article_render;
 mod article_sites;
