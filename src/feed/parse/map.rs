@@ -1,8 +1,8 @@
 //! feed-rs's model -> [`ParsedFeed`]: every string cleaned (NFC, no control characters),
 //! links absolute, ids feed-rs made up dropped so that the store dedups by URL instead.
-use super::{ParseError, entities};
+use super::ParseError;
 use crate::feed::{ParsedFeed, ParsedItem};
-use crate::text::{clean_block, clean_line};
+use crate::text::{clean_block, clean_line, entities};
 use feed_rs::model::{Entry, Feed, Link, Text};
 use feed_rs::parser::{Builder, ParseErrorKind, ParseFeedError};
 use url::Url;
@@ -145,55 +145,44 @@ pub(crate) fn html_to_text(html: &str) -> String {
 }
 
 /// Decodes character references and, with `strip_tags`, drops tags, in one pass (so an
-/// escaped `&lt;b&gt;` stays as text).
+/// escaped `&lt;b&gt;` stays as text). Linear: once a `<` finds no `>` after it, no later
+/// `<` can, so the search is not repeated.
 fn unescape(html: &str, strip_tags: bool) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
+    let mut no_more_gt = false;
     while let Some(pos) = rest.find(['<', '&']) {
         out.push_str(&rest[..pos]);
         rest = &rest[pos..];
-        if rest.starts_with('<') {
+        if let Some(after) = rest.strip_prefix('<') {
             let tag_like = strip_tags
-                && rest[1..]
+                && !no_more_gt
+                && after
                     .starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
-            match rest.find('>').filter(|_| tag_like) {
-                Some(end) => rest = &rest[end + 1..],
+            let end = if tag_like { after.find('>') } else { None };
+            no_more_gt |= tag_like && end.is_none();
+            match end {
+                Some(end) => rest = &after[end + 1..],
                 None => {
                     out.push('<');
-                    rest = &rest[1..];
+                    rest = after;
                 }
             }
         } else {
-            let (c, len) = decode_entity(rest).unwrap_or(('&', 1));
-            out.push(c);
-            rest = &rest[len..];
+            match entities::decode_at(rest) {
+                Some((decoded, len)) => {
+                    decoded.push_to(&mut out);
+                    rest = &rest[len..];
+                }
+                None => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
         }
     }
     out.push_str(rest);
     out
-}
-
-/// `s` starts with `&`: the character of a reference and the reference's length.
-fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let semi = s[1..].find(';').filter(|&i| i <= 33)? + 1;
-    let name = &s[1..semi];
-    let c = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        char::from_u32(code)?
-    } else {
-        match name {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            _ => entities::lookup(name)?,
-        }
-    };
-    Some((c, semi + 1))
 }
 
 /// A title for an item that has none: the start of its text, cut at a word.

@@ -5,7 +5,7 @@
 //! sniffing, legacy Vietnamese); recognise HTML pages; repair XML (always: the repair is
 //! cheap, idempotent and leaves CDATA alone); check well-formedness with quick-xml to report
 //! a line number a person can use; then let feed-rs map RSS 0.9x/1.0/2.0, Atom or JSON Feed.
-mod entities;
+mod fields;
 mod map;
 mod repair;
 mod sniff;
@@ -77,7 +77,8 @@ pub fn parse_feed(
     let base = url::Url::parse(url).ok();
     let host = base.as_ref().and_then(|u| u.host_str());
     let text = crate::text::decode_bytes(bytes, content_type, host);
-    let doc = match sniff::kind(&text) {
+    let kind = sniff::kind(&text);
+    let doc = match kind {
         sniff::Kind::Json => text.trim_start_matches('\u{feff}').to_owned(),
         sniff::Kind::Xml => {
             let repaired = repair_xml(&text);
@@ -93,15 +94,69 @@ pub fn parse_feed(
             ));
         }
     };
-    let parsed = catch_unwind(AssertUnwindSafe(|| {
-        let _guard = Guard::new();
-        map::builder(base.as_ref()).build().parse(doc.as_bytes())
-    }))
-    .map_err(|_| ParseError::Crashed)?;
+    let parsed = match guarded_parse(&doc, base.as_ref()) {
+        Some(parsed) => parsed,
+        // A panic the repair did not foresee: once more without the fields feed-rs is
+        // known to panic on, so that the items are kept (without their authors).
+        None => {
+            let strict = match kind {
+                sniff::Kind::Json => json_without_authors(&doc),
+                _ => Some(repair::repair_xml_with(&text, fields::Mode::Strict)),
+            };
+            drop(doc);
+            strict
+                .and_then(|doc| guarded_parse(&doc, base.as_ref()))
+                .ok_or(ParseError::Crashed)?
+        }
+    };
     match parsed {
         Ok(feed) => Ok(map::to_parsed(feed, base.as_ref())),
         Err(e) => Err(map::error(e)),
     }
+}
+
+/// feed-rs on `doc`, or `None` when it panicked (silently: see [`install_quiet_hook`]).
+fn guarded_parse(
+    doc: &str,
+    base: Option<&url::Url>,
+) -> Option<Result<feed_rs::model::Feed, feed_rs::parser::ParseFeedError>> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let _guard = Guard::new();
+        map::builder(base).build().parse(doc.as_bytes())
+    }))
+    .ok()
+}
+
+/// A JSON Feed without its `author`/`authors` members (feed-rs parses author names with
+/// the helper that panics); `None` when it is not a JSON object.
+fn json_without_authors(doc: &str) -> Option<String> {
+    let mut value: serde_json::Value = serde_json::from_str(doc).ok()?;
+    let strip = |v: &mut serde_json::Value| {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("author");
+            o.remove("authors");
+        }
+    };
+    strip(&mut value);
+    if let Some(items) = value.get_mut("items").and_then(|i| i.as_array_mut()) {
+        items.iter_mut().for_each(strip);
+    }
+    serde_json::to_string(&value).ok()
+}
+
+/// Installs a panic hook that says nothing for a panic inside the guarded feed parse (it is
+/// caught, expected and becomes an error or a retry) and hands every other panic to the
+/// hook that was there before. No backtrace is captured for a silenced panic.
+pub fn install_quiet_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !in_guarded_parse() {
+                previous(info);
+            }
+        }));
+    });
 }
 
 /// Whether a decoded document is an HTML page (which may link to its feed) rather than a
