@@ -32,6 +32,8 @@ pub struct RefreshOptions {
     pub full_text: bool,
     /// Language of the messages of the article fetcher.
     pub lang: Lang,
+    /// Items kept per feed, the newest (`max_items_per_feed`).
+    pub max_items: usize,
 }
 
 impl Default for RefreshOptions {
@@ -40,6 +42,7 @@ impl Default for RefreshOptions {
             jobs: 8,
             full_text: false,
             lang: Lang::default(),
+            max_items: crate::feed::parse::DEFAULT_MAX_ITEMS,
         }
     }
 }
@@ -119,7 +122,7 @@ pub async fn refresh(
             summary.skipped.push((feed, until));
             continue;
         }
-        let task = tasks::fetch_feed(client.clone(), gates.clone(), &feed);
+        let task = tasks::fetch_feed(client.clone(), gates.clone(), &feed, opts.max_items);
         let id = set.spawn(task).id();
         owners.insert(id, Owner::Feed(Box::new(feed)));
     }

@@ -10,6 +10,27 @@ use url::Url;
 /// Longest title made from a summary when an item has no title (in characters).
 const DERIVED_TITLE_CHARS: usize = 80;
 
+/// Longest fields kept, in bytes: a feed is at most 16 MiB, but one item must not fill the
+/// cache, the search index and the screen with it. Longer text is cut at a character;
+/// a longer URL or id is no URL or id.
+const MAX_TITLE: usize = 2 * 1024;
+const MAX_AUTHOR: usize = 512;
+const MAX_SUMMARY: usize = 64 * 1024;
+const MAX_CONTENT: usize = 1024 * 1024;
+const MAX_URL: usize = 4 * 1024;
+
+/// `s` cut to at most `max` bytes, at a character boundary.
+fn cap(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        let mut end = max;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+    }
+    s
+}
+
 /// A feed-rs builder that resolves links against the feed's URL and generates no ids:
 /// feed-rs 3 otherwise hashes the first link and the title (or makes a random UUID), an id
 /// that changes with the title and would defeat deduplication by URL.
@@ -22,7 +43,11 @@ pub(super) fn builder(base: Option<&Url>) -> Builder {
 
 pub(super) fn to_parsed(feed: Feed, base: Option<&Url>) -> ParsedFeed {
     ParsedFeed {
-        title: feed.title.as_ref().map(text_line).filter(|t| !t.is_empty()),
+        title: feed
+            .title
+            .as_ref()
+            .map(|t| cap(text_line(t), MAX_TITLE))
+            .filter(|t| !t.is_empty()),
         site_url: page_link(&feed.links, base),
         items: feed
             .entries
@@ -35,24 +60,28 @@ pub(super) fn to_parsed(feed: Feed, base: Option<&Url>) -> ParsedFeed {
 /// One entry, or `None` for a placeholder with no title, no link and no id (VnExpress has
 /// sent `<item><title/><description>No Description</description></item>`).
 fn item(entry: Entry, base: Option<&Url>) -> Option<ParsedItem> {
-    let guid = Some(clean_line(&entry.id)).filter(|g| !g.is_empty());
+    let guid = Some(clean_line(&entry.id)).filter(|g| !g.is_empty() && g.len() <= MAX_URL);
     // RSS: a guid is a permalink unless it says otherwise; use it when there is no link.
     let url =
         page_link(&entry.links, base).or_else(|| guid.as_deref().and_then(|g| absolute(g, base)));
     let summary = entry
         .summary
         .as_ref()
-        .map(text_html)
+        .map(|s| cap(text_html(s), MAX_SUMMARY))
         .filter(|s| !s.trim().is_empty());
     let content = entry
         .content
         .as_ref()
         .and_then(|c| {
             let body = c.body.as_deref()?;
-            Some(html_of(body, c.content_type.as_ref()))
+            Some(cap(html_of(body, c.content_type.as_ref()), MAX_CONTENT))
         })
         .filter(|s| !s.trim().is_empty());
-    let mut title = entry.title.as_ref().map(text_line).unwrap_or_default();
+    let mut title = entry
+        .title
+        .as_ref()
+        .map(|t| cap(text_line(t), MAX_TITLE))
+        .unwrap_or_default();
     if title.is_empty() && url.is_none() && guid.is_none() {
         return None;
     }
@@ -62,7 +91,10 @@ fn item(entry: Entry, base: Option<&Url>) -> Option<ParsedItem> {
     let author = entry
         .authors
         .iter()
-        .find_map(|p| p.name.as_deref().map(clean_line).filter(|n| !n.is_empty()));
+        .find_map(|p| {
+            let name = cap(clean_line(p.name.as_deref()?), MAX_AUTHOR);
+            Some(name).filter(|n| !n.is_empty())
+        });
     Some(ParsedItem {
         guid,
         url,
@@ -88,6 +120,9 @@ fn page_link(links: &[Link], base: Option<&Url>) -> Option<String> {
 
 /// An http(s) URL, resolved against the feed's URL when relative.
 fn absolute(href: &str, base: Option<&Url>) -> Option<String> {
+    if href.len() > MAX_URL {
+        return None;
+    }
     let href = clean_line(href);
     if href.is_empty() {
         return None;

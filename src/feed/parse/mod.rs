@@ -5,6 +5,7 @@
 //! sniffing, legacy Vietnamese); recognise HTML pages; repair XML (always: the repair is
 //! cheap, idempotent and leaves CDATA alone); check well-formedness with quick-xml to report
 //! a line number a person can use; then let feed-rs map RSS 0.9x/1.0/2.0, Atom or JSON Feed.
+mod batch;
 mod fields;
 mod map;
 mod repair;
@@ -64,18 +65,35 @@ pub enum ParseError {
     Crashed,
 }
 
+/// Items kept per feed and refresh by default (`max_items_per_feed`).
+pub const DEFAULT_MAX_ITEMS: usize = 1000;
+
 /// Parses a feed document. `content_type` is the HTTP header (for its charset), `url` the
 /// feed's address (relative links are resolved against it; its host hints the charset).
+/// At most [`DEFAULT_MAX_ITEMS`] items are kept, the newest.
 pub fn parse_feed(
     bytes: &[u8],
     content_type: Option<&str>,
     url: &str,
 ) -> Result<ParsedFeed, ParseError> {
+    parse_feed_capped(bytes, content_type, url, DEFAULT_MAX_ITEMS)
+}
+
+/// [`parse_feed`] keeping at most `max_items` items (at least 1): the newest by date, the
+/// undated after them in the document's order.
+pub fn parse_feed_capped(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    url: &str,
+    max_items: usize,
+) -> Result<ParsedFeed, ParseError> {
     if bytes.len() > MAX_FEED_BYTES {
         return Err(ParseError::TooLarge(bytes.len()));
     }
+    let max_items = max_items.max(1);
     let base = url::Url::parse(url).ok();
-    let host = base.as_ref().and_then(|u| u.host_str());
+    let base = base.as_ref();
+    let host = base.and_then(|u| u.host_str());
     let text = crate::text::decode_bytes(bytes, content_type, host);
     let kind = sniff::kind(&text);
     let doc = match kind {
@@ -94,23 +112,81 @@ pub fn parse_feed(
             ));
         }
     };
-    let parsed = match guarded_parse(&doc, base.as_ref()) {
+    drop(text);
+    let mut feed = match kind {
+        sniff::Kind::Json => match batch::json_feed(&doc).filter(|f| f.items.len() > max_items) {
+            Some(json) => parse_batches(json.batches(), kind, base, max_items)?,
+            None => parse_doc(&doc, kind, base)?,
+        },
+        _ => match batch::xml_item_spans(&doc).filter(|s| s.len() > max_items) {
+            Some(spans) => parse_batches(batch::xml_batches(&doc, &spans), kind, base, max_items)?,
+            None => parse_doc(&doc, kind, base)?,
+        },
+    };
+    keep_newest(&mut feed.items, max_items);
+    Ok(feed)
+}
+
+/// The items of every batch, the newest `max_items` kept as they come; the feed's title
+/// and site from the first batch that has them. A batch that fails is skipped unless all do.
+fn parse_batches(
+    docs: impl Iterator<Item = String>,
+    kind: sniff::Kind,
+    base: Option<&url::Url>,
+    max_items: usize,
+) -> Result<ParsedFeed, ParseError> {
+    let mut merged: Option<ParsedFeed> = None;
+    let mut first_error = None;
+    for doc in docs {
+        match parse_doc(&doc, kind, base) {
+            Ok(part) => match merged.as_mut() {
+                None => merged = Some(part),
+                Some(m) => {
+                    m.title = m.title.take().or(part.title);
+                    m.site_url = m.site_url.take().or(part.site_url);
+                    m.items.extend(part.items);
+                    if m.items.len() >= 2 * max_items {
+                        keep_newest(&mut m.items, max_items);
+                    }
+                }
+            },
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    merged.ok_or_else(|| first_error.unwrap_or(ParseError::Crashed))
+}
+
+/// The newest `max` items: by date, newest first, the undated last in their order.
+fn keep_newest(items: &mut Vec<super::ParsedItem>, max: usize) {
+    if items.len() > max {
+        items.sort_by_key(|i| std::cmp::Reverse(i.published));
+        items.truncate(max);
+    }
+}
+
+/// feed-rs on one document, retried once without the fields it is known to panic on when
+/// a panic got past the repair (the items are kept, without their authors).
+fn parse_doc(
+    doc: &str,
+    kind: sniff::Kind,
+    base: Option<&url::Url>,
+) -> Result<ParsedFeed, ParseError> {
+    let parsed = match guarded_parse(doc, base) {
         Some(parsed) => parsed,
-        // A panic the repair did not foresee: once more without the fields feed-rs is
-        // known to panic on, so that the items are kept (without their authors).
         None => {
             let strict = match kind {
-                sniff::Kind::Json => json_without_authors(&doc),
-                _ => Some(repair::repair_xml_with(&text, fields::Mode::Strict)),
+                sniff::Kind::Json => json_without_authors(doc),
+                _ => Some(repair::repair_xml_with(doc, fields::Mode::Strict)),
             };
-            drop(doc);
             strict
-                .and_then(|doc| guarded_parse(&doc, base.as_ref()))
+                .and_then(|doc| guarded_parse(&doc, base))
                 .ok_or(ParseError::Crashed)?
         }
     };
     match parsed {
-        Ok(feed) => Ok(map::to_parsed(feed, base.as_ref())),
+        Ok(feed) => Ok(map::to_parsed(feed, base)),
         Err(e) => Err(map::error(e)),
     }
 }
