@@ -22,7 +22,7 @@ mod save;
 mod schema;
 pub mod search;
 mod sql;
-mod strip;
+pub mod strip;
 
 pub use handle::{StoreHandle, StoreReply, spawn};
 pub use save::dedup_key;

@@ -20,6 +20,7 @@ mod cli_crash;
 mod cli_users;
 mod config_files;
 mod feed_assets;
+mod feed_hostile;
 mod feed_mutations;
 mod feed_parse;
 mod net_fetch;

@@ -36,7 +36,9 @@ pub(super) fn xml_item_spans(doc: &str) -> Option<Vec<Range<usize>>> {
                 }
                 depth = depth.saturating_sub(1);
             }
-            Event::Empty(e) if open.is_none() && is_item(e.local_name().into_inner().as_bytes()) => {
+            Event::Empty(e)
+                if open.is_none() && is_item(e.local_name().into_inner().as_bytes()) =>
+            {
                 spans.push(before..after);
             }
             Event::Eof => return Some(spans),

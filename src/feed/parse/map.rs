@@ -88,13 +88,10 @@ fn item(entry: Entry, base: Option<&Url>) -> Option<ParsedItem> {
     if title.is_empty() {
         title = derived_title(summary.as_deref().or(content.as_deref()).unwrap_or(""));
     }
-    let author = entry
-        .authors
-        .iter()
-        .find_map(|p| {
-            let name = cap(clean_line(p.name.as_deref()?), MAX_AUTHOR);
-            Some(name).filter(|n| !n.is_empty())
-        });
+    let author = entry.authors.iter().find_map(|p| {
+        let name = cap(clean_line(p.name.as_deref()?), MAX_AUTHOR);
+        Some(name).filter(|n| !n.is_empty())
+    });
     Some(ParsedItem {
         guid,
         url,
