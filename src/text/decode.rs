@@ -110,7 +110,14 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if pairs < 32 {
         return None;
     }
-    let zeros = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let zeros = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
     let (even, odd) = (zeros(0), zeros(1));
     if odd * 10 >= pairs * 4 && even * 20 <= pairs {
         Some(encoding_rs::UTF_16LE)
