@@ -289,7 +289,12 @@ fn space_lists(html: String) -> String {
 fn fit_width(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::with_capacity(lines.len());
     for mut line in lines {
-        let cols = |l: &Line<'_>| l.spans.iter().map(|s| crate::text::width(&s.content)).sum::<usize>();
+        let cols = |l: &Line<'_>| {
+            l.spans
+                .iter()
+                .map(|s| crate::text::width(&s.content))
+                .sum::<usize>()
+        };
         if cols(&line) <= width {
             out.push(line);
             continue;
@@ -317,7 +322,9 @@ fn fit_width(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
                 let w = crate::text::width(g);
                 if used + w > width && used > 0 {
                     if !piece.is_empty() {
-                        current.spans.push(Span::styled(std::mem::take(&mut piece), span.style));
+                        current
+                            .spans
+                            .push(Span::styled(std::mem::take(&mut piece), span.style));
                     }
                     out.push(std::mem::take(&mut current));
                     used = 0;

@@ -143,7 +143,7 @@ proptest! {
         let text = clean_line(&s);
         let folded = fold(&text);
         prop_assert_eq!(fold(&folded), folded.clone());
-        prop_assert!(!folded.chars().any(|c| unicode_normalization::char::is_combining_mark(c)));
+        prop_assert!(!folded.chars().any(unicode_normalization::char::is_combining_mark));
         let words: Vec<&str> = text.split(' ').filter(|w| !fold(w).is_empty()).collect();
         if let Some(word) = words.get(cut % words.len().max(1)) {
             let found = find_folded(&text, word);
