@@ -35,7 +35,7 @@ fn is_forbidden(c: char, keep_newlines: bool) -> bool {
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
         // Noncharacters, among them the stand-ins.
-        '\u{fdd0}'..='\u{fdef}' => true,
+        '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}' => true,
         c => is_invisible(c),
     }
 }
@@ -105,6 +105,10 @@ impl Machine {
         let c = match c {
             STAND_IN_ESC => '\u{1b}',
             STAND_IN_BEL => '\u{7}',
+            // Invisible characters and noncharacters go before anything else: they neither
+            // end nor hide a sequence ("ESC U+200B [2J" loses the whole sequence).
+            '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}' => return None,
+            c if is_invisible(c) => return None,
             c => c,
         };
         match (self.state, c) {
@@ -238,6 +242,8 @@ mod tests {
         assert_eq!(clean_line("a\u{1b}cb\u{1b}(Bc\u{1b}7d"), "abcd");
         // A string never closed ends at the line, not at the end of the article.
         assert_eq!(clean_block("a\u{1b}]0;x\nsau"), "a\nsau");
+        // An invisible character or a noncharacter hides nothing.
+        assert_eq!(clean_line("a\u{1b}\u{200b}[2Jb\u{1b}\u{fffe}[1mc"), "abc");
         // A CSI cut short keeps the character that cut it.
         assert_eq!(clean_line("a\u{1b}[12ệ"), "aệ");
         assert_eq!(clean_block("a\r\nb"), "a\nb");
