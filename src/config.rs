@@ -41,6 +41,13 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     /// Element -> colour, e.g. `selected = "yellow"`. Checked by the TUI's theme.
     pub theme: BTreeMap<String, String>,
+    /// How the reader draws pictures.
+    pub images: crate::picture::ImageMode,
+    /// The most terminal rows one picture takes in the article.
+    pub image_max_rows: u16,
+    /// The picture cache's budget in MiB (least recently used out first; rated articles'
+    /// pictures stay).
+    pub image_cache_mb: u32,
 }
 
 impl Default for Config {
@@ -55,6 +62,9 @@ impl Default for Config {
             rating_style: RatingStyle::Stars,
             keys: BTreeMap::new(),
             theme: BTreeMap::new(),
+            images: crate::picture::ImageMode::Auto,
+            image_max_rows: 12,
+            image_cache_mb: 200,
         }
     }
 }
@@ -137,6 +147,11 @@ impl Config {
             (1..=MAX_ITEMS_PER_FEED).contains(&config.max_items_per_feed),
             "max_items_per_feed",
             "a number from 1 to 10000",
+        )?;
+        check(
+            (1..=200).contains(&config.image_max_rows),
+            "image_max_rows",
+            "from 1 to 200 (rows)",
         )?;
         Ok(config)
     }

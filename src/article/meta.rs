@@ -66,6 +66,7 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Article
         lang: lang(doc),
         rating: rating(doc, ld, &body_text),
         views: views(&body_text).or_else(|| ld_views(ld)),
+        image: None,
     }
 }
 

@@ -34,6 +34,9 @@ pub struct RefreshOptions {
     pub lang: Lang,
     /// Items kept per feed, the newest (`max_items_per_feed`).
     pub max_items: usize,
+    /// With `full_text`: also cache the pictures of the new full articles, within this
+    /// many bytes of picture cache (None: pictures are off).
+    pub pictures: Option<u64>,
 }
 
 impl Default for RefreshOptions {
@@ -43,6 +46,7 @@ impl Default for RefreshOptions {
             full_text: false,
             lang: Lang::default(),
             max_items: crate::feed::parse::DEFAULT_MAX_ITEMS,
+            pictures: None,
         }
     }
 }
@@ -64,6 +68,8 @@ pub struct RefreshSummary {
     pub full_texts: usize,
     /// Full articles that could not be fetched or extracted (`full_text`).
     pub full_text_failures: usize,
+    /// Pictures of the new full articles cached, and those that failed.
+    pub pictures: crate::picture::fetch::Prefetched,
     /// Of `failed`, the feeds whose host could not be reached at all: when they are all
     /// the network feeds, the reader goes offline.
     pub unreachable: usize,
@@ -108,6 +114,7 @@ pub async fn refresh(
     let mut owners: HashMap<tokio::task::Id, Owner> = HashMap::new();
     let mut done = 0;
     let mut articles = (0, 0); // (done, queued)
+    let mut with_pictures = Vec::new();
 
     let started = now();
     for feed in feeds {
@@ -170,10 +177,16 @@ pub async fn refresh(
                     Err(message) => Err(message),
                 };
                 let ok = match extract {
-                    Ok(extract) => store
-                        .call(move |s| s.save_full_text(article, &extract))
-                        .await
-                        .is_ok(),
+                    Ok(extract) => {
+                        let saved = store
+                            .call(move |s| s.save_full_text(article, &extract))
+                            .await
+                            .is_ok();
+                        if saved {
+                            with_pictures.push(article);
+                        }
+                        saved
+                    }
                     Err(message) => {
                         tracing::info!("full text of article {}: {message}", article.0);
                         false
@@ -193,6 +206,10 @@ pub async fn refresh(
             }
             None => {}
         }
+    }
+    if let Some(budget) = opts.pictures.filter(|_| !with_pictures.is_empty()) {
+        summary.pictures =
+            crate::picture::fetch::prefetch(client, store, with_pictures, budget).await;
     }
     summary
 }

@@ -73,6 +73,7 @@ async fn full_text_fetches_each_article_once() {
         jobs: 4,
         full_text: true,
         lang: Lang::Vi,
+        pictures: None,
         ..RefreshOptions::default()
     };
     let client = quick_client();
