@@ -41,6 +41,7 @@ impl Runner {
                 jobs: ctx.config.jobs.max(1),
                 full_text: ctx.config.full_text,
                 lang: ctx.lang,
+                max_items: ctx.config.max_items_per_feed,
                 pictures: crate::picture::cache_budget(&ctx.config),
             },
             keep_days: ctx.config.keep_days,

@@ -24,7 +24,7 @@ mod save;
 mod schema;
 pub mod search;
 mod sql;
-mod strip;
+pub mod strip;
 
 pub use categories::{Imported, MAX_CATEGORIES, MAX_CATEGORY_CHARS};
 pub use handle::{StoreHandle, StoreReply, spawn};
@@ -300,6 +300,15 @@ impl Store {
     pub fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRow>> {
         articles::articles(&self.conn, query).map_err(classify)
     }
+    /// [`Store::articles`] row by row, for output that must not hold them all; `f`
+    /// returns false to stop.
+    pub fn each_article(
+        &self,
+        query: &ArticleQuery,
+        f: &mut dyn FnMut(ArticleRow) -> bool,
+    ) -> Result<()> {
+        articles::each_article(&self.conn, query, f).map_err(classify)
+    }
     pub fn article(&self, id: ArticleId) -> Result<ArticleDetail> {
         articles::article(&self.conn, id).map_err(classify)
     }
@@ -321,6 +330,15 @@ impl Store {
     /// Diacritic-insensitive search of titles, summaries and full texts, best first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ArticleRow>> {
         search::search(&self.conn, query, limit).map_err(classify)
+    }
+    /// [`Store::search`] row by row; `f` returns false to stop.
+    pub fn each_result(
+        &self,
+        query: &str,
+        limit: usize,
+        f: &mut dyn FnMut(ArticleRow) -> bool,
+    ) -> Result<()> {
+        search::each_result(&self.conn, query, limit, f).map_err(classify)
     }
     /// Deletes read, unrated articles older than `keep_days`; returns how many.
     pub fn prune(&mut self, keep_days: u32, now: DateTime<Utc>) -> Result<usize> {
