@@ -9,7 +9,8 @@
 //! - [`refresh`]: fetching many feeds concurrently into the store.
 //! - [`article`]: full-article extraction, metadata and rendering.
 //! - [`config`], [`cli`], [`commands`]: configuration and the headless commands.
-//! - [`app`], [`view`], [`runtime`], [`tui`]: the TUI (pure update, pure view, effect runner).
+//! - [`app`], [`view`], [`runtime`], [`tui`]: the TUI (pure update, pure view, effect runner);
+//!   [`layout`] (pure geometry) and [`theme`] (colours) sit below both `app` and `view`.
 pub mod app;
 pub mod article;
 pub mod assets;
@@ -18,10 +19,12 @@ pub mod commands;
 pub mod config;
 pub mod feed;
 pub mod i18n;
+pub mod layout;
 pub mod net;
 pub mod refresh;
 pub mod runtime;
 pub mod store;
 pub mod text;
+pub mod theme;
 pub mod tui;
 pub mod view;

@@ -1,70 +1,19 @@
-//! The one state tree of the TUI. Only `update` changes it; the view reads it.
-use super::effect::BodyMode;
+//! The one state tree of the TUI. Only `update` changes it; the view reads it. Each screen's
+//! slice is defined next to its update (feeds.rs, articles.rs, reader.rs, search.rs); this
+//! file holds the tree and what every concern shares.
 use super::keymap::KeyMap;
-use super::msg::WrappedBody;
 use crate::config::RatingStyle;
 use crate::feed::FeedId;
 use crate::i18n::Lang;
-use crate::store::{ArticleDetail, ArticleQuery, ArticleRow, ArticleSort, FeedRow};
-use chrono::{DateTime, FixedOffset, Utc};
+use crate::layout::Shape;
+use crate::store::{ArticleQuery, ArticleRow, FeedRow};
+use chrono::{DateTime, FixedOffset, Offset, Utc};
 
-/// The panes that can hold the focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Pane {
-    #[default]
-    Feeds,
-    Articles,
-    Reader,
-    Search,
-    Help,
-}
-
-/// One row of the feed list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FeedEntry {
-    /// Virtual feeds, always first.
-    All,
-    Unread,
-    Rated,
-    /// A category header (not selectable).
-    Category(String),
-    /// Index into `State::feeds`.
-    Feed(usize),
-}
-
-impl FeedEntry {
-    pub fn selectable(&self) -> bool {
-        !matches!(self, FeedEntry::Category(_))
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Filter {
-    #[default]
-    All,
-    Unread,
-    Rated,
-}
-
-impl Filter {
-    pub fn next(self) -> Filter {
-        match self {
-            Filter::All => Filter::Unread,
-            Filter::Unread => Filter::Rated,
-            Filter::Rated => Filter::All,
-        }
-    }
-
-    /// The filter's name in the interface.
-    pub fn label(self) -> crate::i18n::T {
-        use crate::i18n::T;
-        match self {
-            Filter::All => T::FilterAll,
-            Filter::Unread => T::FilterUnread,
-            Filter::Rated => T::FilterRated,
-        }
-    }
-}
+pub use super::articles::{ArticleList, Filter};
+pub use super::feeds::FeedEntry;
+pub use super::reader::{Reader, WrappedBody};
+pub use super::search::Search;
+pub use crate::layout::Pane;
 
 /// Why the network is not used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -75,51 +24,6 @@ pub enum Connectivity {
     Forced,
     /// Fetches could not connect; the next refresh tries again.
     Lost,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ArticleList {
-    pub entry: Option<FeedEntry>,
-    pub rows: Vec<ArticleRow>,
-    pub sel: usize,
-    pub filter: Filter,
-    pub sort: ArticleSort,
-    pub req: u64,
-    pub loading: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reader {
-    /// The article (its id is the reader's).
-    pub row: ArticleRow,
-    pub detail: Option<ArticleDetail>,
-    pub mode: BodyMode,
-    pub body: Option<WrappedBody>,
-    /// First body line shown.
-    pub scroll: usize,
-    pub detail_req: u64,
-    pub render_req: u64,
-    pub fetch_req: Option<u64>,
-    /// Opened from the search screen: Back returns there.
-    pub from_search: bool,
-}
-
-impl Reader {
-    pub fn fetching(&self) -> bool {
-        self.fetch_req.is_some()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Search {
-    /// As typed (IME replacements included); normalized when the query runs.
-    pub input: String,
-    /// Byte index of the caret in `input`, on a char boundary.
-    pub caret: usize,
-    pub rows: Vec<ArticleRow>,
-    pub sel: usize,
-    pub req: u64,
-    pub searching: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -135,13 +39,14 @@ pub struct State {
     pub lang: Lang,
     pub rating_style: RatingStyle,
     pub keymap: KeyMap,
-    pub theme: crate::view::theme::Theme,
     /// The time as the runner last said (update and view never read the clock).
     pub now: DateTime<Utc>,
     pub tz: FixedOffset,
     pub width: u16,
     pub height: u16,
     pub connectivity: Connectivity,
+    /// `refresh_on_start`: the first [`super::Msg::Ready`] refreshes every feed.
+    pub refresh_on_start: bool,
     pub focus: Pane,
     pub feeds: Vec<FeedRow>,
     pub entries: Vec<FeedEntry>,
@@ -166,12 +71,12 @@ impl State {
             lang,
             rating_style: RatingStyle::Stars,
             keymap: KeyMap::default(),
-            theme: crate::view::theme::Theme::default(),
             now,
-            tz: FixedOffset::east_opt(0).expect("zero offset"),
+            tz: FixedOffset::east_opt(0).unwrap_or(Utc.fix()),
             width: 80,
             height: 24,
             connectivity: Connectivity::Online,
+            refresh_on_start: false,
             focus: Pane::Feeds,
             feeds: Vec::new(),
             entries: vec![FeedEntry::All, FeedEntry::Unread, FeedEntry::Rated],
@@ -186,6 +91,17 @@ impl State {
             prune_due: false,
             next_req: 1,
             quit: false,
+        }
+    }
+
+    /// What the layout depends on, at the size the state last heard of.
+    pub fn shape(&self) -> Shape {
+        Shape {
+            width: self.width,
+            height: self.height,
+            focus: self.focus,
+            help: self.help,
+            reader_open: self.reader.is_some(),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The feed list: virtual feeds first, then categories with their feeds, with counts.
 use super::theme::El;
-use super::{ViewState, fit, layout, title_row};
-use crate::app::state::{FeedEntry, Pane, State};
+use super::{Ui, ViewState, fit, layout, title_row};
+use crate::app::state::{FeedEntry, Pane};
 use crate::i18n::{Lang, T, strings, tr};
 use crate::text::clean_line;
 use ratatui::buffer::Buffer;
@@ -9,8 +9,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
-    title_row(state, area, tr(state.lang, T::Feeds), "", buf);
+pub fn render(ui: Ui, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
+    let state = ui.state;
+    title_row(ui, area, tr(state.lang, T::Feeds), "", buf);
     let inner = layout::inner(area, false);
     let mut lv = vs.feeds.unwrap_or_default();
     lv.follow(inner, state.feed_sel, state.entries.len());
@@ -65,10 +66,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
         let cw = fit::width(&count);
         // At least one space between a long (cut) name and its counts.
         let name = fit::pad(&format!(" {name}"), w.saturating_sub(cw + 2)) + " ";
-        let mut style = state.theme.get(el);
-        let mut count_style = state.theme.get(El::Count);
+        let mut style = ui.style(el);
+        let mut count_style = ui.style(El::Count);
         if i == state.feed_sel {
-            let sel = state.theme.get(El::Selected);
+            let sel = ui.style(El::Selected);
             style = style.patch(sel);
             count_style = count_style.patch(sel);
             if !focused {
@@ -87,9 +88,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
         // A feed whose last refresh failed has a "!" in its indent (no room taken from the
         // name); the error itself is in the status bar and in `docbao feeds`.
         if failed && inner.width > 2 {
-            let mut st = state.theme.get(El::Error);
+            let mut st = ui.style(El::Error);
             if i == state.feed_sel {
-                st = st.patch(state.theme.get(El::Selected));
+                st = st.patch(ui.style(El::Selected));
             }
             buf.set_stringn(inner.x + 1, y, "!", 1, st);
         }
@@ -99,7 +100,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
         super::centered(
             rest,
             tr(state.lang, T::NoFeeds),
-            state.theme.get(El::Dim),
+            ui.style(El::Dim),
             buf,
         );
     }

@@ -2,6 +2,7 @@
 //! message, and the help hint.
 use super::theme::El;
 use super::{fit, reader::spinner};
+use super::Ui;
 use crate::app::state::{Connectivity, FeedEntry, Pane, State};
 use crate::i18n::{T, strings, tr};
 use crate::text::clean_line;
@@ -9,11 +10,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+pub fn render(ui: Ui, area: Rect, buf: &mut Buffer) {
+    let state = ui.state;
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let t = &state.theme;
+    let t = ui.theme;
     let row = Rect {
         height: 1,
         y: area.y + area.height - 1,

@@ -403,7 +403,9 @@ fn search_cursor_sits_at_the_caret_and_selection_is_styled() {
     code(&mut s, KeyCode::Left);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut vs = docbao::view::ViewState::default();
-    term.draw(|f| docbao::view::render(&s, &mut vs, f)).unwrap();
+    let theme = docbao::theme::Theme::default();
+    term.draw(|f| docbao::view::render(&s, &theme, &mut vs, f))
+        .unwrap();
     // Box at row 1; text starts at column 1; "đườn" is 4 columns.
     assert_eq!(
         term.get_cursor_position().unwrap(),
@@ -476,7 +478,7 @@ fn search_matches_are_marked_in_titles() {
 /// the feed's content and summary, never an empty one.
 #[test]
 fn without_the_page_the_feed_text_is_the_fuller_one() {
-    use docbao::app::update::body_html;
+    use docbao::app::reader::body_html;
     let rows = articles(&feeds());
     let mut d = detail(&rows[0]);
     d.content = Some("<p>Ngắn.</p>".into());
