@@ -52,7 +52,9 @@ pub(super) fn loaded(s: &mut State, mut rows: Vec<FeedRow>, fx: &mut Vec<Effect>
         Some(Err(Some(id))) => s
             .entries
             .iter()
-            .position(|x| matches!(x, FeedEntry::Feed(i) if s.feeds.get(*i).is_some_and(|f| f.id == id)))
+            .position(
+                |x| matches!(x, FeedEntry::Feed(i) if s.feeds.get(*i).is_some_and(|f| f.id == id)),
+            )
             .unwrap_or(0),
         _ => 0,
     };

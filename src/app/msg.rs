@@ -2,8 +2,8 @@
 //! results of effects.
 use super::marks::Saved;
 use super::reader::WrappedBody;
-use crate::layout::Pane;
 use crate::feed::ArticleId;
+use crate::layout::Pane;
 use crate::store::{ArticleDetail, ArticleRow, FeedRow};
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;

@@ -244,7 +244,8 @@ pub fn max_scroll(s: &State) -> usize {
     let Some(area) = layout::reader_text(s.shape()) else {
         return 0;
     };
-    let total = header(s, r, area.width as usize).len() + r.body.as_ref().map_or(1, |b| b.lines.len());
+    let total =
+        header(s, r, area.width as usize).len() + r.body.as_ref().map_or(1, |b| b.lines.len());
     layout::max_scroll(total, area.height as usize)
 }
 
@@ -305,7 +306,10 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<ElLine> {
     let (mine, el) = if r.row.rating == 0 {
         (tr(lang, T::NotRated).to_string(), El::Dim)
     } else {
-        (super::marks::rating_text(state.rating_style, r.row.rating), El::Rating)
+        (
+            super::marks::rating_text(state.rating_style, r.row.rating),
+            El::Rating,
+        )
     };
     out.push(vec![
         (Some(El::Dim), format!("{}: ", tr(lang, T::YourRating))),

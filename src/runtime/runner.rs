@@ -122,7 +122,9 @@ impl Runner {
     pub fn run(&mut self, fx: Effect) {
         let failed = |e: crate::store::StoreError| Msg::Failed(e.to_string());
         match fx {
-            Effect::LoadFeeds => self.query(move |s| s.feeds().map_or_else(failed, Msg::FeedsLoaded)),
+            Effect::LoadFeeds => {
+                self.query(move |s| s.feeds().map_or_else(failed, Msg::FeedsLoaded))
+            }
             Effect::LoadArticles { req, query } => self.query(move |s| {
                 s.articles(&query)
                     .map_or_else(failed, |rows| Msg::ArticlesLoaded { req, rows })

@@ -97,12 +97,7 @@ pub fn render(ui: Ui, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
     }
     if state.feeds_loaded && state.feeds.is_empty() && inner.height > 5 {
         let rest = Rect::new(inner.x, inner.y + 4, inner.width, inner.height - 4);
-        super::centered(
-            rest,
-            tr(state.lang, T::NoFeeds),
-            ui.style(El::Dim),
-            buf,
-        );
+        super::centered(rest, tr(state.lang, T::NoFeeds), ui.style(El::Dim), buf);
     }
 }
 

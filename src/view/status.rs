@@ -1,8 +1,8 @@
 //! The status bar: online/offline, refresh progress with a spinner, the last error or
 //! message, and the help hint.
+use super::Ui;
 use super::theme::El;
 use super::{fit, reader::spinner};
-use super::Ui;
 use crate::app::state::{Connectivity, FeedEntry, Pane, State};
 use crate::i18n::{T, strings, tr};
 use crate::text::clean_line;

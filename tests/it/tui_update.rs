@@ -67,24 +67,37 @@ fn paste_is_normalized_and_stale_results_dropped() {
 }
 
 #[test]
-fn rating_is_saved_at_once_and_shown_everywhere() {
+fn rating_is_shown_once_the_store_confirms_it_everywhere() {
     let mut s = loaded_state(Lang::Vi, 80, 24);
     code(&mut s, KeyCode::Enter);
     code(&mut s, KeyCode::Down);
-    for (key, rating) in [('3', 3), ('0', 0)] {
+    for (key, rating, before) in [('3', 3, 0), ('0', 0, 3)] {
+        let fx = ch(&mut s, key);
         assert_eq!(
-            ch(&mut s, key),
+            fx,
             vec![Effect::SetRating {
                 id: ArticleId(11),
                 rating
             }]
         );
+        // Not shown before it is on disk (a kill -9 now must not lose what the screen said).
+        assert_eq!(s.articles.rows[1].rating, before);
+        assert!(s.status.message.is_none());
+        confirm_marks(&mut s, &fx);
         assert_eq!(s.articles.rows[1].rating, rating);
+        assert!(s.status.message.is_some());
     }
+    let fx = ch(&mut s, '2');
+    assert_eq!(s.articles.rows[1].rating, 0, "unconfirmed");
+    confirm_marks(&mut s, &fx);
+    assert_eq!(s.articles.rows[1].rating, 2);
     // Rated in the reader: the reader's header and the list behind it both show it.
-    code(&mut s, KeyCode::Enter);
+    let fx = code(&mut s, KeyCode::Enter);
+    confirm_marks(&mut s, &fx);
     assert_eq!(s.focus, Pane::Reader);
-    ch(&mut s, '4');
+    let fx = ch(&mut s, '4');
+    assert_eq!(s.reader.as_ref().unwrap().row.rating, 2);
+    confirm_marks(&mut s, &fx);
     assert_eq!(s.reader.as_ref().unwrap().row.rating, 4);
     assert_eq!(s.articles.rows[1].rating, 4);
     code(&mut s, KeyCode::Esc);
