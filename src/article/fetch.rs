@@ -3,7 +3,7 @@
 use super::{ArticleError, Extracted, MIN_TEXT_CHARS, extract};
 use crate::i18n::Lang;
 use crate::net::{Client, NetError};
-use crate::store::StoredExtract;
+use crate::feed::model::StoredExtract;
 
 impl From<NetError> for ArticleError {
     fn from(e: NetError) -> Self {

@@ -147,7 +147,7 @@ mod tests {
             category: None,
             unread: 2,
             total: 5,
-            last_status: Some("HTTP 500\u{1b}[2J".to_owned()),
+            last_status: Some("HTTP 500\u{1b}[2J".into()),
             last_refreshed: None,
             etag: None,
             last_modified: None,

@@ -4,7 +4,7 @@ use super::sql::{ARTICLE_COLS, article_row, from_ts, ts};
 use super::{
     ArticleDetail, ArticleQuery, ArticleRow, ArticleSort, Result, StoreError, StoredExtract,
 };
-use crate::article::ArticleMeta;
+use crate::feed::model::ArticleMeta;
 use crate::feed::ArticleId;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;

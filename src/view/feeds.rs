@@ -3,6 +3,7 @@ use super::theme::El;
 use super::{Ui, ViewState, fit, layout, title_row};
 use crate::app::state::{FeedEntry, Pane};
 use crate::i18n::{Lang, T, strings, tr};
+use crate::feed::model::FeedStatus;
 use crate::text::clean_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -106,11 +107,9 @@ pub(crate) fn feed_name(f: &crate::store::FeedRow) -> &str {
     if f.title.is_empty() { &f.url } else { &f.title }
 }
 
-/// True when the feed's last refresh ended in an error (not "ok", "not modified").
+/// True when the feed's last refresh ended in an error.
 pub(crate) fn last_failed(f: &crate::store::FeedRow) -> bool {
-    f.last_status
-        .as_deref()
-        .is_some_and(|s| s != "ok" && s != "not modified")
+    f.last_status.as_ref().is_some_and(FeedStatus::failed)
 }
 
 /// "1.234/10.000" in Vietnamese, "1,234/10,000" in English.
