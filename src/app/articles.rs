@@ -3,7 +3,7 @@
 use super::effect::Effect;
 use super::feeds::FeedEntry;
 use super::reader;
-use super::state::{Pane, State};
+use super::{Pane, State};
 use crate::i18n::{T, tr};
 use crate::store::{ArticleRow, ArticleSort};
 
@@ -43,6 +43,16 @@ pub struct ArticleList {
     pub sort: ArticleSort,
     pub req: u64,
     pub loading: bool,
+}
+
+/// A new feed list: the first one loads the selected entry's list; later ones (their
+/// indices moved with the sort) point the list at the same entry again.
+pub(super) fn feeds_loaded(s: &mut State, rows: Vec<crate::store::FeedRow>, fx: &mut Vec<Effect>) {
+    if super::feeds::loaded(s, rows) {
+        load(s, fx);
+    } else if let (Some(FeedEntry::Feed(_)), Some(sel)) = (&s.articles.entry, s.selected_entry()) {
+        s.articles.entry = Some(sel.clone());
+    }
 }
 
 /// Starts loading the list of the selected feed entry.

@@ -1,7 +1,5 @@
 //! The feed list: its entries (virtual feeds, categories, feeds) and moving through them.
-use super::Effect;
-use super::articles;
-use super::state::State;
+use super::State;
 use crate::store::FeedRow;
 use crate::text::collate;
 
@@ -24,8 +22,9 @@ impl FeedEntry {
     }
 }
 
-/// Feeds in Vietnamese collation: uncategorized first, then each category with its feeds.
-pub(super) fn loaded(s: &mut State, mut rows: Vec<FeedRow>, fx: &mut Vec<Effect>) {
+/// Feeds in Vietnamese collation: uncategorized first, then each category with its feeds;
+/// the selection stays on the same entry. True on the first load.
+pub(super) fn loaded(s: &mut State, mut rows: Vec<FeedRow>) -> bool {
     let keep = s.selected_entry().cloned().map(|e| match e {
         FeedEntry::Feed(i) => Err(s.feeds.get(i).map(|f| f.id)),
         other => Ok(other),
@@ -58,20 +57,14 @@ pub(super) fn loaded(s: &mut State, mut rows: Vec<FeedRow>, fx: &mut Vec<Effect>
             .unwrap_or(0),
         _ => 0,
     };
-    if !s.feeds_loaded {
-        s.feeds_loaded = true;
-        articles::load(s, fx);
-    } else if let (Some(FeedEntry::Feed(_)), Some(sel)) = (&s.articles.entry, s.selected_entry()) {
-        // Indices moved with the sort: point the list at the same entry again.
-        s.articles.entry = Some(sel.clone());
-    }
+    !std::mem::replace(&mut s.feeds_loaded, true)
 }
 
-/// Moves the selection by `delta`, skipping category headers in the direction of travel;
-/// a new selection loads its list.
-pub(super) fn move_by(s: &mut State, delta: i32, fx: &mut Vec<Effect>) {
+/// Moves the selection by `delta`, skipping category headers in the direction of travel.
+/// True when it moved (its list is to be loaded).
+pub(super) fn move_by(s: &mut State, delta: i32) -> bool {
     if s.entries.is_empty() {
-        return;
+        return false;
     }
     let mut i = super::step(s.feed_sel, delta, s.entries.len());
     while !s.entries.get(i).is_some_and(FeedEntry::selectable) {
@@ -84,13 +77,7 @@ pub(super) fn move_by(s: &mut State, delta: i32, fx: &mut Vec<Effect>) {
             }
         }
     }
-    if i != s.feed_sel {
-        select(s, i, fx);
-    }
-}
-
-/// Selects entry `i` (a click or a move) and loads its list.
-pub(super) fn select(s: &mut State, i: usize, fx: &mut Vec<Effect>) {
+    let moved = i != s.feed_sel;
     s.feed_sel = i;
-    articles::load(s, fx);
+    moved
 }

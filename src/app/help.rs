@@ -1,7 +1,7 @@
 //! The help screen: every action with its keys (as bound now), the search box's keys, the
 //! `[keys]` action names and the `[theme]` element names; scrolling within it.
+use super::State;
 use super::action::Action;
-use super::state::State;
 use crate::i18n::{T, tr};
 use crate::layout;
 use crate::text::wrap::{truncate, width as text_width, wrap};

@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::effect::Effect;
 use super::search::BoxKey;
-use super::state::{FeedEntry, Pane, State};
+use super::{FeedEntry, Pane, State};
 use super::{articles, feeds, help, marks, reader, refresh, search};
 use crate::i18n::{T, tr};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -119,7 +119,11 @@ fn page(s: &State) -> i32 {
 
 fn move_by(s: &mut State, delta: i32, fx: &mut Vec<Effect>) {
     match s.focus {
-        Pane::Feeds => feeds::move_by(s, delta, fx),
+        Pane::Feeds => {
+            if feeds::move_by(s, delta) {
+                articles::load(s, fx);
+            }
+        }
         Pane::Articles => articles::move_by(s, delta),
         Pane::Search => search::move_by(s, delta),
         Pane::Reader => reader::scroll_by(s, delta),
@@ -191,7 +195,8 @@ pub(super) fn click(s: &mut State, pane: Pane, index: usize, fx: &mut Vec<Effect
         Pane::Feeds if s.entries.get(index).is_some_and(FeedEntry::selectable) => {
             s.focus = Pane::Feeds;
             if s.feed_sel != index {
-                feeds::select(s, index, fx);
+                s.feed_sel = index;
+                articles::load(s, fx);
             }
         }
         Pane::Articles if index < s.articles.rows.len() => {

@@ -1,8 +1,8 @@
 //! The user's own marks on articles: ratings and read marks. A key asks the store to write
 //! the mark; the screen shows it when the store confirms ([`super::Msg::Saved`]), so what
 //! the screen shows is already on disk.
+use super::State;
 use super::effect::Effect;
-use super::state::State;
 use crate::config::RatingStyle;
 use crate::feed::ArticleId;
 use crate::i18n;

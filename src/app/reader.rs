@@ -2,7 +2,7 @@
 //! the runner at the reader's width), scrolling, and the header above the body.
 use super::effect::{BodyMode, Effect};
 use super::marks::update_rows;
-use super::state::{Connectivity, Pane, State};
+use super::{Connectivity, Pane, State};
 use crate::feed::ArticleId;
 use crate::i18n::{T, strings, tr};
 use crate::layout;
@@ -100,7 +100,7 @@ pub(super) fn full_text_done(
     r.fetch_req = None;
     match result {
         Ok(()) => {
-            s.connectivity = super::refresh::online_again(s.connectivity);
+            s.connectivity = s.connectivity.online_again();
             let req = s.fresh_req();
             if let Some(r) = s.reader.as_mut() {
                 r.detail_req = req;

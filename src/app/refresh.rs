@@ -2,7 +2,7 @@
 //! state follows from it), and retention once no article is open.
 use super::articles;
 use super::effect::Effect;
-use super::state::{Connectivity, State};
+use super::{Connectivity, State};
 use crate::feed::FeedId;
 use crate::i18n::{self, T, tr};
 
@@ -42,7 +42,7 @@ pub(super) fn done(
             s.connectivity = Connectivity::Lost;
         }
     } else if ok > 0 {
-        s.connectivity = online_again(s.connectivity);
+        s.connectivity = s.connectivity.online_again();
     }
     s.status.message = Some(i18n::strings::refresh_done(s.lang, ok, failed, new));
     s.status.error = error;
@@ -58,14 +58,6 @@ pub(super) fn cancel(s: &mut State, fx: &mut Vec<Effect>) {
         fx.push(Effect::CancelRefresh);
         s.status.refresh = None;
         s.status.message = Some(tr(s.lang, T::Cancelled).into());
-    }
-}
-
-/// A success means the network is back, unless the user chose to be offline.
-pub(super) fn online_again(c: Connectivity) -> Connectivity {
-    match c {
-        Connectivity::Forced => Connectivity::Forced,
-        _ => Connectivity::Online,
     }
 }
 

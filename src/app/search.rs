@@ -1,8 +1,8 @@
 //! The search screen: the text box (edited by code point, so an IME's replacements work),
 //! results as you type, and their selection.
+use super::State;
 use super::effect::Effect;
 use super::reader;
-use super::state::State;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Results shown by the search screen.
@@ -34,7 +34,7 @@ pub(super) enum BoxKey {
 pub(super) fn start(s: &mut State) {
     let search = s.search.get_or_insert_with(Search::default);
     search.sel = 0;
-    s.focus = super::state::Pane::Search;
+    s.focus = super::Pane::Search;
 }
 
 /// Search box keys.

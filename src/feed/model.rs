@@ -66,14 +66,18 @@ impl std::fmt::Display for FeedStatus {
 
 impl ToSql for FeedStatus {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::Borrowed(ValueRef::Text(self.as_str().as_bytes())))
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(
+            self.as_str().as_bytes(),
+        )))
     }
 }
 
 impl FromSql for FeedStatus {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         // Text the cache did not write (another tool, a damaged byte) is an error text.
-        Ok(FeedStatus::from(String::from_utf8_lossy(value.as_bytes()?).as_ref()))
+        Ok(FeedStatus::from(
+            String::from_utf8_lossy(value.as_bytes()?).as_ref(),
+        ))
     }
 }
 
@@ -175,7 +179,6 @@ pub struct ArticleMeta {
     pub rating: Option<PageRating>,
     pub views: Option<u64>,
 }
-
 
 #[cfg(test)]
 mod tests {

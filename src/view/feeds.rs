@@ -2,8 +2,8 @@
 use super::theme::El;
 use super::{Ui, ViewState, fit, layout, title_row};
 use crate::app::state::{FeedEntry, Pane};
-use crate::i18n::{Lang, T, strings, tr};
 use crate::feed::model::FeedStatus;
+use crate::i18n::{Lang, T, strings, tr};
 use crate::text::clean_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

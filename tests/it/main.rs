@@ -8,6 +8,7 @@ mod store_support;
 mod support;
 mod tui_fixture;
 
+mod arch_imports;
 mod article_charset;
 mod article_corpus;
 mod article_fetch;
