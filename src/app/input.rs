@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::effect::Effect;
 use super::search::BoxKey;
-use super::{FeedEntry, Pane, State};
+use super::{FeedEntry, Pane, Problem, State};
 use super::{articles, feeds, help, marks, reader, refresh, search};
 use crate::i18n::{T, tr};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -100,9 +100,9 @@ pub(super) fn action(s: &mut State, a: Action, fx: &mut Vec<Effect>) {
 fn open_browser(s: &mut State, fx: &mut Vec<Effect>) {
     let url = s.target_article().and_then(|r| r.url.clone());
     match url {
-        None => s.status.error = Some(tr(s.lang, T::NoUrl).into()),
+        None => s.status.error = Some(Problem::Said(T::NoUrl)),
         Some(u) if crate::net::check_url(&u).is_err() => {
-            s.status.error = Some(tr(s.lang, T::NotHttp).into())
+            s.status.error = Some(Problem::Said(T::NotHttp))
         }
         Some(url) => fx.push(Effect::OpenBrowser { url }),
     }

@@ -18,6 +18,7 @@ pub mod input;
 pub mod keymap;
 pub mod marks;
 pub mod msg;
+pub mod problem;
 pub mod reader;
 pub mod refresh;
 pub mod search;
@@ -28,6 +29,7 @@ pub use effect::{BodyMode, Effect};
 pub use feeds::FeedEntry;
 pub use marks::Saved;
 pub use msg::Msg;
+pub use problem::Problem;
 pub use reader::{Reader, WrappedBody};
 pub use search::Search;
 
@@ -109,7 +111,7 @@ impl Connectivity {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Status {
     pub refresh: Option<(usize, usize)>,
-    pub error: Option<String>,
+    pub error: Option<Problem>,
     pub message: Option<String>,
     pub spinner: usize,
 }

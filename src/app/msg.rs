@@ -1,5 +1,6 @@
 //! Everything that can happen: terminal events (already translated by the runner) and the
 //! results of effects.
+use super::Problem;
 use super::marks::Saved;
 use super::reader::WrappedBody;
 use crate::feed::ArticleId;
@@ -50,7 +51,7 @@ pub enum Msg {
     FullTextDone {
         req: u64,
         id: ArticleId,
-        result: Result<(), String>,
+        result: Result<(), Problem>,
         offline: bool,
     },
     SearchDone {
@@ -66,11 +67,11 @@ pub enum Msg {
         failed: usize,
         new: usize,
         offline: bool,
-        error: Option<String>,
+        error: Option<Problem>,
     },
     /// The store wrote a mark (on disk now).
     Saved(Saved),
     /// A store write or read failed; shown in the status bar.
-    Failed(String),
-    BrowserOpened(Result<(), String>),
+    Failed(Problem),
+    BrowserOpened(Result<(), Problem>),
 }

@@ -90,7 +90,7 @@ pub(super) fn full_text_done(
     s: &mut State,
     req: u64,
     id: ArticleId,
-    result: Result<(), String>,
+    result: Result<(), super::Problem>,
     offline: bool,
     fx: &mut Vec<Effect>,
 ) {

@@ -2,14 +2,14 @@
 //! state follows from it), and retention once no article is open.
 use super::articles;
 use super::effect::Effect;
-use super::{Connectivity, State};
+use super::{Connectivity, Problem, State};
 use crate::feed::FeedId;
 use crate::i18n::{self, T, tr};
 
 /// Refreshes `feeds` (all when `None`), unless offline by choice or one runs already.
 pub(super) fn start(s: &mut State, feeds: Option<Vec<FeedId>>, fx: &mut Vec<Effect>) {
     if s.connectivity == Connectivity::Forced {
-        s.status.error = Some(tr(s.lang, T::OfflineNoFetch).into());
+        s.status.error = Some(Problem::Said(T::OfflineNoFetch));
         return;
     }
     if s.status.refresh.is_some() {
@@ -33,7 +33,7 @@ pub(super) fn done(
     s: &mut State,
     (ok, failed, new): (usize, usize, usize),
     offline: bool,
-    error: Option<String>,
+    error: Option<Problem>,
     fx: &mut Vec<Effect>,
 ) {
     s.status.refresh = None;

@@ -101,6 +101,18 @@ pub struct FeedRow {
     pub retry_until: Option<DateTime<Utc>>,
 }
 
+impl FeedRow {
+    /// The feed's one name everywhere (lists, progress, errors): its title, or its address
+    /// while it has none.
+    pub fn name(&self) -> &str {
+        if self.title.trim().is_empty() {
+            &self.url
+        } else {
+            &self.title
+        }
+    }
+}
+
 /// The validators of a conditional GET, kept exactly as the server sent them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Validators {

@@ -5,7 +5,7 @@
 use super::body::wrap_body;
 use super::latest::Latest;
 use crate::app::state::State;
-use crate::app::{Effect, Msg, Saved};
+use crate::app::{Effect, Msg, Problem, Saved};
 use crate::article::{ArticleError, fetch_article};
 use crate::commands::Ctx;
 use crate::feed::{ArticleId, FeedId};
@@ -87,7 +87,7 @@ impl Runner {
                             let rows = self.store.call_blocking(move |s| s.articles(&query));
                             let msg = match rows {
                                 Ok(rows) => Msg::ArticlesLoaded { req, rows },
-                                Err(e) => Msg::Failed(e.to_string()),
+                                Err(e) => Msg::Failed(e.into()),
                             };
                             later.extend(crate::app::update(state, msg));
                         }
@@ -95,7 +95,7 @@ impl Runner {
                     }
                 }
             }
-            Err(e) => later.extend(crate::app::update(state, Msg::Failed(e.to_string()))),
+            Err(e) => later.extend(crate::app::update(state, Msg::Failed(e.into()))),
         }
         later
     }
@@ -113,14 +113,14 @@ impl Runner {
             let _ = tx.send(job(s));
         });
         if !queued {
-            let _ = self.tx.send(Msg::Failed(
+            let _ = self.tx.send(Msg::Failed(Problem::Cache(
                 "the cache's thread has stopped; restart docbao".into(),
-            ));
+            )));
         }
     }
 
     pub fn run(&mut self, fx: Effect) {
-        let failed = |e: crate::store::StoreError| Msg::Failed(e.to_string());
+        let failed = |e: crate::store::StoreError| Msg::Failed(e.into());
         match fx {
             Effect::LoadFeeds => {
                 self.query(move |s| s.feeds().map_or_else(failed, Msg::FeedsLoaded))
@@ -184,7 +184,7 @@ impl Runner {
                 let tx = self.tx.clone();
                 self.store.exec(move |s| {
                     if let Err(e) = s.prune(keep_days, Utc::now()) {
-                        let _ = tx.send(Msg::Failed(e.to_string()));
+                        let _ = tx.send(Msg::Failed(e.into()));
                     }
                 });
             }
@@ -196,7 +196,9 @@ impl Runner {
             Effect::OpenBrowser { url } => {
                 let tx = self.tx.clone();
                 tokio::task::spawn_blocking(move || {
-                    let _ = tx.send(Msg::BrowserOpened(open_browser(&url)));
+                    let _ = tx.send(Msg::BrowserOpened(
+                        open_browser(&url).map_err(Problem::Browser),
+                    ));
                 });
             }
             // The loop ends on `State::quit`; what matters here is that the writes asked for
@@ -225,7 +227,7 @@ impl Runner {
                 let _ = tx.send(Msg::FullTextDone {
                     req,
                     id,
-                    result: Err("offline".into()),
+                    result: Err(Problem::Offline),
                     offline: true,
                 });
                 return;
@@ -233,7 +235,7 @@ impl Runner {
             match fetch_article(&client, &url, lang).await {
                 Ok(extract) => {
                     store.exec(move |s| {
-                        let result = s.save_full_text(id, &extract).map_err(|e| e.to_string());
+                        let result = s.save_full_text(id, &extract).map_err(Problem::from);
                         let _ = tx.send(Msg::FullTextDone {
                             req,
                             id,
@@ -248,7 +250,7 @@ impl Runner {
                     let _ = tx.send(Msg::FullTextDone {
                         req,
                         id,
-                        result: Err(e.to_string()),
+                        result: Err(Problem::Page(e)),
                         offline,
                     });
                 }
@@ -281,7 +283,7 @@ impl Runner {
                         failed: 0,
                         new: 0,
                         offline: false,
-                        error: Some(e.to_string()),
+                        error: Some(e.into()),
                     });
                     return;
                 }
@@ -358,10 +360,10 @@ fn done_msg(summary: &RefreshSummary, local: usize) -> Msg {
     let network_ok = ok.saturating_sub(local.saturating_sub(local_failed));
     let network_failed = summary.failed.len() - local_failed;
     let offline = network_ok == 0 && network_failed > 0 && summary.unreachable == network_failed;
-    let error = summary
-        .failed
-        .first()
-        .map(|(feed, e)| format!("{}: {e}", crate::view::feeds::feed_name(feed)));
+    let error = summary.failed.first().map(|(feed, e)| Problem::Feed {
+        name: feed.name().to_owned(),
+        error: e.to_string(),
+    });
     Msg::RefreshDone {
         ok,
         failed: summary.failed.len(),

@@ -104,7 +104,7 @@ pub fn render(ui: Ui, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
 
 /// A feed's title, or its address when it has none.
 pub(crate) fn feed_name(f: &crate::store::FeedRow) -> &str {
-    if f.title.is_empty() { &f.url } else { &f.title }
+    f.name()
 }
 
 /// True when the feed's last refresh ended in an error.

@@ -145,7 +145,7 @@ fn hostile_text_in_every_field_never_reaches_a_cell() {
         rows[0].title = format!("Tin {EVIL}");
         update(&mut s, Msg::ArticlesLoaded { req, rows });
         s.status.message = Some(format!("Tin nhắn {EVIL}"));
-        s.status.error = Some(format!("Lỗi {EVIL}"));
+        s.status.error = Some(format!("Lỗi {EVIL}").into());
         let mut screens = vec![buffer(&s)];
         code(&mut s, KeyCode::Enter);
         screens.push(buffer(&s));
