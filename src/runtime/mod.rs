@@ -7,6 +7,7 @@ pub mod body;
 pub mod events;
 pub mod latest;
 pub mod logging;
+pub mod pace;
 mod runner;
 
 use crate::app::keymap::KeyMap;
@@ -90,17 +91,18 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
     spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
     clock.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut dirty = true;
-    let mut last_frame = Instant::now() - FRAME;
+    let mut pacer = pace::Pacer::new(FRAME);
     let mut ended = false;
     while !ended {
         // Drawn on change only, and at most once per FRAME.
-        if dirty && last_frame.elapsed() >= FRAME {
+        if dirty && pacer.ready(std::time::Instant::now()) {
             guard
                 .terminal
                 .draw(|f| view::render(&state, &theme, &mut vs, f))?;
             dirty = false;
-            last_frame = Instant::now();
+            pacer.drawn(std::time::Instant::now());
         }
+        let frame_due = pacer.next().map_or_else(Instant::now, Instant::from_std);
         let ticking = state.busy();
         let mut batch = Vec::new();
         tokio::select! {
@@ -112,7 +114,7 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
             Some(m) = rx.recv() => batch.push(m),
             _ = clock.tick() => batch.push(Msg::Clock(Utc::now())),
             _ = spinner.tick(), if ticking => batch.push(Msg::Tick),
-            _ = tokio::time::sleep_until(last_frame + FRAME), if dirty => {}
+            _ = tokio::time::sleep_until(frame_due), if dirty => {}
         }
         // Everything already waiting goes into the same frame.
         while let Some(ev) = events.next().now_or_never() {

@@ -59,7 +59,7 @@ fn a_panic_restores_the_terminal() {
     let _server = Server(socket.clone());
     let exe = std::env::current_exe().unwrap();
     let cmd = format!(
-        "env {CHILD}={d} {exe} --exact tui_panic::panic_child --ignored --nocapture \
+        "env RUST_BACKTRACE=0 {CHILD}={d} {exe} --exact tui_panic::panic_child --ignored --nocapture \
          --test-threads=1; echo \"child-exit=$?\"; stty -a > {d}/stty; echo after-the-panic",
         d = dir.display(),
         exe = exe.display(),
