@@ -36,6 +36,8 @@ fn key() -> impl Strategy<Value = Op> {
         proptest::sample::select(chars.chars().collect::<Vec<_>>()).prop_map(KeyCode::Char),
         proptest::sample::select(vec![
             KeyCode::Enter,
+            KeyCode::Enter,
+            KeyCode::Enter,
             KeyCode::Esc,
             KeyCode::Tab,
             KeyCode::BackTab,
@@ -66,12 +68,17 @@ fn key() -> impl Strategy<Value = Op> {
         .prop_map(|(c, m)| Op::Key(c, m))
 }
 
+/// Any size, or one where the panes are drawn (at least 30x10).
+fn size() -> impl Strategy<Value = (u16, u16)> {
+    prop_oneof![(1u16..=300, 1u16..=100), (30u16..=160, 10u16..=50)]
+}
+
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         8 => key(),
         1 => "(tin|Việt|e\u{301}|\u{1b}\\[2J|\u{9b}31m|\r\n|\u{202e}|\u{7}| ){0,6}".prop_map(Op::Paste),
-        2 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Op::Resize(w, h)),
-        2 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Op::Draw(w, h)),
+        2 => size().prop_map(|(w, h)| Op::Resize(w, h)),
+        3 => size().prop_map(|(w, h)| Op::Draw(w, h)),
         4 => any::<usize>().prop_map(Op::Answer),
         1 => (0usize..12).prop_map(Op::Feeds),
         1 => (0usize..80).prop_map(Op::Articles),
@@ -165,7 +172,7 @@ proptest! {
 
     #[test]
     fn prop_update_and_render_hold_their_invariants(
-        (w, h) in (1u16..=300, 1u16..=100),
+        (w, h) in size(),
         ops in proptest::collection::vec(op(), 1..40),
     ) {
         let mut s = loaded_state(Lang::Vi, w, h);

@@ -169,14 +169,19 @@ fn keys_and_resizes_interleaved() {
     let mut s = sixty_articles();
     code(&mut s, KeyCode::Enter);
     open_with_body(&mut s);
+    // Each frame is drawn at the next size before the state hears of it: most of them
+    // shrink the height of a reader on screen.
     let sizes = [
-        (80, 9),
-        (30, 10),
-        (200, 60),
+        (80, 12),
+        (100, 40),
+        (60, 10),
+        (130, 50),
+        (120, 11),
+        (40, 30),
+        (31, 10),
         (1, 1),
-        (29, 9),
-        (121, 12),
         (80, 24),
+        (80, 9),
     ];
     let keys = ['j', 'G', 'k', 'g', ' ', 'b', 't', 'j'];
     for (i, &(w, h)) in sizes.iter().cycle().take(40).enumerate() {
