@@ -280,11 +280,12 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<ElLine> {
         info.push_str(&strings::full_date(lang, p, state.tz));
     }
     wrapped(&mut out, &info, El::Source);
+    let site_name = meta.and_then(|m| m.site_name.as_deref());
     let byline = meta
         .and_then(|m| m.byline.clone())
         .or_else(|| r.detail.as_ref().and_then(|d| d.author.clone()))
         .map(|b| clean_line(&b))
-        .filter(|b| !b.is_empty());
+        .filter(|b| crate::article::header::byline_adds(b, &[site_name, Some(&r.row.feed_title)]));
     if let Some(b) = byline {
         wrapped(&mut out, &format!("{}: {b}", tr(lang, T::By)), El::Byline);
     }
