@@ -36,6 +36,10 @@ impl From<String> for Problem {
 
 impl From<crate::store::StoreError> for Problem {
     fn from(e: crate::store::StoreError) -> Problem {
-        Problem::Cache(e.to_string())
+        match e {
+            // A rating on a read-only cache: said in the reader's language.
+            crate::store::StoreError::ReadOnly => Problem::Said(T::ReadOnlyCache),
+            e => Problem::Cache(e.to_string()),
+        }
     }
 }

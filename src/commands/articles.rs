@@ -13,7 +13,7 @@ fn print_rows(rows: &[ArticleRow], json: bool) -> anyhow::Result<()> {
 }
 
 pub fn list(ctx: &Ctx, args: &ArticlesArgs) -> anyhow::Result<()> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_to_read()?;
     let feed = match &args.feed {
         Some(spec) => Some(store.find_feed(spec)?.id),
         None => None,
@@ -29,7 +29,7 @@ pub fn list(ctx: &Ctx, args: &ArticlesArgs) -> anyhow::Result<()> {
 }
 
 pub fn search(ctx: &Ctx, query: &str, limit: Option<usize>, json: bool) -> anyhow::Result<()> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_to_read()?;
     print_rows(&store.search(query, limit.unwrap_or(50))?, json)
 }
 

@@ -88,8 +88,9 @@ pub struct FeedRow {
     pub title: String,
     pub url: String,
     pub site_url: Option<String>,
-    /// Category path from OPML, outer first, joined with "/".
-    pub category: Option<String>,
+    /// Category path, outer first, joined with "/" (a "/" or a backslash inside a name is
+    /// escaped: see `feed::opml::category_path`); shared by the feeds of one category.
+    pub category: Option<std::sync::Arc<str>>,
     pub unread: i64,
     pub total: i64,
     /// None before the first refresh.

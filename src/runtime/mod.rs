@@ -10,10 +10,12 @@ pub mod logging;
 pub mod pace;
 mod runner;
 
+use crate::app::Problem;
 use crate::app::keymap::KeyMap;
 use crate::app::state::{Connectivity, State};
 use crate::app::{Msg, update};
 use crate::commands::Ctx;
+use crate::i18n::T;
 use crate::store::Store;
 use crate::theme::{Theme, no_color_from_env};
 use crate::view::{self, ViewState};
@@ -34,14 +36,21 @@ pub const FRAME: Duration = Duration::from_millis(10);
 pub fn run(ctx: Ctx) -> anyhow::Result<()> {
     std::fs::create_dir_all(&ctx.data_dir)
         .with_context(|| format!("cannot create {}", ctx.data_dir.display()))?;
-    logging::init(&ctx.data_dir).context("cannot open the log file")?;
+    // A read-only data dir has no log, and the reader still reads.
+    let logged = logging::init(&ctx.data_dir);
     // Config errors are said before the terminal changes.
     let keymap = KeyMap::from_config(&ctx.config.keys)?;
     let theme = Theme::new(
         &ctx.config.theme,
         no_color_from_env(std::env::var_os("NO_COLOR").as_deref()),
     )?;
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_to_read()?;
+    if let Err(e) = logged
+        && !store.read_only()
+    {
+        return Err(e).context("cannot open the log file");
+    }
+    let read_only = store.read_only();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -51,8 +60,12 @@ pub fn run(ctx: Ctx) -> anyhow::Result<()> {
     state.rating_style = ctx.config.rating_style;
     state.refresh_on_start = ctx.config.refresh_on_start;
     state.tz = *Local::now().offset();
-    if ctx.offline {
+    // Nothing fetched could be kept: no network, and the status bar says why.
+    if ctx.offline || read_only {
         state.connectivity = Connectivity::Forced;
+    }
+    if read_only {
+        state.status.error = Some(Problem::Said(T::ReadOnlyCache));
     }
     tracing::info!(offline = ctx.offline, "reader starts");
     let result = rt.block_on(event_loop(ctx, store, state, theme));

@@ -16,6 +16,7 @@
 //!   summary and content stripped of HTML, and of the full text); queries are folded the
 //!   same way and every word must match as a prefix.
 mod articles;
+mod categories;
 mod feeds;
 pub mod handle;
 mod save;
@@ -24,6 +25,7 @@ pub mod search;
 mod sql;
 mod strip;
 
+pub use categories::{Imported, MAX_CATEGORIES, MAX_CATEGORY_CHARS};
 pub use handle::{StoreHandle, StoreReply, spawn};
 pub use save::dedup_key;
 pub use schema::{DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION};
@@ -40,6 +42,8 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("the cache is busy: another docbao is writing to it")]
     Busy,
+    #[error("the cache is read-only: changes cannot be saved")]
+    ReadOnly,
     #[error("no such feed: {0}")]
     NoSuchFeed(String),
     /// A title that several feeds share: the spec, then their ids ("3, 7").
@@ -104,6 +108,7 @@ pub struct SaveOutcome {
 pub struct Store {
     conn: rusqlite::Connection,
     created: bool,
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -111,6 +116,7 @@ impl std::fmt::Debug for Store {
         f.debug_struct("Store")
             .field("path", &self.conn.path())
             .field("created", &self.created)
+            .field("read_only", &self.read_only)
             .finish()
     }
 }
@@ -124,6 +130,15 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         schema::open_in_memory()
     }
+    /// Opens an existing, current cache that cannot be written (a read-only mount, another
+    /// user's file) for reading; every write fails.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        schema::open_read_only(path)
+    }
+    /// True when opened by [`Store::open_read_only`]: changes cannot be saved.
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
     /// True when `open` created the database (first run: subscribe to the defaults).
     pub fn created(&self) -> bool {
         self.created
@@ -135,6 +150,7 @@ impl Store {
     }
 
     /// Subscribes; returns the id and whether it was new (a known URL is not added twice).
+    /// `category` is a path string, its categories made as needed.
     pub fn add_feed(
         &mut self,
         url: &str,
@@ -142,6 +158,15 @@ impl Store {
         category: Option<&str>,
     ) -> Result<(FeedId, bool)> {
         feeds::add_feed(&self.conn, url, title, category).map_err(classify)
+    }
+    /// Subscribes to the entries of an OPML document with their categories, in one
+    /// transaction; known URLs are counted and left alone.
+    pub fn import_opml(&mut self, opml: &crate::feed::opml::Opml) -> Result<Imported> {
+        categories::import(&mut self.conn, opml).map_err(classify)
+    }
+    /// The http(s) subscriptions and their categories, for `export`.
+    pub fn opml(&self) -> Result<crate::feed::opml::Opml> {
+        categories::export(&self.conn).map_err(classify)
     }
     /// Unsubscribes and deletes the feed's articles.
     pub fn remove_feed(&mut self, id: FeedId) -> Result<()> {

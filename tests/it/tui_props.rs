@@ -91,7 +91,7 @@ fn many_feeds(n: usize) -> Vec<FeedRow> {
         .map(|i| {
             let mut f = base[i % base.len()].clone();
             f.id = docbao::feed::FeedId(i as i64 + 1);
-            f.category = (i % 3 != 0).then(|| format!("Mục {}", i % 4));
+            f.category = (i % 3 != 0).then(|| format!("Mục {}", i % 4).into());
             f
         })
         .collect()
