@@ -162,7 +162,7 @@ impl Store {
     /// Subscribes to the entries of an OPML document with their categories, in one
     /// transaction; known URLs are counted and left alone.
     pub fn import_opml(&mut self, opml: &crate::feed::opml::Opml) -> Result<Imported> {
-        categories::import(&mut self.conn, opml).map_err(classify)
+        feeds::import(&mut self.conn, opml).map_err(classify)
     }
     /// The http(s) subscriptions and their categories, for `export`.
     pub fn opml(&self) -> Result<crate::feed::opml::Opml> {

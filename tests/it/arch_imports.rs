@@ -23,6 +23,7 @@ const RANKS: &[(&str, u8)] = &[
     ("net", 2),
     ("config", 2),
     ("feed", 1),
+    ("files", 1),
     ("text", 0),
     ("i18n", 0),
     ("assets", 0),
