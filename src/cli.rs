@@ -75,6 +75,13 @@ pub enum Command {
     },
     /// Mark an article read or unread.
     Mark { article: i64, state: ReadState },
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) of docbao, or of one COMMAND (docbao-COMMAND(1)).
+    Man { command: Option<String> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

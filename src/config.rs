@@ -36,6 +36,13 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     /// Element -> colour, e.g. `selected = "yellow"`. Checked by the TUI's theme.
     pub theme: BTreeMap<String, String>,
+    /// How the reader draws pictures.
+    pub images: crate::picture::ImageMode,
+    /// The most terminal rows one picture takes in the article.
+    pub image_max_rows: u16,
+    /// The picture cache's budget in MiB (least recently used out first; rated articles'
+    /// pictures stay).
+    pub image_cache_mb: u32,
 }
 
 impl Default for Config {
@@ -49,6 +56,9 @@ impl Default for Config {
             rating_style: RatingStyle::Stars,
             keys: BTreeMap::new(),
             theme: BTreeMap::new(),
+            images: crate::picture::ImageMode::Auto,
+            image_max_rows: 12,
+            image_cache_mb: 200,
         }
     }
 }
@@ -127,6 +137,11 @@ impl Config {
             "a number from 1 to 64",
         )?;
         check(config.keep_days >= 1, "keep_days", "at least 1 (days)")?;
+        check(
+            (1..=200).contains(&config.image_max_rows),
+            "image_max_rows",
+            "from 1 to 200 (rows)",
+        )?;
         Ok(config)
     }
 }

@@ -154,7 +154,7 @@ impl State {
             rating_style: RatingStyle::Stars,
             keymap: KeyMap::default(),
             now,
-            tz: FixedOffset::east_opt(0).unwrap_or(Utc.fix()),
+            tz: Utc.fix(),
             width: 80,
             height: 24,
             connectivity: Connectivity::Online,

@@ -1,6 +1,7 @@
 //! The headless commands. Each takes its parsed arguments and a [`Ctx`].
 mod add;
 pub mod articles;
+pub mod generate;
 mod output;
 pub mod read;
 mod refresh;
@@ -120,6 +121,8 @@ pub fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Search { query, limit, json } => articles::search(ctx, &query, limit, json),
         Command::Rate { article, stars } => articles::rate(ctx, article, stars),
         Command::Mark { article, state } => articles::mark(ctx, article, state),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man { command } => generate::man(command.as_deref()),
     }
 }
 

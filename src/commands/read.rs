@@ -11,11 +11,13 @@ use crate::cli::ReadArgs;
 use crate::commands::Ctx;
 use crate::feed::ArticleId;
 use crate::i18n::Lang;
+use crate::picture::{self, ImageRef};
 use crate::store::{ArticleDetail, Store};
 use anyhow::{Context, bail};
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -49,13 +51,24 @@ fn classify(target: &str) -> Target<'_> {
 }
 
 pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
-    let view = match classify(&args.target) {
+    let target = classify(&args.target);
+    let view = match target {
         Target::Id(id) => from_cache(id, args, ctx)?,
         Target::Url(url) => from_url(url, ctx)?,
         Target::File(path) => from_file(path, args.url.as_deref())?,
     };
     let out = if args.json {
-        json_output(&view)
+        let pictures = picture::list(
+            &view.html,
+            view.meta.image.as_deref(),
+            view.meta.url.as_deref(),
+        );
+        // Only an article of the cache has cached pictures.
+        let cached = match target {
+            Target::Id(_) => cached_pictures(ctx, &pictures),
+            _ => HashSet::new(),
+        };
+        json_output(&view, &pictures, &cached)
     } else {
         text_output(&view, width(args), ctx.lang)
     };
@@ -110,6 +123,16 @@ fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
         source: None,
         notice: None,
     })
+}
+
+/// Of `pictures`, those the cache holds; none when the cache cannot be read (the article
+/// itself was already read from it, so this only loses the `cached` flags).
+fn cached_pictures(ctx: &Ctx, pictures: &[ImageRef]) -> HashSet<String> {
+    let urls: Vec<String> = pictures.iter().map(|p| p.url.clone()).collect();
+    ctx.open_store_to_read()
+        .ok()
+        .and_then(|s| s.cached_images(&urls).ok())
+        .unwrap_or_default()
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -296,6 +319,7 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         lang: None,
         rating: None,
         views: None,
+        image: None,
     };
     Ok(View {
         html,
@@ -338,6 +362,14 @@ struct JsonArticle {
     rating: Option<JsonRating>,
     #[serde(skip_serializing_if = "Option::is_none")]
     views: Option<u64>,
+    images: Vec<JsonImage>,
+}
+
+#[derive(Serialize)]
+struct JsonImage {
+    url: String,
+    caption: String,
+    cached: bool,
 }
 
 #[derive(Serialize)]
@@ -347,7 +379,7 @@ struct JsonRating {
     count: Option<u64>,
 }
 
-fn json_output(view: &View) -> String {
+fn json_output(view: &View, pictures: &[ImageRef], cached: &HashSet<String>) -> String {
     let m = &view.meta;
     let s = |v: &Option<String>| {
         v.as_deref()
@@ -368,6 +400,14 @@ fn json_output(view: &View) -> String {
             count: r.count,
         }),
         views: m.views,
+        images: pictures
+            .iter()
+            .map(|p| JsonImage {
+                url: crate::text::clean_line(&p.url),
+                caption: p.caption.clone(),
+                cached: cached.contains(&p.url),
+            })
+            .collect(),
     };
     let mut out = serde_json::to_string(&out).unwrap_or_default();
     out.push('\n');

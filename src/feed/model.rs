@@ -81,8 +81,9 @@ impl FromSql for FeedStatus {
     }
 }
 
-/// A subscription with its counts and last refresh result.
-#[derive(Debug, Clone, PartialEq)]
+/// A subscription with its counts and last refresh result. `Default` is for fixtures: a
+/// row with id 0 that was never stored.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeedRow {
     pub id: FeedId,
     pub title: String,
@@ -191,6 +192,9 @@ pub struct ArticleMeta {
     pub lang: Option<String>,
     pub rating: Option<PageRating>,
     pub views: Option<u64>,
+    /// The page's lead picture (og:image and the like), absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 #[cfg(test)]

@@ -32,6 +32,9 @@ pub struct RefreshOptions {
     pub full_text: bool,
     /// Language of the messages of the article fetcher.
     pub lang: Lang,
+    /// With `full_text`: also cache the pictures of the new full articles, within this
+    /// many bytes of picture cache (None: pictures are off).
+    pub pictures: Option<u64>,
 }
 
 impl Default for RefreshOptions {
@@ -40,6 +43,7 @@ impl Default for RefreshOptions {
             jobs: 8,
             full_text: false,
             lang: Lang::default(),
+            pictures: None,
         }
     }
 }
@@ -61,6 +65,8 @@ pub struct RefreshSummary {
     pub full_texts: usize,
     /// Full articles that could not be fetched or extracted (`full_text`).
     pub full_text_failures: usize,
+    /// Pictures of the new full articles cached, and those that failed.
+    pub pictures: crate::picture::fetch::Prefetched,
     /// Of `failed`, the feeds whose host could not be reached at all: when they are all
     /// the network feeds, the reader goes offline.
     pub unreachable: usize,
@@ -105,6 +111,7 @@ pub async fn refresh(
     let mut owners: HashMap<tokio::task::Id, Owner> = HashMap::new();
     let mut done = 0;
     let mut articles = (0, 0); // (done, queued)
+    let mut with_pictures = Vec::new();
 
     let started = now();
     for feed in feeds {
@@ -167,10 +174,16 @@ pub async fn refresh(
                     Err(message) => Err(message),
                 };
                 let ok = match extract {
-                    Ok(extract) => store
-                        .call(move |s| s.save_full_text(article, &extract))
-                        .await
-                        .is_ok(),
+                    Ok(extract) => {
+                        let saved = store
+                            .call(move |s| s.save_full_text(article, &extract))
+                            .await
+                            .is_ok();
+                        if saved {
+                            with_pictures.push(article);
+                        }
+                        saved
+                    }
                     Err(message) => {
                         tracing::info!("full text of article {}: {message}", article.0);
                         false
@@ -190,6 +203,10 @@ pub async fn refresh(
             }
             None => {}
         }
+    }
+    if let Some(budget) = opts.pictures.filter(|_| !with_pictures.is_empty()) {
+        summary.pictures =
+            crate::picture::fetch::prefetch(client, store, with_pictures, budget).await;
     }
     summary
 }

@@ -56,6 +56,7 @@ impl Runner {
                 jobs: ctx.config.jobs.max(1),
                 full_text: ctx.config.full_text,
                 lang: ctx.lang,
+                pictures: crate::picture::cache_budget(&ctx.config),
             },
             keep_days: ctx.config.keep_days,
             tx,
@@ -383,17 +384,8 @@ mod tests {
     fn feed(url: &str) -> FeedRow {
         FeedRow {
             id: FeedId(1),
-            title: String::new(),
             url: url.into(),
-            site_url: None,
-            category: None,
-            unread: 0,
-            total: 0,
-            last_status: None,
-            last_refreshed: None,
-            etag: None,
-            last_modified: None,
-            retry_until: None,
+            ..FeedRow::default()
         }
     }
 

@@ -19,6 +19,7 @@ mod articles;
 mod categories;
 mod feeds;
 pub mod handle;
+pub mod images;
 mod save;
 mod schema;
 pub mod search;
