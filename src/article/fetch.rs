@@ -1,9 +1,9 @@
 //! Fetching an article's page with the shared client: status and type checks, the charset
 //! pipeline of `text::decode_bytes`, then extraction off the async threads.
 use super::{ArticleError, Extracted, MIN_TEXT_CHARS, extract};
+use crate::feed::model::StoredExtract;
 use crate::i18n::Lang;
 use crate::net::{Client, NetError};
-use crate::store::StoredExtract;
 
 impl From<NetError> for ArticleError {
     fn from(e: NetError) -> Self {

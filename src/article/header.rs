@@ -82,6 +82,14 @@ pub fn header_lines(
     lines
 }
 
+/// Whether `byline` says more than the names of the site and the feed (a byline that is
+/// only "BBC News Tiếng Việt" is said once, as the source). The rule of [`header_lines`],
+/// for the reader's header too.
+pub fn byline_adds(byline: &str, names: &[Option<&str>]) -> bool {
+    let b = byline.trim().to_lowercase();
+    !b.is_empty() && !names.iter().flatten().any(|n| n.trim().to_lowercase() == b)
+}
+
 /// "Trang chấm: 4/5 (1.024 lượt)" / "Page rating: 4/5 (1,024 votes)": the TUI's number
 /// formats (`i18n::strings`), with the unit spelled out for a line read alone.
 pub fn format_rating(r: &PageRating, lang: Lang) -> String {

@@ -227,7 +227,7 @@ mod tests {
             url: "http://127.0.0.1/f.xml".to_owned(),
             unread: 2,
             total: 5,
-            last_status: Some("HTTP 500\u{1b}[2J".to_owned()),
+            last_status: Some("HTTP 500\u{1b}[2J".into()),
             ..FeedRow::default()
         }
     }

@@ -221,11 +221,7 @@ enum Owner {
 
 /// The feed's title for progress lines, its URL while it has none.
 fn display_title(feed: &FeedRow) -> String {
-    if feed.title.trim().is_empty() {
-        feed.url.clone()
-    } else {
-        feed.title.clone()
-    }
+    feed.name().to_owned()
 }
 
 /// Writes one feed's result in one store call; returns what progress shows and the new ids.

@@ -4,8 +4,8 @@ use super::sql::{ARTICLE_COLS, article_row, from_ts, ts};
 use super::{
     ArticleDetail, ArticleQuery, ArticleRow, ArticleSort, Result, StoreError, StoredExtract,
 };
-use crate::article::ArticleMeta;
 use crate::feed::ArticleId;
+use crate::feed::model::ArticleMeta;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};

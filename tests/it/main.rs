@@ -13,6 +13,7 @@ mod store_support;
 mod support;
 mod tui_fixture;
 
+mod arch_imports;
 mod article_charset;
 mod article_corpus;
 mod article_fetch;
@@ -57,6 +58,9 @@ mod text_decode;
 mod text_vectors;
 mod tui_e2e;
 mod tui_panic;
+mod tui_props;
+mod tui_runner;
+mod tui_sizes;
 mod tui_snapshots;
 mod tui_update;
 mod tui_update_more;
