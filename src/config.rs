@@ -42,7 +42,7 @@ pub struct Config {
     /// Element -> colour, e.g. `selected = "yellow"`. Checked by the TUI's theme.
     pub theme: BTreeMap<String, String>,
     /// How the reader draws pictures.
-    pub images: crate::picture::ImageMode,
+    pub images: ImageMode,
     /// The most terminal rows one picture takes in the article.
     pub image_max_rows: u16,
     /// The picture cache's budget in MiB (least recently used out first; rated articles'
@@ -62,10 +62,28 @@ impl Default for Config {
             rating_style: RatingStyle::Stars,
             keys: BTreeMap::new(),
             theme: BTreeMap::new(),
-            images: crate::picture::ImageMode::Auto,
+            images: ImageMode::Auto,
             image_max_rows: 12,
             image_cache_mb: 200,
         }
+    }
+}
+
+/// How the reader draws pictures: `auto` asks the terminal once at start (kitty, sixel,
+/// iTerm2, else half blocks), `halfblocks` skips the question, `off` shows captions only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageMode {
+    #[default]
+    Auto,
+    Halfblocks,
+    Off,
+}
+
+impl Config {
+    /// The picture cache's budget in bytes, or None when pictures are off.
+    pub fn picture_budget(&self) -> Option<u64> {
+        (self.images != ImageMode::Off).then(|| u64::from(self.image_cache_mb) * 1024 * 1024)
     }
 }
 

@@ -47,7 +47,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     let titles = title::sources(&doc, rule, &ld);
     let host = page_url.as_ref().and_then(url::Url::host_str);
     let (mut meta, gathered) = meta::gather(&doc, rule, &ld, &titles.stated(), host);
-    meta.image = crate::picture::refs::lead(&doc, page_url.as_ref());
+    meta.image = super::lead_image::lead(&doc, page_url.as_ref());
 
     if let Some(rule) = rule {
         for sel in rule.drop {

@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod guard;
 pub mod header;
 pub mod kinds;
+pub mod lead_image;
 pub mod meta;
 pub mod render;
 pub mod reveal;

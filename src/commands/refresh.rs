@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
         full_text: args.full_text || ctx.config.full_text,
         lang: ctx.lang,
         max_items: ctx.config.max_items_per_feed,
-        pictures: crate::picture::cache_budget(&ctx.config),
+        pictures: ctx.config.picture_budget(),
     };
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(feeds.len() as u64);

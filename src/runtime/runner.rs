@@ -57,7 +57,7 @@ impl Runner {
                 full_text: ctx.config.full_text,
                 lang: ctx.lang,
                 max_items: ctx.config.max_items_per_feed,
-                pictures: crate::picture::cache_budget(&ctx.config),
+                pictures: ctx.config.picture_budget(),
             },
             keep_days: ctx.config.keep_days,
             tx,

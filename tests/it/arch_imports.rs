@@ -17,6 +17,7 @@ const RANKS: &[(&str, u8)] = &[
     ("view", 6),
     ("app", 5),
     ("layout", 4),
+    ("picture", 4),
     ("theme", 4),
     ("article", 3),
     ("store", 3),
