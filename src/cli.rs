@@ -137,4 +137,7 @@ pub struct ReadArgs {
     /// Show the feed's own summary instead of the full text.
     #[arg(long)]
     pub summary: bool,
+    /// With --json: add "evidence", how the title, byline, date and source were chosen.
+    #[arg(long, requires = "json")]
+    pub debug: bool,
 }

@@ -5,6 +5,7 @@
 //! `--summary` shows the feed's content on purpose. Output: header, blank line, body wrapped
 //! at `--width`, numbered links; or `--json`.
 use crate::article::header::header_lines;
+use crate::article::meta::Evidence;
 use crate::article::render::MIN_WIDTH;
 use crate::article::{self, ArticleError, ArticleMeta};
 use crate::cli::ReadArgs;
@@ -28,6 +29,8 @@ struct View {
     meta: ArticleMeta,
     source: Option<String>,
     notice: Option<String>,
+    /// How the metadata was chosen, when the page was extracted now (not from the cache).
+    evidence: Vec<Evidence>,
 }
 
 enum Target<'a> {
@@ -68,7 +71,7 @@ pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
             Target::Id(_) => cached_pictures(ctx, &pictures),
             _ => HashSet::new(),
         };
-        json_output(&view, &pictures, &cached)
+        json_output(&view, &pictures, &cached, args.debug)
     } else {
         text_output(&view, width(args), ctx.lang)
     };
@@ -122,6 +125,7 @@ fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
         meta: ex.meta,
         source: None,
         notice: None,
+        evidence: ex.evidence,
     })
 }
 
@@ -161,6 +165,7 @@ fn from_url(url: &str, ctx: &Ctx) -> anyhow::Result<View> {
         meta: ex.meta,
         source: None,
         notice: None,
+        evidence: ex.evidence,
     })
 }
 
@@ -236,6 +241,7 @@ fn full_view(detail: &ArticleDetail, html: String, mut meta: ArticleMeta) -> Vie
         meta,
         source: Some(detail.row.feed_title.clone()),
         notice: None,
+        evidence: Vec::new(),
     }
 }
 
@@ -315,6 +321,7 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         byline: detail.author.clone(),
         published: detail.row.published.map(|d| d.to_rfc3339()),
         site_name: None,
+        source: None,
         url: detail.row.url.clone(),
         lang: None,
         rating: None,
@@ -326,6 +333,7 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         meta,
         source: Some(detail.row.feed_title.clone()),
         notice: Some(notice),
+        evidence: Vec::new(),
     })
 }
 
@@ -355,6 +363,8 @@ struct JsonArticle {
     byline: Option<String>,
     published: Option<String>,
     site_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
     url: Option<String>,
     lang: Option<String>,
     text: String,
@@ -362,6 +372,9 @@ struct JsonArticle {
     rating: Option<JsonRating>,
     #[serde(skip_serializing_if = "Option::is_none")]
     views: Option<u64>,
+    /// `--debug`: how the metadata was chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<Vec<Evidence>>,
     images: Vec<JsonImage>,
 }
 
@@ -379,7 +392,12 @@ struct JsonRating {
     count: Option<u64>,
 }
 
-fn json_output(view: &View, pictures: &[ImageRef], cached: &HashSet<String>) -> String {
+fn json_output(
+    view: &View,
+    pictures: &[ImageRef],
+    cached: &HashSet<String>,
+    debug: bool,
+) -> String {
     let m = &view.meta;
     let s = |v: &Option<String>| {
         v.as_deref()
@@ -391,6 +409,7 @@ fn json_output(view: &View, pictures: &[ImageRef], cached: &HashSet<String>) -> 
         byline: s(&m.byline),
         published: s(&m.published),
         site_name: s(&m.site_name),
+        source: s(&m.source),
         url: s(&m.url),
         lang: s(&m.lang),
         text: article::body_text(&view.html),
@@ -408,6 +427,7 @@ fn json_output(view: &View, pictures: &[ImageRef], cached: &HashSet<String>) -> 
                 cached: cached.contains(&p.url),
             })
             .collect(),
+        evidence: debug.then(|| view.evidence.clone()),
     };
     let mut out = serde_json::to_string(&out).unwrap_or_default();
     out.push('\n');

@@ -39,7 +39,8 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
         jobs: args.jobs.unwrap_or(ctx.config.jobs).max(1),
         full_text: args.full_text || ctx.config.full_text,
         lang: ctx.lang,
-        pictures: crate::picture::cache_budget(&ctx.config),
+        max_items: ctx.config.max_items_per_feed,
+        pictures: ctx.config.picture_budget(),
     };
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(feeds.len() as u64);

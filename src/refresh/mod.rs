@@ -32,6 +32,8 @@ pub struct RefreshOptions {
     pub full_text: bool,
     /// Language of the messages of the article fetcher.
     pub lang: Lang,
+    /// Items kept per feed, the newest (`max_items_per_feed`).
+    pub max_items: usize,
     /// With `full_text`: also cache the pictures of the new full articles, within this
     /// many bytes of picture cache (None: pictures are off).
     pub pictures: Option<u64>,
@@ -43,6 +45,7 @@ impl Default for RefreshOptions {
             jobs: 8,
             full_text: false,
             lang: Lang::default(),
+            max_items: crate::feed::parse::DEFAULT_MAX_ITEMS,
             pictures: None,
         }
     }
@@ -126,7 +129,7 @@ pub async fn refresh(
             summary.skipped.push((feed, until));
             continue;
         }
-        let task = tasks::fetch_feed(client.clone(), gates.clone(), &feed);
+        let task = tasks::fetch_feed(client.clone(), gates.clone(), &feed, opts.max_items);
         let id = set.spawn(task).id();
         owners.insert(id, Owner::Feed(Box::new(feed)));
     }
@@ -218,11 +221,7 @@ enum Owner {
 
 /// The feed's title for progress lines, its URL while it has none.
 fn display_title(feed: &FeedRow) -> String {
-    if feed.title.trim().is_empty() {
-        feed.url.clone()
-    } else {
-        feed.title.clone()
-    }
+    feed.name().to_owned()
 }
 
 /// Writes one feed's result in one store call; returns what progress shows and the new ids.

@@ -1,6 +1,6 @@
 //! The work of one task: fetch and parse a feed, or fetch a full article.
 use super::gates::Gates;
-use crate::feed::parse::{ParseError, parse_feed};
+use crate::feed::parse::{ParseError, parse_feed_capped};
 use crate::i18n::Lang;
 use crate::net::{Client, Fetch};
 use crate::store::{FeedRow, PreparedFeed, StoredExtract, Validators};
@@ -36,6 +36,7 @@ pub(crate) fn fetch_feed(
     client: Client,
     gates: Arc<Gates>,
     feed: &FeedRow,
+    max_items: usize,
 ) -> impl Future<Output = Done> + Send + 'static {
     let url = feed.url.clone();
     let validators = Validators {
@@ -45,7 +46,7 @@ pub(crate) fn fetch_feed(
     async move {
         let backlog = gates.backlog().await;
         if let Some(bytes) = embedded(&url) {
-            let fetch = parse(bytes.to_vec(), None, url, Validators::default()).await;
+            let fetch = parse(bytes.to_vec(), None, url, Validators::default(), max_items).await;
             return Done::Feed(fetch, backlog);
         }
         let fetched = {
@@ -60,7 +61,7 @@ pub(crate) fn fetch_feed(
                     etag: f.etag,
                     last_modified: f.last_modified,
                 };
-                parse(f.body, f.content_type, f.final_url, validators).await
+                parse(f.body, f.content_type, f.final_url, validators, max_items).await
             }
             Ok(Fetch::NotModified) => FeedFetch::NotModified,
             Ok(Fetch::RetryAfter(until)) => FeedFetch::RetryAfter(until),
@@ -76,10 +77,13 @@ async fn parse(
     content_type: Option<String>,
     url: String,
     validators: Validators,
+    max_items: usize,
 ) -> FeedFetch {
     // Parsing and folding for the search index are pure: both on one blocking thread, so
     // that the store's one thread only writes.
-    let job = move || parse_feed(&body, content_type.as_deref(), &url).map(PreparedFeed::new);
+    let job = move || {
+        parse_feed_capped(&body, content_type.as_deref(), &url, max_items).map(PreparedFeed::new)
+    };
     match tokio::task::spawn_blocking(job).await {
         Ok(Ok(parsed)) => FeedFetch::Parsed { parsed, validators },
         // `ParseError` cleans what it quotes from the document when it is made.

@@ -4,6 +4,7 @@ pub mod collate;
 pub mod date;
 pub mod decode;
 pub mod detect;
+pub mod entities;
 pub mod fold;
 pub mod legacy;
 mod legacy_tables;
