@@ -10,6 +10,7 @@ mod legacy_tables;
 pub mod mojibake;
 pub mod normalize;
 pub mod number;
+pub mod reading;
 pub mod syllable;
 pub mod wrap;
 
