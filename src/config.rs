@@ -36,6 +36,11 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     /// Element -> colour, e.g. `selected = "yellow"`. Checked by the TUI's theme.
     pub theme: BTreeMap<String, String>,
+    // Arrival (issue 10): rules applied to new articles, and story grouping.
+    /// `[[rules]]`: checked (regexes compiled) when the config is parsed.
+    pub rules: Vec<crate::arrival::RuleSpec>,
+    /// Group the versions of one story told by several feeds.
+    pub group_stories: bool,
 }
 
 impl Default for Config {
@@ -49,6 +54,8 @@ impl Default for Config {
             rating_style: RatingStyle::Stars,
             keys: BTreeMap::new(),
             theme: BTreeMap::new(),
+            rules: Vec::new(),
+            group_stories: true,
         }
     }
 }
@@ -114,7 +121,19 @@ impl Config {
             "a number from 1 to 64",
         )?;
         check(config.keep_days >= 1, "keep_days", "at least 1 (days)")?;
+        config.arrival().map_err(|e| {
+            let line = crate::feed::parse::line_at(text, e.offset as u64);
+            at(line, e.message)
+        })?;
         Ok(config)
+    }
+
+    /// The arrival settings of a refresh: the rules compiled (once per call).
+    pub fn arrival(&self) -> Result<crate::arrival::Arrival, crate::arrival::RuleError> {
+        Ok(crate::arrival::Arrival {
+            rules: crate::arrival::Rules::compile(&self.rules)?,
+            group_stories: self.group_stories,
+        })
     }
 }
 

@@ -11,6 +11,7 @@
 //! - [`config`], [`cli`], [`commands`]: configuration and the headless commands.
 //! - [`app`], [`view`], [`runtime`], [`tui`]: the TUI (pure update, pure view, effect runner).
 pub mod app;
+pub mod arrival;
 pub mod article;
 pub mod assets;
 pub mod cli;

@@ -38,6 +38,7 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
         jobs: args.jobs.unwrap_or(ctx.config.jobs).max(1),
         full_text: args.full_text || ctx.config.full_text,
         lang: ctx.lang,
+        arrival: std::sync::Arc::new(ctx.config.arrival()?),
     };
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(feeds.len() as u64);

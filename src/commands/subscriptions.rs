@@ -3,7 +3,7 @@ use super::Ctx;
 use super::output::{emit, feed_json, feed_line, lines, print_json};
 use crate::feed::{ParsedFeed, discover, opml, parse};
 use crate::net::{Client, Fetch, Fetched, NetConfig, check_url};
-use crate::store::{Store, Validators};
+use crate::store::{PreparedFeed, Store, Validators};
 use crate::text::clean_line;
 use anyhow::{Context, bail};
 use std::path::Path;
@@ -15,7 +15,7 @@ pub fn add(ctx: &Ctx, url: &str, title: Option<&str>) -> anyhow::Result<()> {
     }
     let mut store = ctx.open_store()?;
     if ctx.offline {
-        return subscribe(&mut store, url, title, None);
+        return subscribe(&mut store, url, title, None, ctx);
     }
     let (feed_url, fetched, parsed) = fetch_feed(url)?;
     let title = title.map(str::to_owned).or_else(|| parsed.title.clone());
@@ -24,6 +24,7 @@ pub fn add(ctx: &Ctx, url: &str, title: Option<&str>) -> anyhow::Result<()> {
         &feed_url,
         title.as_deref(),
         Some((fetched, parsed)),
+        ctx,
     )
 }
 
@@ -32,6 +33,7 @@ fn subscribe(
     url: &str,
     title: Option<&str>,
     fetched: Option<(Fetched, ParsedFeed)>,
+    ctx: &Ctx,
 ) -> anyhow::Result<()> {
     let (id, added) = store.add_feed(url, title, None)?;
     if !added {
@@ -47,7 +49,9 @@ fn subscribe(
             etag: fetched.etag,
             last_modified: fetched.last_modified,
         };
-        store.save_fetch(id, &parsed, &validators, chrono::Utc::now())?;
+        // The first items meet the arrival rules as a refresh's new items do.
+        let prepared = PreparedFeed::with_arrival(parsed, "", url, &ctx.config.arrival()?);
+        store.save_prepared(id, prepared, &validators, chrono::Utc::now())?;
     }
     let feed = store.feed(id)?;
     emit(&format!(

@@ -11,6 +11,7 @@ mod tasks;
 
 pub use status::{FeedResult, local_time, skipped_until};
 
+use crate::arrival::Arrival;
 use crate::feed::ArticleId;
 use crate::i18n::Lang;
 use crate::net::Client;
@@ -32,6 +33,8 @@ pub struct RefreshOptions {
     pub full_text: bool,
     /// Language of the messages of the article fetcher.
     pub lang: Lang,
+    /// Rules and story grouping, applied to new articles as they are stored.
+    pub arrival: Arc<Arrival>,
 }
 
 impl Default for RefreshOptions {
@@ -40,6 +43,7 @@ impl Default for RefreshOptions {
             jobs: 8,
             full_text: false,
             lang: Lang::default(),
+            arrival: Arc::default(),
         }
     }
 }
@@ -119,7 +123,7 @@ pub async fn refresh(
             summary.skipped.push((feed, until));
             continue;
         }
-        let task = tasks::fetch_feed(client.clone(), gates.clone(), &feed);
+        let task = tasks::fetch_feed(client.clone(), gates.clone(), &feed, opts.arrival.clone());
         let id = set.spawn(task).id();
         owners.insert(id, Owner::Feed(Box::new(feed)));
     }

@@ -41,6 +41,8 @@ impl Runner {
                 jobs: ctx.config.jobs.max(1),
                 full_text: ctx.config.full_text,
                 lang: ctx.lang,
+                // Checked when the config was read: a failure here cannot happen.
+                arrival: std::sync::Arc::new(ctx.config.arrival().unwrap_or_default()),
             },
             keep_days: ctx.config.keep_days,
             tx,

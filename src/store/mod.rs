@@ -18,16 +18,23 @@
 mod articles;
 mod feeds;
 pub mod handle;
+mod marks;
 mod save;
+mod saved;
 mod schema;
 pub mod search;
 mod sql;
+mod stories;
 mod strip;
 
+pub use marks::Selection;
+pub use saved::{SavedSearch, SavedSearchRow};
+
 pub use handle::{StoreHandle, StoreReply, spawn};
-pub use save::dedup_key;
+pub use save::{dedup_key, fnv1a64};
 pub use schema::{DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION};
 
+use crate::arrival::{Arrival, Signature, Subject, Verdict};
 use crate::article::ArticleMeta;
 use crate::feed::{ArticleId, FeedId, ParsedFeed};
 use chrono::{DateTime, Utc};
@@ -95,6 +102,10 @@ pub struct ArticleRow {
     pub rating: u8,
     /// Whether the full article is cached.
     pub full_text: bool,
+    /// Of the best text cached (the full article, else the feed's): see `text::reading`.
+    pub reading_minutes: u32,
+    /// The id shared by every version of one story told by several feeds; `None` alone.
+    pub story: Option<i64>,
 }
 
 /// The full article as extracted from its page and cached.
@@ -150,16 +161,63 @@ pub struct ArticleQuery {
 
 /// A parsed feed with the search-index text of its items already folded: the pure half of
 /// saving it, done on the caller's thread so that the store's one thread only writes.
+/// With arrival settings, also what the rules decide for each item and its story
+/// signature: applied to the items that turn out to be new, in the same transaction.
 #[derive(Debug, Clone)]
 pub struct PreparedFeed {
     pub feed: ParsedFeed,
     folded: Vec<search::Folded>,
+    arrivals: Vec<save::ItemArrival>,
 }
 
 impl PreparedFeed {
     pub fn new(feed: ParsedFeed) -> PreparedFeed {
+        PreparedFeed::with_arrival(feed, "", "", &Arrival::default())
+    }
+
+    /// `feed_title` and `feed_url` are the subscription's, for rules on the feed.
+    pub fn with_arrival(
+        feed: ParsedFeed,
+        feed_title: &str,
+        feed_url: &str,
+        arrival: &Arrival,
+    ) -> PreparedFeed {
         let folded = save::fold_items(&feed);
-        PreparedFeed { feed, folded }
+        let arrivals = if arrival.rules.is_empty() && !arrival.group_stories {
+            Vec::new()
+        } else {
+            let title = match feed.title.as_deref() {
+                Some(t) if feed_title.trim().is_empty() || feed_title == feed_url => t,
+                _ => feed_title,
+            };
+            feed.items
+                .iter()
+                .map(|item| {
+                    let text = stories::feed_text(item.summary.as_deref(), item.content.as_deref());
+                    let verdict = if arrival.rules.is_empty() {
+                        Verdict::default()
+                    } else {
+                        let subject = Subject::new(
+                            title,
+                            feed_url,
+                            &item.title,
+                            item.author.as_deref(),
+                            &text,
+                        );
+                        arrival.rules.verdict(&subject)
+                    };
+                    let signature = arrival
+                        .group_stories
+                        .then(|| Signature::new(&item.title, &text));
+                    save::ItemArrival { verdict, signature }
+                })
+                .collect()
+        };
+        PreparedFeed {
+            feed,
+            folded,
+            arrivals,
+        }
     }
 }
 
@@ -169,6 +227,8 @@ pub struct SaveOutcome {
     /// Articles seen for the first time, in feed order (for full-text prefetch).
     pub new_ids: Vec<ArticleId>,
     pub updated: usize,
+    /// New articles that joined the story of a version from another feed.
+    pub grouped: usize,
 }
 
 /// The cache. Blocking; one connection. Read state and ratings are the user's own data:
@@ -250,8 +310,14 @@ impl Store {
         validators: &Validators,
         now: DateTime<Utc>,
     ) -> Result<SaveOutcome> {
-        let PreparedFeed { feed, folded } = prepared;
-        save::save_fetch(&mut self.conn, id, &feed, Some(folded), validators, now).map_err(classify)
+        let PreparedFeed {
+            feed,
+            folded,
+            arrivals,
+        } = prepared;
+        let prepared = save::Prepared { folded, arrivals };
+        save::save_fetch(&mut self.conn, id, &feed, Some(prepared), validators, now)
+            .map_err(classify)
     }
     /// A 304: status "not modified", refresh time updated, nothing else.
     pub fn record_not_modified(&mut self, id: FeedId, now: DateTime<Utc>) -> Result<()> {
@@ -293,8 +359,38 @@ impl Store {
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ArticleRow>> {
         search::search(&self.conn, query, limit).map_err(classify)
     }
-    /// Deletes read, unrated articles older than `keep_days`; returns how many.
+    /// Deletes read (or hidden), unrated articles older than `keep_days`, and story keys
+    /// too old to group anything; returns how many articles.
     pub fn prune(&mut self, keep_days: u32, now: DateTime<Utc>) -> Result<usize> {
         articles::prune(&mut self.conn, keep_days, now).map_err(classify)
+    }
+
+    /// Marks the articles of `selection` read or unread in one durable transaction,
+    /// leaving ratings and hidden articles alone. Returns the ids whose state changed:
+    /// `mark(&Selection::Ids(changed), !read)` undoes it.
+    pub fn mark(&mut self, selection: &Selection, read: bool) -> Result<Vec<ArticleId>> {
+        marks::mark(&mut self.conn, selection, read).map_err(classify)
+    }
+
+    /// Saves a search under its name (replacing one of that name); true when new.
+    pub fn save_search(&mut self, search: &SavedSearch) -> Result<bool> {
+        saved::save(&self.conn, search).map_err(classify)
+    }
+    pub fn delete_search(&mut self, name: &str) -> Result<()> {
+        saved::delete(&self.conn, name).map_err(classify)
+    }
+    /// Every saved search with its unread and total counts.
+    pub fn saved_searches(&self) -> Result<Vec<SavedSearchRow>> {
+        saved::list(&self.conn).map_err(classify)
+    }
+    /// A saved search's articles, newest first.
+    pub fn saved_search_articles(&self, name: &str, limit: usize) -> Result<Vec<ArticleRow>> {
+        saved::articles(&self.conn, name, limit).map_err(classify)
+    }
+
+    /// Calls `each` with every cached article (hidden ones too) as arrival rules see it:
+    /// feed title and URL, title, author, the feed's text without tags. For `rules test`.
+    pub fn for_each_rule_subject(&self, each: impl FnMut(ArticleId, &Subject<'_>)) -> Result<()> {
+        articles::for_each_subject(&self.conn, each).map_err(classify)
     }
 }

@@ -21,7 +21,15 @@ pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// to read per query.
 /// `pruned` remembers what retention deleted while the feed still lists it, so a pruned
 /// article does not come back as new on the next refresh.
-const MIGRATIONS: &[&str] = &[r#"
+///
+/// Version 2 (issue 10): `hidden` (an arrival rule hid it: out of lists and counts),
+/// `reading_minutes` (of the best text cached), `story` (the id shared by the versions of
+/// one story told by several feeds), `story_keys` (folded title and lead shingles of recent
+/// articles, by hash and date, to find those versions without comparing all pairs; rows
+/// older than the grouping window are dropped by retention) and `saved_searches`.
+/// `articles_feed_read` gains `hidden` so that the per-feed counts still read one index.
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE feeds (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,
@@ -78,7 +86,32 @@ CREATE TABLE pruned (
     dedup_key TEXT NOT NULL,
     PRIMARY KEY (feed_id, dedup_key)
 ) WITHOUT ROWID;
-"#];
+"#,
+    r#"
+ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN reading_minutes INTEGER;
+ALTER TABLE articles ADD COLUMN story INTEGER;
+DROP INDEX articles_feed_read;
+CREATE INDEX articles_feed_read ON articles(feed_id, hidden, read);
+CREATE INDEX articles_story ON articles(story) WHERE story IS NOT NULL;
+
+CREATE TABLE story_keys (
+    key INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY (key, at, article)
+) WITHOUT ROWID;
+
+CREATE TABLE saved_searches (
+    name TEXT PRIMARY KEY,
+    query TEXT NOT NULL,
+    feed_id INTEGER REFERENCES feeds(id) ON DELETE CASCADE,
+    unread INTEGER NOT NULL DEFAULT 0,
+    min_rating INTEGER NOT NULL DEFAULT 0 CHECK (min_rating BETWEEN 0 AND 5),
+    position INTEGER NOT NULL
+);
+"#,
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -189,6 +222,10 @@ fn migrate(conn: &mut Connection, name: &str) -> Result<bool> {
             .and_then(|v| MIGRATIONS.get(v))
             .ok_or_else(|| StoreError::Other(format!("no migration from version {version}")))?;
         tx.execute_batch(step)?;
+        if version == 1 {
+            // Version 2 added reading_minutes: computed in Rust, like the index text.
+            super::search::backfill_minutes(&tx)?;
+        }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
         tracing::info!("cache {name}: schema migrated to version {}", version + 1);

@@ -73,6 +73,7 @@ async fn full_text_fetches_each_article_once() {
         jobs: 4,
         full_text: true,
         lang: Lang::Vi,
+        ..RefreshOptions::default()
     };
     let client = quick_client();
     // A refresh without full text first (as `add` stores items): the next one with full

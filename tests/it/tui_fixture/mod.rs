@@ -55,6 +55,8 @@ pub fn article(
         read,
         rating,
         full_text: full,
+        reading_minutes: 2,
+        story: None,
     }
 }
 

@@ -1,0 +1,198 @@
+//! One story, many papers: the signature that finds versions of one story told by several
+//! feeds, and the test that decides it is the same event.
+//!
+//! A signature holds the folded syllable bigrams of the title and of the lead (its first
+//! [`LEAD_SYLLABLES`] syllables), and the numbers of both. Two articles tell the same story
+//! when, within [`WINDOW_HOURS`] of each other and from different feeds:
+//! - their titles share at least [`TITLE_SAME`] of their bigrams (Jaccard), or their titles
+//!   share at least [`TITLE_SOME`] and their leads at least [`LEAD_SOME`];
+//! - and their numbers do not disagree: when both titles carry numbers, one title's numbers
+//!   must all be in the other's text. "Giá vàng hôm nay 5/11" and "… 6/11" are two days.
+//!
+//! Candidates are found without comparing all pairs: each article is indexed under a few
+//! keys, the smallest hashes of its title bigrams and of its lead bigrams (bottom-k
+//! sketches: two sets with Jaccard J share about k·J of them), and only articles sharing
+//! a key within the window are compared.
+use crate::text::fold;
+
+/// The window: syndicated versions appear within hours; a day and a half covers the
+/// slowest outlet without merging next week's follow-up.
+pub const WINDOW_HOURS: i64 = 36;
+/// Syllables of the lead that count.
+pub const LEAD_SYLLABLES: usize = 40;
+/// Sketch sizes: keys per article from the title and from the lead.
+const TITLE_KEYS: usize = 4;
+const LEAD_KEYS: usize = 6;
+const TITLE_SAME: f64 = 0.5;
+const TITLE_SOME: f64 = 0.2;
+const LEAD_SOME: f64 = 0.3;
+/// Titles this short (in bigrams) say too little to be compared alone.
+const MIN_TITLE_BIGRAMS: usize = 3;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signature {
+    /// Sorted, deduplicated bigram hashes.
+    title: Vec<u64>,
+    lead: Vec<u64>,
+    /// Numbers of the title, and of title and lead together (sorted, deduplicated).
+    title_numbers: Vec<u64>,
+    numbers: Vec<u64>,
+}
+
+impl Signature {
+    /// From the title and the plain text of the article (its lead is the start).
+    pub fn new(title: &str, text: &str) -> Signature {
+        let title_words = syllables(title, usize::MAX);
+        let lead_words = syllables(text, LEAD_SYLLABLES);
+        let title_numbers = numbers(&title_words);
+        let mut all = title_numbers.clone();
+        all.extend(numbers(&lead_words));
+        all.sort_unstable();
+        all.dedup();
+        Signature {
+            title: bigrams(&title_words),
+            lead: bigrams(&lead_words),
+            title_numbers,
+            numbers: all,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.title.len() < MIN_TITLE_BIGRAMS && self.lead.is_empty()
+    }
+
+    /// The index keys: bottom-k of the title bigrams and of the lead bigrams, tagged apart
+    /// (the low bit) so that a title bigram meets only title bigrams. Stored as i64.
+    pub fn keys(&self) -> Vec<i64> {
+        let tagged = |set: &[u64], k: usize, tag: u64| -> Vec<i64> {
+            // `set` is sorted: its first k are its k smallest hashes.
+            set.iter()
+                .take(k)
+                .map(|h| ((h & !1) | tag) as i64)
+                .collect()
+        };
+        let mut keys = tagged(&self.title, TITLE_KEYS, 0);
+        keys.extend(tagged(&self.lead, LEAD_KEYS, 1));
+        keys
+    }
+
+    /// Whether `self` and `other` tell the same story (the window and the feeds are the
+    /// caller's to check). Returns the similarity used to pick the best of several.
+    pub fn same_story(&self, other: &Signature) -> Option<f64> {
+        if self.title.len() < MIN_TITLE_BIGRAMS || other.title.len() < MIN_TITLE_BIGRAMS {
+            return None;
+        }
+        let t = jaccard(&self.title, &other.title);
+        let l = jaccard(&self.lead, &other.lead);
+        let similar = t >= TITLE_SAME || (t >= TITLE_SOME && l >= LEAD_SOME);
+        (similar && self.numbers_agree(other)).then_some(t + l)
+    }
+
+    fn numbers_agree(&self, other: &Signature) -> bool {
+        if self.title_numbers.is_empty() || other.title_numbers.is_empty() {
+            return true;
+        }
+        subset(&self.title_numbers, &other.numbers) || subset(&other.title_numbers, &self.numbers)
+    }
+}
+
+/// Folded syllables (words of letters and digits), at most `max`.
+fn syllables(s: &str, max: usize) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn numbers(words: &[String]) -> Vec<u64> {
+    let mut n: Vec<u64> = words
+        .iter()
+        .filter(|w| w.len() <= 12 && w.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    n.sort_unstable();
+    n.dedup();
+    n
+}
+
+fn bigrams(words: &[String]) -> Vec<u64> {
+    let mut out: Vec<u64> = words
+        .windows(2)
+        .map(|w| crate::store::fnv1a64(&[w[0].as_bytes(), b" ", w[1].as_bytes()]))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// |a ∩ b| / |a ∪ b| of two sorted sets, in one merge pass.
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = intersection(a, b);
+    common as f64 / (a.len() + b.len() - common) as f64
+}
+
+fn intersection(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn subset(small: &[u64], big: &[u64]) -> bool {
+    intersection(small, big) == small.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reworded_titles_with_the_same_lead_are_one_story() {
+        let a = Signature::new(
+            "Bão số 3 đổ bộ Quảng Ninh, gió giật cấp 12",
+            "Chiều nay bão số 3 đổ bộ vào Quảng Ninh và Hải Phòng với sức gió mạnh nhất cấp 12",
+        );
+        let b = Signature::new(
+            "Bão số 3 đổ bộ vào Quảng Ninh và Hải Phòng",
+            "Bão số 3 đã đổ bộ vào Quảng Ninh và Hải Phòng chiều nay, gió giật cấp 12",
+        );
+        assert!(a.same_story(&b).is_some());
+        assert!(a.keys().iter().any(|k| b.keys().contains(k)));
+    }
+
+    #[test]
+    fn the_same_column_on_two_days_is_two_stories() {
+        let a = Signature::new(
+            "Giá vàng hôm nay 5/11: tăng mạnh",
+            "Giá vàng trong nước sáng nay tăng 500.000 đồng mỗi lượng",
+        );
+        let b = Signature::new(
+            "Giá vàng hôm nay 6/11: giảm nhẹ",
+            "Giá vàng trong nước sáng nay giảm 200.000 đồng mỗi lượng",
+        );
+        assert_eq!(a.same_story(&b), None);
+    }
+
+    #[test]
+    fn short_or_empty_titles_group_nothing() {
+        let a = Signature::new("Tin nhanh", "");
+        assert!(a.is_empty());
+        assert_eq!(a.same_story(&a.clone()), None);
+        assert_eq!(jaccard(&[], &[1]), 0.0);
+        assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5);
+    }
+}
