@@ -1,11 +1,11 @@
-//! `articles`, `search`, `rate` and `mark`.
+//! `articles`, `search` and `rate`.
 use super::Ctx;
 use super::output::{article_json, article_line, emit, lines, print_json};
-use crate::cli::{ArticlesArgs, ReadState};
+use crate::cli::ArticlesArgs;
 use crate::feed::ArticleId;
 use crate::store::{ArticleQuery, ArticleRow};
 
-fn print_rows(rows: &[ArticleRow], json: bool) -> anyhow::Result<()> {
+pub(super) fn print_rows(rows: &[ArticleRow], json: bool) -> anyhow::Result<()> {
     if json {
         return print_json(&rows.iter().map(article_json).collect());
     }
@@ -36,11 +36,5 @@ pub fn search(ctx: &Ctx, query: &str, limit: Option<usize>, json: bool) -> anyho
 pub fn rate(ctx: &Ctx, article: i64, stars: u8) -> anyhow::Result<()> {
     let mut store = ctx.open_store()?;
     store.set_rating(ArticleId(article), stars)?;
-    Ok(())
-}
-
-pub fn mark(ctx: &Ctx, article: i64, state: ReadState) -> anyhow::Result<()> {
-    let mut store = ctx.open_store()?;
-    store.set_read(ArticleId(article), state == ReadState::Read)?;
     Ok(())
 }
