@@ -6,8 +6,12 @@
 //! when, within [`WINDOW_HOURS`] of each other and from different feeds:
 //! - their titles share at least [`TITLE_SAME`] of their bigrams (Jaccard), or their titles
 //!   share at least [`TITLE_SOME`] and their leads at least [`LEAD_SOME`];
-//! - and their numbers do not disagree: when both titles carry numbers, one title's numbers
-//!   must all be in the other's text. "Giá vàng hôm nay 5/11" and "… 6/11" are two days.
+//! - and their numbers agree: each title's numbers all appear in the other's title or lead.
+//!   "Giá vàng hôm nay 5/11" and "… 6/11" are two days; "thắng 2-1" and "hòa 1-1" two
+//!   matches;
+//! - and their names agree: the capitalised words of one title (past its first word) all
+//!   appear in the other's title or lead. "Mưa lớn ở Hà Nội" and "… ở TP HCM" are two
+//!   cities. Titles In Title Case or ALL CAPS carry no names by this test.
 //!
 //! Candidates are found without comparing all pairs: each article is indexed under a few
 //! keys, the smallest hashes of its title bigrams and of its lead bigrams (bottom-k
@@ -24,8 +28,8 @@ pub const LEAD_SYLLABLES: usize = 40;
 const TITLE_KEYS: usize = 4;
 const LEAD_KEYS: usize = 6;
 const TITLE_SAME: f64 = 0.5;
-const TITLE_SOME: f64 = 0.2;
-const LEAD_SOME: f64 = 0.3;
+const TITLE_SOME: f64 = 0.15;
+const LEAD_SOME: f64 = 0.25;
 /// Titles this short (in bigrams) say too little to be compared alone.
 const MIN_TITLE_BIGRAMS: usize = 3;
 
@@ -37,6 +41,10 @@ pub struct Signature {
     /// Numbers of the title, and of title and lead together (sorted, deduplicated).
     title_numbers: Vec<u64>,
     numbers: Vec<u64>,
+    /// Folded capitalised words of the title past its first word; folded words of title
+    /// and lead (sorted, deduplicated).
+    names: Vec<String>,
+    words: Vec<String>,
 }
 
 impl Signature {
@@ -49,11 +57,16 @@ impl Signature {
         all.extend(numbers(&lead_words));
         all.sort_unstable();
         all.dedup();
+        let mut words: Vec<String> = title_words.iter().chain(&lead_words).cloned().collect();
+        words.sort_unstable();
+        words.dedup();
         Signature {
             title: bigrams(&title_words),
             lead: bigrams(&lead_words),
             title_numbers,
             numbers: all,
+            names: names(title),
+            words,
         }
     }
 
@@ -85,15 +98,44 @@ impl Signature {
         let t = jaccard(&self.title, &other.title);
         let l = jaccard(&self.lead, &other.lead);
         let similar = t >= TITLE_SAME || (t >= TITLE_SOME && l >= LEAD_SOME);
-        (similar && self.numbers_agree(other)).then_some(t + l)
+        (similar && self.numbers_agree(other) && self.names_agree(other)).then_some(t + l)
     }
 
     fn numbers_agree(&self, other: &Signature) -> bool {
-        if self.title_numbers.is_empty() || other.title_numbers.is_empty() {
-            return true;
-        }
-        subset(&self.title_numbers, &other.numbers) || subset(&other.title_numbers, &self.numbers)
+        subset(&self.title_numbers, &other.numbers) && subset(&other.title_numbers, &self.numbers)
     }
+
+    /// One title may name more places or people than the other ("Quảng Ninh" and "Quảng
+    /// Ninh và Hải Phòng"): the names of one must be in the other's words.
+    fn names_agree(&self, other: &Signature) -> bool {
+        let within = |names: &[String], words: &[String]| {
+            names.iter().all(|n| words.binary_search(n).is_ok())
+        };
+        within(&self.names, &other.words) || within(&other.names, &self.words)
+    }
+}
+
+/// Capitalised words of a title past its first, folded; none when most words are
+/// capitalised (Title Case, ALL CAPS), where capitals say nothing.
+fn names(title: &str) -> Vec<String> {
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let named: Vec<&str> = words
+        .iter()
+        .skip(1)
+        .copied()
+        .filter(|w| capital(w))
+        .collect();
+    if named.len() * 2 > words.len().saturating_sub(1) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = named.into_iter().map(fold).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Folded syllables (words of letters and digits), at most `max`.

@@ -67,7 +67,11 @@ fn every_field_of_every_corpus_page_is_right() {
     assert!(!pages.is_empty(), "the corpus is empty");
     let mut score = Score::default();
     for toml_path in &pages {
-        let name = toml_path.file_stem().unwrap().to_string_lossy().into_owned();
+        let name = toml_path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let expected: Expected = toml::from_str(&std::fs::read_to_string(toml_path).unwrap())
             .unwrap_or_else(|e| panic!("{name}.toml: {e}"));
         let html = std::fs::read_to_string(toml_path.with_extension("html"))
@@ -80,8 +84,18 @@ fn every_field_of_every_corpus_page_is_right() {
             }
         };
         let meta = &ex.meta;
-        score.field(&name, "title", expected.title.as_deref(), meta.title.as_deref());
-        score.field(&name, "byline", expected.byline.as_deref(), meta.byline.as_deref());
+        score.field(
+            &name,
+            "title",
+            expected.title.as_deref(),
+            meta.title.as_deref(),
+        );
+        score.field(
+            &name,
+            "byline",
+            expected.byline.as_deref(),
+            meta.byline.as_deref(),
+        );
         score.field(
             &name,
             "published",

@@ -75,7 +75,12 @@ fn killed_writer_leaves_a_consistent_cache() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cache.db");
         let mut child = Command::new(&exe)
-            .args(["store_crash::crash_child_writer", "--exact", "--ignored", "--nocapture"])
+            .args([
+                "store_crash::crash_child_writer",
+                "--exact",
+                "--ignored",
+                "--nocapture",
+            ])
             .args(["--test-threads", "1"])
             .env(CHILD_ENV, &path)
             .stdout(Stdio::piped())

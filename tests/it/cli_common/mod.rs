@@ -1,6 +1,5 @@
 //! Shared by tests/cli_*.rs: the real binary on a temporary data dir, never the user's.
 
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,6 +1,5 @@
 //! Shared by tests/refresh_*.rs: a cache in a temporary directory and fixture feeds.
 
-
 use docbao::net::{Client, NetConfig};
 use docbao::refresh::{Progress, RefreshOptions, RefreshSummary, refresh};
 use docbao::store::handle::StoreHandle;

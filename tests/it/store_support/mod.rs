@@ -1,6 +1,5 @@
 //! Fixtures shared by the store's integration tests: feeds and items of our own writing.
 
-
 use chrono::{DateTime, Utc};
 use docbao::feed::{ParsedFeed, ParsedItem};
 use docbao::store::{Store, Validators};

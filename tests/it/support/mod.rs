@@ -37,7 +37,6 @@
 //! [`Server::wait_for`] (poll a condition with a deadline). Keep-alive is supported.
 //! Dropping the server stops it and every open connection.
 
-
 mod response;
 mod wire;
 
