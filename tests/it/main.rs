@@ -17,6 +17,7 @@ mod article_render;
 mod article_sites;
 mod cli_commands;
 mod cli_crash;
+mod cli_reading;
 mod cli_users;
 mod config_files;
 mod feed_assets;
