@@ -70,7 +70,6 @@ fn mark_in_tx(conn: &mut Connection, selection: &Selection, read: bool) -> Resul
             }
         }
     }
-    drop(run);
     tx.commit()?;
     changed.sort_unstable_by_key(|id| id.0);
     changed.dedup();

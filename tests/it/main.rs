@@ -15,6 +15,7 @@ mod article_hostile;
 mod article_read;
 mod article_render;
 mod article_sites;
+mod arrival_props;
 mod cli_commands;
 mod cli_crash;
 mod cli_reading;
