@@ -118,7 +118,13 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(store.saved_search_articles("Đường sắt", 200).expect("open")))
     });
     c.bench_function("open a saved search of 10k matches (all)", |b| {
-        b.iter(|| black_box(store.saved_search_articles("Đường sắt", 20_000).expect("open")))
+        b.iter(|| {
+            black_box(
+                store
+                    .saved_search_articles("Đường sắt", 20_000)
+                    .expect("open"),
+            )
+        })
     });
     c.bench_function("mark all read, then the same ids unread (10k)", |b| {
         use docbao::store::Selection;
@@ -166,7 +172,10 @@ fn cold_save(c: &mut Criterion) {
         group_stories: true,
     };
     let docs: Vec<ParsedFeed> = (0..20).map(|f| parsed(f, 0)).collect();
-    for (name, arrival) in [("plain", Arrival::default()), ("rules + stories", with.clone())] {
+    for (name, arrival) in [
+        ("plain", Arrival::default()),
+        ("rules + stories", with.clone()),
+    ] {
         c.bench_function(&format!("prepare 20 feeds x 50 items ({name})"), |b| {
             b.iter(|| {
                 for doc in &docs {

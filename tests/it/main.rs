@@ -8,6 +8,7 @@ mod store_support;
 mod support;
 mod tui_fixture;
 
+mod arrival_props;
 mod article_charset;
 mod article_corpus;
 mod article_fetch;
@@ -15,7 +16,6 @@ mod article_hostile;
 mod article_read;
 mod article_render;
 mod article_sites;
-mod arrival_props;
 mod cli_commands;
 mod cli_crash;
 mod cli_reading;

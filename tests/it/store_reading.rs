@@ -246,3 +246,38 @@ fn reading_time_follows_the_text_cached() {
     store.save_full_text(ids[0], &full).unwrap();
     assert_eq!(store.article(ids[0]).unwrap().row.reading_minutes, 5);
 }
+
+/// A cache written before schema 2 gets its reading times when it is opened: the file is
+/// made a version-1 cache by undoing migration 2 by hand.
+#[test]
+fn a_version_1_cache_is_migrated_with_reading_times() {
+    let (_dir, path, mut store) = temp_store();
+    let long = format!(
+        "<p>{}</p>",
+        "Thủ tướng yêu cầu các bộ hoàn thiện hồ sơ. ".repeat(90)
+    );
+    let item = news("v1", "Bài cũ", "2026-11-01T08:00:00Z", &long);
+    let (_, ids) = stored(
+        &mut store,
+        "http://127.0.0.1/v1.xml",
+        vec![item],
+        &Arrival::default(),
+    );
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP INDEX articles_feed_read; DROP INDEX articles_story;
+         DROP TABLE story_keys; DROP TABLE saved_searches;
+         ALTER TABLE articles DROP COLUMN hidden;
+         ALTER TABLE articles DROP COLUMN reading_minutes;
+         ALTER TABLE articles DROP COLUMN story;
+         CREATE INDEX articles_feed_read ON articles(feed_id, read);
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let row = store.article(ids[0]).unwrap().row;
+    assert_eq!((row.reading_minutes, row.story), (3, None));
+    assert_eq!(store.feeds().unwrap()[0].unread, 1);
+}
