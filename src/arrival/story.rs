@@ -41,10 +41,10 @@ pub struct Signature {
     /// Numbers of the title, and of title and lead together (sorted, deduplicated).
     title_numbers: Vec<u64>,
     numbers: Vec<u64>,
-    /// Folded capitalised words of the title past its first word; folded words of title
-    /// and lead (sorted, deduplicated).
-    names: Vec<String>,
-    words: Vec<String>,
+    /// Hashes of the folded capitalised words of the title past its first word, and of
+    /// the folded words of title and lead (sorted, deduplicated).
+    names: Vec<u64>,
+    words: Vec<u64>,
 }
 
 impl Signature {
@@ -57,7 +57,11 @@ impl Signature {
         all.extend(numbers(&lead_words));
         all.sort_unstable();
         all.dedup();
-        let mut words: Vec<String> = title_words.iter().chain(&lead_words).cloned().collect();
+        let mut words: Vec<u64> = title_words
+            .iter()
+            .chain(&lead_words)
+            .map(|w| hash(w))
+            .collect();
         words.sort_unstable();
         words.dedup();
         Signature {
@@ -108,16 +112,15 @@ impl Signature {
     /// One title may name more places or people than the other ("Quảng Ninh" and "Quảng
     /// Ninh và Hải Phòng"): the names of one must be in the other's words.
     fn names_agree(&self, other: &Signature) -> bool {
-        let within = |names: &[String], words: &[String]| {
-            names.iter().all(|n| words.binary_search(n).is_ok())
-        };
+        let within =
+            |names: &[u64], words: &[u64]| names.iter().all(|n| words.binary_search(n).is_ok());
         within(&self.names, &other.words) || within(&other.names, &self.words)
     }
 }
 
 /// Capitalised words of a title past its first, folded; none when most words are
 /// capitalised (Title Case, ALL CAPS), where capitals say nothing.
-fn names(title: &str) -> Vec<String> {
+fn names(title: &str) -> Vec<u64> {
     let words: Vec<&str> = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
@@ -132,7 +135,7 @@ fn names(title: &str) -> Vec<String> {
     if named.len() * 2 > words.len().saturating_sub(1) {
         return Vec::new();
     }
-    let mut out: Vec<String> = named.into_iter().map(fold).collect();
+    let mut out: Vec<u64> = named.into_iter().map(|w| hash(&fold(w))).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -157,6 +160,10 @@ fn numbers(words: &[String]) -> Vec<u64> {
     n.sort_unstable();
     n.dedup();
     n
+}
+
+fn hash(word: &str) -> u64 {
+    crate::store::fnv1a64(&[word.as_bytes()])
 }
 
 fn bigrams(words: &[String]) -> Vec<u64> {

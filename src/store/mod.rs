@@ -236,6 +236,7 @@ pub struct SaveOutcome {
 pub struct Store {
     conn: rusqlite::Connection,
     created: bool,
+    signatures: stories::SignatureCache,
 }
 
 impl std::fmt::Debug for Store {
@@ -300,7 +301,16 @@ impl Store {
         validators: &Validators,
         now: DateTime<Utc>,
     ) -> Result<SaveOutcome> {
-        save::save_fetch(&mut self.conn, id, parsed, None, validators, now).map_err(classify)
+        save::save_fetch(
+            &mut self.conn,
+            id,
+            parsed,
+            None,
+            validators,
+            now,
+            &mut self.signatures,
+        )
+        .map_err(classify)
     }
     /// [`Store::save_fetch`] of a feed whose index text was folded beforehand.
     pub fn save_prepared(
@@ -316,8 +326,17 @@ impl Store {
             arrivals,
         } = prepared;
         let prepared = save::Prepared { folded, arrivals };
-        save::save_fetch(&mut self.conn, id, &feed, Some(prepared), validators, now)
-            .map_err(classify)
+        let cache = &mut self.signatures;
+        save::save_fetch(
+            &mut self.conn,
+            id,
+            &feed,
+            Some(prepared),
+            validators,
+            now,
+            cache,
+        )
+        .map_err(classify)
     }
     /// A 304: status "not modified", refresh time updated, nothing else.
     pub fn record_not_modified(&mut self, id: FeedId, now: DateTime<Utc>) -> Result<()> {

@@ -2,7 +2,7 @@
 //! state and rating never touched, the validators written last.
 use super::search::{Folded, IndexText, index_fetch};
 use super::sql::{ts, ts_opt};
-use super::stories::{NewArticle, place};
+use super::stories::{NewArticle, SignatureCache, place};
 use super::{Result, SaveOutcome, StoreError, Validators};
 use crate::arrival::{Signature, Verdict};
 use crate::feed::{ArticleId, FeedId, ParsedFeed, ParsedItem};
@@ -81,6 +81,7 @@ pub(super) fn save_fetch(
     prepared: Option<Prepared>,
     validators: &Validators,
     now: DateTime<Utc>,
+    cache: &mut SignatureCache,
 ) -> Result<SaveOutcome> {
     let (mut folded, mut arrivals) = match prepared {
         Some(p) => (Some(p.folded), p.arrivals),
@@ -147,14 +148,14 @@ pub(super) fn save_fetch(
     let new: HashSet<i64> = outcome.new_ids.iter().map(|a| a.0).collect();
     outcome.updated = changed.iter().filter(|id| !new.contains(id)).count();
     index_fetch(&tx, &mut changed, added)?;
-    for (article, at, signature) in &to_group {
+    for (article, at, signature) in to_group {
         let new = NewArticle {
-            id: *article,
+            id: article,
             feed: id.0,
-            at: *at,
+            at,
             signature,
         };
-        if place(&tx, &new)?.is_some() {
+        if place(&tx, new, cache)?.is_some() {
             outcome.grouped += 1;
         }
     }

@@ -159,6 +159,7 @@ fn setup(conn: Connection, path: Option<&Path>) -> Result<Store> {
     let mut store = Store {
         conn,
         created: false,
+        signatures: Default::default(),
     };
     store.created = migrate(&mut store.conn, &name).map_err(classify)?;
     Ok(store)

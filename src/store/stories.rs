@@ -12,6 +12,10 @@ use std::collections::HashMap;
 /// Candidates compared per new article, the most shared keys first: a bound on the work
 /// when a key is common (a recurring column's title).
 const MAX_CANDIDATES: usize = 8;
+/// A key shared by more articles than this within the window is a stock phrase ("hôm
+/// nay", "Hà Nội"), not a sign of one story: it is skipped, which bounds the rows read per
+/// new article by keys x this.
+const MAX_PER_KEY: usize = 24;
 const HOUR_NS: i64 = 3_600_000_000_000;
 
 /// The feed's text of an article as grouping reads it: the longer of summary and content,
@@ -27,16 +31,40 @@ pub(crate) fn feed_text(summary: Option<&str>, content: Option<&str>) -> String 
 }
 
 /// A new article to place: its id, feed, date (`sort_date`) and signature.
-pub(super) struct NewArticle<'a> {
+pub(super) struct NewArticle {
     pub id: i64,
     pub feed: i64,
     pub at: i64,
-    pub signature: &'a Signature,
+    pub signature: Signature,
+}
+
+/// Signatures of recently placed articles, by id, so that comparing with them does not
+/// strip and fold their text again (a cold refresh compares new articles with new ones).
+/// Cleared when full: a miss only costs the recomputation.
+#[derive(Debug, Default)]
+pub(super) struct SignatureCache {
+    map: HashMap<i64, (i64, Signature)>,
+}
+
+/// About 1 KiB each: a few MiB at most.
+const CACHE_MAX: usize = 4096;
+
+impl SignatureCache {
+    fn insert(&mut self, id: i64, feed: i64, signature: Signature) {
+        if self.map.len() >= CACHE_MAX {
+            self.map.clear();
+        }
+        self.map.insert(id, (feed, signature));
+    }
 }
 
 /// Places one new article: its story (when a version from another feed is cached) and its
 /// keys. Returns the story id it joined.
-pub(super) fn place(conn: &Connection, new: &NewArticle<'_>) -> Result<Option<i64>> {
+pub(super) fn place(
+    conn: &Connection,
+    new: NewArticle,
+    cache: &mut SignatureCache,
+) -> Result<Option<i64>> {
     if new.signature.is_empty() {
         return Ok(None);
     }
@@ -46,11 +74,17 @@ pub(super) fn place(conn: &Connection, new: &NewArticle<'_>) -> Result<Option<i6
     let mut hits: HashMap<i64, usize> = HashMap::new();
     {
         let mut stmt = conn.prepare_cached(
-            "SELECT article FROM story_keys WHERE key = ?1 AND at BETWEEN ?2 AND ?3",
+            "SELECT article FROM story_keys WHERE key = ?1 AND at BETWEEN ?2 AND ?3 LIMIT ?4",
         )?;
+        let cap = MAX_PER_KEY as i64 + 1;
         for key in &keys {
-            for article in stmt.query_map(params![key, from, to], |r| r.get::<_, i64>(0))? {
-                *hits.entry(article?).or_default() += 1;
+            let rows = stmt.query_map(params![key, from, to, cap], |r| r.get::<_, i64>(0))?;
+            let articles = rows.collect::<rusqlite::Result<Vec<i64>>>()?;
+            if articles.len() > MAX_PER_KEY {
+                continue;
+            }
+            for article in articles {
+                *hits.entry(article).or_default() += 1;
             }
         }
     }
@@ -64,6 +98,22 @@ pub(super) fn place(conn: &Connection, new: &NewArticle<'_>) -> Result<Option<i6
          WHERE id = ?1 AND hidden = 0",
     )?;
     for (candidate, _) in candidates {
+        if let Some((feed, other)) = cache.map.get(&candidate) {
+            if *feed != new.feed
+                && let Some(score) = new.signature.same_story(other)
+                && best.is_none_or(|(s, _, _)| score > s)
+            {
+                // Still there and shown (retention or a rule may have taken it since).
+                let story: Option<Option<i64>> = conn
+                    .prepare_cached("SELECT story FROM articles WHERE id = ?1 AND hidden = 0")?
+                    .query_row([candidate], |r| r.get(0))
+                    .optional()?;
+                if let Some(story) = story {
+                    best = Some((score, candidate, story));
+                }
+            }
+            continue;
+        }
         let row = stmt
             .query_row([candidate], |r| {
                 Ok((
@@ -103,6 +153,7 @@ pub(super) fn place(conn: &Connection, new: &NewArticle<'_>) -> Result<Option<i6
     for key in keys {
         insert.execute(params![key, new.at, new.id])?;
     }
+    cache.insert(new.id, new.feed, new.signature);
     Ok(joined)
 }
 
