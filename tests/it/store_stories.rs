@@ -268,7 +268,7 @@ fn the_same_outlet_twice_and_versions_outside_the_window_stay_apart() {
         group_stories: true,
         ..Arrival::default()
     };
-    let (_dir, _path, mut store) = temp_store();
+    let (_dir, path, mut store) = temp_store();
     let a = store
         .add_feed("http://127.0.0.1/a.xml", None, None)
         .unwrap()
@@ -298,6 +298,9 @@ fn the_same_outlet_twice_and_versions_outside_the_window_stay_apart() {
     for id in [first, same_feed, late] {
         assert_eq!(store.article(id).unwrap().row.story, None);
     }
+    // A new process: the candidates' signatures come from their stored text.
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
     let in_time = save(&mut store, b, "4", "2026-11-01T05:00:00Z");
     let story = store.article(in_time).unwrap().row.story;
     assert!(story.is_some());
