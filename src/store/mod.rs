@@ -193,7 +193,14 @@ impl PreparedFeed {
             feed.items
                 .iter()
                 .map(|item| {
-                    let text = stories::feed_text(item.summary.as_deref(), item.content.as_deref());
+                    // Rules read the whole text; a story signature only its lead.
+                    let max = if arrival.rules.is_empty() {
+                        stories::LEAD_HTML
+                    } else {
+                        usize::MAX
+                    };
+                    let (summary, content) = (item.summary.as_deref(), item.content.as_deref());
+                    let text = stories::lead_text(summary, content, max);
                     let verdict = if arrival.rules.is_empty() {
                         Verdict::default()
                     } else {

@@ -15,18 +15,26 @@ const MAX_CANDIDATES: usize = 8;
 /// A key shared by more articles than this within the window is a stock phrase ("hôm
 /// nay", "Hà Nội"), not a sign of one story: it is skipped, which bounds the rows read per
 /// new article by keys x this.
-const MAX_PER_KEY: usize = 24;
+const MAX_PER_KEY: usize = 12;
 const HOUR_NS: i64 = 3_600_000_000_000;
 
-/// The feed's text of an article as grouping reads it: the longer of summary and content,
+/// The feed's text of an article as rules read it: the longer of summary and content,
 /// without tags.
 pub(crate) fn feed_text(summary: Option<&str>, content: Option<&str>) -> String {
+    lead_text(summary, content, usize::MAX)
+}
+
+/// HTML read for a lead: past this, a page of content is not needed to find 40 syllables.
+pub(crate) const LEAD_HTML: usize = 8 * 1024;
+
+/// The start of [`feed_text`]: the text of the first `max_html` bytes of the HTML.
+pub(crate) fn lead_text(summary: Option<&str>, content: Option<&str>, max_html: usize) -> String {
     [summary, content]
         .into_iter()
         .flatten()
         .filter(|h| !h.trim().is_empty())
         .max_by_key(|h| h.len())
-        .map(html_to_index_text)
+        .map(|h| html_to_index_text(crate::arrival::story::prefix(h, max_html)))
         .unwrap_or_default()
 }
 
@@ -131,7 +139,8 @@ pub(super) fn place(
         if feed == new.feed {
             continue;
         }
-        let other = Signature::new(&title, &feed_text(summary.as_deref(), content.as_deref()));
+        let lead = lead_text(summary.as_deref(), content.as_deref(), LEAD_HTML);
+        let other = Signature::new(&title, &lead);
         if let Some(score) = new.signature.same_story(&other)
             && best.is_none_or(|(s, _, _)| score > s)
         {
