@@ -55,7 +55,8 @@ impl Default for Config {
             keys: BTreeMap::new(),
             theme: BTreeMap::new(),
             rules: Vec::new(),
-            group_stories: true,
+            // Off until it is cheap enough: see README ("One story, many papers").
+            group_stories: false,
         }
     }
 }

@@ -147,7 +147,11 @@ const LEAD_BYTES: usize = 1024;
 /// Folded syllables (words of letters and digits), at most `max`. Only the start of a long
 /// text is folded: a lead is its first syllables.
 fn syllables(s: &str, max: usize) -> Vec<String> {
-    let s = if max == usize::MAX { s } else { prefix(s, LEAD_BYTES) };
+    let s = if max == usize::MAX {
+        s
+    } else {
+        prefix(s, LEAD_BYTES)
+    };
     fold(s)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -259,3 +259,74 @@ fn json_has_reading_minutes_and_story_and_read_writes_markdown() {
         Some(2)
     );
 }
+
+/// Through `refresh`: with `group_stories`, two outlets' versions of one story share a
+/// `story` id in `articles --json`; a different event stays alone.
+#[test]
+fn refresh_groups_versions_of_one_story_when_configured() {
+    let server = Server::start_background();
+    let base = server.url("");
+    let item = |guid: &str, title: &str, lead: &str| {
+        format!(
+            "<item><title>{title}</title><guid>{guid}</guid><link>{base}/{guid}</link>\
+             <pubDate>Mon, 02 Nov 2026 08:00:00 +0700</pubDate><description>{lead}</description></item>"
+        )
+    };
+    let feed = |title: &str, items: &[String]| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>\
+             <title>{title}</title><link>{base}</link>{}</channel></rss>",
+            items.concat()
+        )
+    };
+    let a = feed(
+        "Báo A",
+        &[
+            item(
+                "a1",
+                "Bão số 3 đổ bộ Quảng Ninh, gió giật cấp 14",
+                "Trưa nay, bão số 3 đã đổ bộ vào vùng biển Quảng Ninh với sức gió mạnh nhất cấp 12, giật cấp 14.",
+            ),
+            item(
+                "a2",
+                "Giá vàng hôm nay 5/11: vàng miếng tăng mạnh",
+                "Sáng 5/11, giá vàng miếng trong nước tăng 500.000 đồng mỗi lượng.",
+            ),
+        ],
+    );
+    let b = feed(
+        "Báo B",
+        &[
+            item(
+                "b1",
+                "Quảng Ninh hứng chịu bão số 3, gió giật cấp 14",
+                "Bão số 3 đã đổ bộ vào Quảng Ninh trưa nay với gió mạnh cấp 12, giật cấp 14.",
+            ),
+            item(
+                "b2",
+                "Giá vàng hôm nay 6/11: vàng miếng giảm nhẹ",
+                "Sáng 6/11, giá vàng miếng trong nước giảm 200.000 đồng mỗi lượng.",
+            ),
+        ],
+    );
+    server.route("/a.xml", Response::ok(a, "application/rss+xml"));
+    server.route("/b.xml", Response::ok(b, "application/rss+xml"));
+    let d = Docbao::new();
+    d.ok(&["--offline", "add", &server.url("/a.xml")]);
+    d.ok(&["--offline", "add", &server.url("/b.xml")]);
+    config(&d, "group_stories = true\n");
+    d.ok(&["refresh"]);
+    let rows = d.json(&["articles", "--json"]);
+    let story = |title_start: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["title"].as_str().unwrap().starts_with(title_start))
+            .unwrap()["story"]
+            .clone()
+    };
+    assert!(story("Bão số 3").is_i64(), "{rows}");
+    assert_eq!(story("Bão số 3"), story("Quảng Ninh"));
+    assert_eq!(story("Giá vàng hôm nay 5"), Value::Null);
+    assert_eq!(story("Giá vàng hôm nay 6"), Value::Null);
+}
