@@ -38,6 +38,9 @@ pub enum Command {
         url: String,
         #[arg(long)]
         title: Option<String>,
+        /// Its category: names outer first, joined by "/" (a "/" inside a name as "\/").
+        #[arg(long)]
+        category: Option<String>,
     },
     /// Unsubscribe: FEED is an id, a URL or a title.
     Remove { feed: String },

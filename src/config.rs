@@ -77,14 +77,27 @@ pub enum ConfigError {
 impl Config {
     /// Reads a config file; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let file = path.display().to_string();
-        match std::fs::read_to_string(path) {
+        let file = crate::text::clean_line(&path.display().to_string());
+        let bytes = match crate::files::read_limited(path, crate::files::MAX_CONFIG_BYTES) {
+            Ok(bytes) => bytes,
+            Err(e) if e.is_not_found() => return Ok(Config::default()),
+            Err(e) => {
+                return Err(ConfigError::Io {
+                    file,
+                    message: e.reason(),
+                });
+            }
+        };
+        match String::from_utf8(bytes) {
             Ok(text) => Config::parse(&text, &file),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(ConfigError::Io {
-                file,
-                message: e.to_string(),
-            }),
+            Err(e) => {
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                Err(ConfigError::At {
+                    line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
+                    file,
+                    message: "not UTF-8 text".into(),
+                })
+            }
         }
     }
 
@@ -164,11 +177,19 @@ fn key_on_line(text: &str, line: usize) -> Option<String> {
         let l = l.trim();
         (l.starts_with('[') && !l.starts_with("[[")).then(|| l.trim_matches(['[', ']', ' ']))
     });
-    Some(match table {
+    let key = match table {
         Some(t) if !t.is_empty() => format!("{t}.{key}"),
         _ => key.to_owned(),
+    };
+    // The line is for a person to find: a hostile key must not make it endless.
+    Some(match key.char_indices().nth(MAX_KEY_SHOWN) {
+        Some((cut, _)) => format!("{}…", &key[..cut]),
+        None => key,
     })
 }
+
+/// Characters of a key quoted in an error.
+const MAX_KEY_SHOWN: usize = 60;
 
 /// The line of a top-level `key = ...` (before any table header).
 fn top_level_key_line(text: &str, key: &str) -> Option<usize> {
@@ -192,6 +213,16 @@ mod tests {
 
     fn err(text: &str) -> String {
         Config::parse(text, "config.toml").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_hostile_key_is_quoted_short_and_deep_nesting_is_an_error() {
+        let long = format!("{}b = 1", "a.".repeat(100_000));
+        let message = err(&long);
+        assert!(message.starts_with("config.toml line 1: "), "{message}");
+        assert!(message.chars().count() < 200, "{}", message.len());
+        let deep = format!("keep_days = {}", "[".repeat(100_000));
+        assert!(err(&deep).starts_with("config.toml line 1: "));
     }
 
     #[test]

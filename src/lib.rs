@@ -18,6 +18,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod feed;
+pub mod files;
 pub mod i18n;
 pub mod net;
 pub mod refresh;

@@ -5,7 +5,7 @@ use crate::cli::ArticlesArgs;
 use crate::feed::ArticleId;
 use crate::store::{ArticleQuery, ArticleRow};
 
-pub(super) fn print_rows(rows: &[ArticleRow], json: bool) -> anyhow::Result<()> {
+fn print_rows(rows: &[ArticleRow], json: bool) -> anyhow::Result<()> {
     if json {
         return print_json(&rows.iter().map(article_json).collect());
     }
@@ -13,7 +13,7 @@ pub(super) fn print_rows(rows: &[ArticleRow], json: bool) -> anyhow::Result<()> 
 }
 
 pub fn list(ctx: &Ctx, args: &ArticlesArgs) -> anyhow::Result<()> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_to_read()?;
     let feed = match &args.feed {
         Some(spec) => Some(store.find_feed(spec)?.id),
         None => None,
@@ -29,7 +29,7 @@ pub fn list(ctx: &Ctx, args: &ArticlesArgs) -> anyhow::Result<()> {
 }
 
 pub fn search(ctx: &Ctx, query: &str, limit: Option<usize>, json: bool) -> anyhow::Result<()> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_to_read()?;
     print_rows(&store.search(query, limit.unwrap_or(50))?, json)
 }
 

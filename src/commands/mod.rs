@@ -1,4 +1,5 @@
 //! The headless commands. Each takes its parsed arguments and a [`Ctx`].
+mod add;
 pub mod articles;
 mod marks;
 mod output;
@@ -12,8 +13,8 @@ mod subscriptions;
 use crate::cli::{Command, Global};
 use crate::config::{self, Config};
 use crate::i18n::Lang;
-use crate::store::Store;
-use anyhow::Context;
+use crate::store::{Store, StoreError};
+use anyhow::{Context, bail};
 use std::path::PathBuf;
 
 /// What every command gets: resolved paths, config and flags.
@@ -60,21 +61,58 @@ impl Ctx {
         self.data_dir.join("cache.db")
     }
 
-    /// Opens the cache, subscribing a new one to the defaults (see [`setup`]).
+    /// Opens the cache to change it, subscribing a new one to the defaults (see [`setup`]).
+    /// A cache that can only be read is an error that says so.
     pub fn open_store(&self) -> anyhow::Result<Store> {
-        let mut store = Store::open(&self.cache_path())
-            .with_context(|| format!("cannot open {}", self.cache_path().display()))?;
+        let path = self.cache_path();
+        let mut store = match Store::open(&path) {
+            Ok(store) => store,
+            // Busy is another docbao writing, not a cache that cannot be written.
+            Err(e) if !matches!(e, StoreError::Busy) && Store::open_read_only(&path).is_ok() => {
+                tracing::info!("cache {} cannot be written: {e}", path.display());
+                bail!(
+                    "cannot save changes: the cache {} is read-only (a read-only file system, \
+                     or another user's file)",
+                    path.display()
+                )
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot open {}", path.display())),
+        };
         if store.created() && !self.no_defaults {
             setup::subscribe_defaults(&mut store)?;
         }
         Ok(store)
+    }
+
+    /// Opens the cache to read it: read-only when it cannot be written.
+    pub fn open_store_to_read(&self) -> anyhow::Result<Store> {
+        let path = self.cache_path();
+        match Store::open(&path) {
+            Ok(mut store) => {
+                if store.created() && !self.no_defaults {
+                    setup::subscribe_defaults(&mut store)?;
+                }
+                Ok(store)
+            }
+            Err(e) => match Store::open_read_only(&path) {
+                Ok(store) => {
+                    tracing::info!("cache {} opened read-only: {e}", path.display());
+                    Ok(store)
+                }
+                Err(_) => Err(e).with_context(|| format!("cannot open {}", path.display())),
+            },
+        }
     }
 }
 
 /// Runs one headless command.
 pub fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
     match command {
-        Command::Add { url, title } => subscriptions::add(ctx, &url, title.as_deref()),
+        Command::Add {
+            url,
+            title,
+            category,
+        } => add::add(ctx, &url, title.as_deref(), category.as_deref()),
         Command::Remove { feed } => subscriptions::remove(ctx, &feed),
         Command::Import { file } => subscriptions::import(ctx, &file),
         Command::Export { file } => subscriptions::export(ctx, file.as_deref()),

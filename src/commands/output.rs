@@ -34,6 +34,7 @@ pub fn feed_json(f: &FeedRow, now: DateTime<Utc>) -> Value {
         "total": f.total,
         "last_status": feed_status(f, now),
         "last_refreshed": rfc3339(f.last_refreshed),
+        "category": f.category.as_deref().map(clean_line),
     })
 }
 

@@ -16,11 +16,8 @@ use anyhow::{Context, bail};
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::Path;
-
-/// Local files larger than this are refused (the same cap as network bodies).
-const MAX_FILE: u64 = 16 * 1024 * 1024;
 
 /// What is shown: the body's HTML, its metadata, the feed's name, and why the feed's
 /// content stands in for the page, when it does.
@@ -94,15 +91,7 @@ fn width(args: &ReadArgs) -> usize {
 }
 
 fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    if bytes.len() as u64 > MAX_FILE {
-        bail!("{} is larger than 16 MiB", path.display());
-    }
+    let bytes = crate::files::read_limited(path, crate::files::MAX_DOCUMENT_BYTES)?;
     let base_url = base
         .map(|b| {
             url::Url::parse(b).map_err(|_| {
@@ -167,7 +156,10 @@ fn from_cache(id: i64, args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<View> {
             ctx.data_dir.display()
         );
     }
-    let mut store = Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut store = match Store::open(&path) {
+        Ok(store) => store,
+        Err(e) => Store::open_read_only(&path).map_err(|_| anyhow::anyhow!("{e}"))?,
+    };
     let detail = store
         .article(ArticleId(id))
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -188,7 +180,10 @@ fn from_cache(id: i64, args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<View> {
                     let chars = ex.text_chars();
                     if chars >= article::MIN_TEXT_CHARS {
                         let stored = article::fetch::stored(ex);
-                        if let Err(e) = store.save_full_text(ArticleId(id), &stored) {
+                        // A read-only cache shows it without keeping it.
+                        if !store.read_only()
+                            && let Err(e) = store.save_full_text(ArticleId(id), &stored)
+                        {
                             eprintln!(
                                 "docbao: the article was not cached: {}",
                                 crate::text::clean_line(&e.to_string())

@@ -16,7 +16,7 @@ struct Hit {
 pub fn run(ctx: &Ctx, command: &RulesCommand) -> anyhow::Result<()> {
     let RulesCommand::Test { json } = command;
     let rules = Rules::compile(&ctx.config.rules)?;
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_to_read()?;
     let mut hits: Vec<Vec<Hit>> = (0..rules.len()).map(|_| Vec::new()).collect();
     if !rules.is_empty() {
         store.for_each_rule_subject(|id, subject| {

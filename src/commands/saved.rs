@@ -1,7 +1,6 @@
 //! `search QUERY`, `search --save NAME QUERY [--feed F] [--unread] [--min-rating N]`,
 //! `search --delete NAME` and `searches [--json]`.
 use super::Ctx;
-use super::articles::print_rows;
 use super::output::{emit, lines, print_json};
 use crate::cli::SearchArgs;
 use crate::store::{SavedSearch, SavedSearchRow};
@@ -9,6 +8,10 @@ use crate::text::clean_line;
 use serde_json::json;
 
 pub fn search(ctx: &Ctx, args: &SearchArgs) -> anyhow::Result<()> {
+    let query = args.query.as_deref().unwrap_or_default();
+    if args.delete.is_none() && args.save.is_none() {
+        return super::articles::search(ctx, query, args.limit, args.json);
+    }
     let mut store = ctx.open_store()?;
     if let Some(name) = &args.delete {
         store.delete_search(name)?;
@@ -17,9 +20,8 @@ pub fn search(ctx: &Ctx, args: &SearchArgs) -> anyhow::Result<()> {
             clean_line(name)
         ));
     }
-    let query = args.query.as_deref().unwrap_or_default();
     let Some(name) = &args.save else {
-        return print_rows(&store.search(query, args.limit.unwrap_or(50))?, args.json);
+        return Ok(());
     };
     let feed = match &args.feed {
         Some(spec) => Some(store.find_feed(spec)?.id),
@@ -41,7 +43,7 @@ pub fn search(ctx: &Ctx, args: &SearchArgs) -> anyhow::Result<()> {
 }
 
 pub fn list(ctx: &Ctx, json: bool) -> anyhow::Result<()> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_to_read()?;
     let rows = store.saved_searches()?;
     if json {
         return print_json(&rows.iter().map(search_json).collect());

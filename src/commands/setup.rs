@@ -7,14 +7,8 @@ use anyhow::Context;
 
 /// Subscribes `store` to `assets/feeds.opml` and adds the guide feed with its articles.
 pub fn subscribe_defaults(store: &mut Store) -> anyhow::Result<()> {
-    let entries = opml::parse_opml(assets::FEEDS_OPML).context("bundled feeds.opml")?;
-    for entry in &entries {
-        store.add_feed(
-            &entry.xml_url,
-            Some(&entry.title),
-            entry.category.as_deref(),
-        )?;
-    }
+    let opml = opml::parse_opml(assets::FEEDS_OPML).context("bundled feeds.opml")?;
+    store.import_opml(&opml)?;
     add_guide(store)
 }
 

@@ -3,18 +3,20 @@
 use dom_query::Document;
 use url::Url;
 
-/// Media types of feeds announced in `<link rel="alternate">`.
+/// Media types of feeds announced in `<link rel="alternate">`, most wanted first: the
+/// feed formats by name, then the generic XML and JSON types some sites announce them with.
 const FEED_TYPES: &[&str] = &[
     "application/rss+xml",
     "application/atom+xml",
     "application/feed+json",
-    "application/json",
     "application/rdf+xml",
+    "application/json",
     "application/xml",
     "text/xml",
 ];
 
-/// The feed URLs a page links to, absolute, in document order, without duplicates.
+/// The feed URLs a page links to, absolute, without duplicates, in order of preference:
+/// by type ([`FEED_TYPES`]), then in document order.
 /// Relative hrefs resolve against the page's `<base href>` when present, else `base`.
 pub fn find_feed_links(html: &str, base: &str) -> Vec<String> {
     let doc = Document::from(html);
@@ -27,7 +29,7 @@ pub fn find_feed_links(html: &str, base: &str) -> Vec<String> {
             None => Url::parse(h.trim()).ok(),
         })
         .or(page);
-    let mut found: Vec<String> = Vec::new();
+    let mut found: Vec<(usize, String)> = Vec::new();
     for node in doc.select("link[href]").nodes() {
         let rel = node.attr("rel").unwrap_or_default();
         if !rel
@@ -44,9 +46,9 @@ pub fn find_feed_links(html: &str, base: &str) -> Vec<String> {
             .trim()
             .to_ascii_lowercase();
         // application/json is a feed only when announced as one (JSON Feed's older type).
-        if !FEED_TYPES.contains(&kind.as_str()) {
+        let Some(rank) = FEED_TYPES.iter().position(|t| *t == kind) else {
             continue;
-        }
+        };
         let href = node.attr("href").unwrap_or_default();
         let href = crate::text::clean_line(&href);
         let url = match &base {
@@ -55,12 +57,14 @@ pub fn find_feed_links(html: &str, base: &str) -> Vec<String> {
         };
         if let Some(url) = url.filter(|u| matches!(u.scheme(), "http" | "https")) {
             let url = url.to_string();
-            if !found.contains(&url) {
-                found.push(url);
+            if !found.iter().any(|(_, u)| *u == url) {
+                found.push((rank, url));
             }
         }
     }
-    found
+    // Stable: document order within a type.
+    found.sort_by_key(|(rank, _)| *rank);
+    found.into_iter().map(|(_, url)| url).collect()
 }
 
 #[cfg(test)]
@@ -84,6 +88,26 @@ mod tests {
                 "https://bao.vn/rss/tin-moi.rss",
                 "https://other.vn/atom.xml",
                 "https://bao.vn/muc/feed.json",
+            ]
+        );
+    }
+
+    #[test]
+    fn named_feed_types_come_before_generic_ones() {
+        let html = r#"<head>
+            <link rel="alternate" type="text/xml" href="/a.xml">
+            <link rel="alternate" type="application/json" href="/b.json">
+            <link rel="alternate" type="application/atom+xml" href="/c.atom">
+            <link rel="alternate" type="application/rss+xml" href="/d.rss">
+            <link rel="alternate" type="application/rss+xml" href="/e.rss"></head>"#;
+        assert_eq!(
+            find_feed_links(html, "https://bao.vn/"),
+            [
+                "https://bao.vn/d.rss",
+                "https://bao.vn/e.rss",
+                "https://bao.vn/c.atom",
+                "https://bao.vn/b.json",
+                "https://bao.vn/a.xml",
             ]
         );
     }

@@ -48,6 +48,7 @@ pub enum T {
     NoUrl,
     OfflineNoFetch,
     SearchPrompt,
+    ReadOnlyCache,
 }
 
 /// The text of `key` in `lang`.
@@ -128,6 +129,10 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "Offline: reading from the cache only",
         ),
         SearchPrompt => ("Tìm", "Find"),
+        ReadOnlyCache => (
+            "Bộ nhớ đệm chỉ đọc được: mọi thay đổi sẽ không được lưu",
+            "The cache is read-only: changes cannot be saved",
+        ),
     }
 }
 

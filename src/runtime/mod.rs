@@ -11,6 +11,7 @@ use crate::app::keymap::KeyMap;
 use crate::app::state::{Connectivity, State};
 use crate::app::{Msg, update};
 use crate::commands::Ctx;
+use crate::i18n::{T, tr};
 use crate::store::Store;
 use crate::view::theme::{Theme, no_color_from_env};
 use crate::view::{self, ViewState};
@@ -27,14 +28,21 @@ use tokio::time::MissedTickBehavior;
 pub fn run(ctx: Ctx) -> anyhow::Result<()> {
     std::fs::create_dir_all(&ctx.data_dir)
         .with_context(|| format!("cannot create {}", ctx.data_dir.display()))?;
-    logging::init(&ctx.data_dir).context("cannot open the log file")?;
+    // A read-only data dir has no log, and the reader still reads.
+    let logged = logging::init(&ctx.data_dir);
     // Config errors are said before the terminal changes.
     let keymap = KeyMap::from_config(&ctx.config.keys)?;
     let theme = Theme::new(
         &ctx.config.theme,
         no_color_from_env(std::env::var_os("NO_COLOR").as_deref()),
     )?;
-    let store = ctx.open_store()?;
+    let store = ctx.open_store_to_read()?;
+    if let Err(e) = logged
+        && !store.read_only()
+    {
+        return Err(e).context("cannot open the log file");
+    }
+    let read_only = store.read_only();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -44,8 +52,12 @@ pub fn run(ctx: Ctx) -> anyhow::Result<()> {
     state.theme = theme;
     state.rating_style = ctx.config.rating_style;
     state.tz = *Local::now().offset();
-    if ctx.offline {
+    // Nothing fetched could be kept: no network, and the status bar says why.
+    if ctx.offline || read_only {
         state.connectivity = Connectivity::Forced;
+    }
+    if read_only {
+        state.status.error = Some(tr(ctx.lang, T::ReadOnlyCache).to_owned());
     }
     tracing::info!(offline = ctx.offline, "reader starts");
     let result = rt.block_on(event_loop(ctx, store, state));

@@ -179,7 +179,13 @@ impl Runner {
         job: impl FnOnce(&mut Store) -> crate::store::Result<R> + Send + 'static,
     ) {
         if let Err(e) = self.db.call_blocking(job) {
-            let _ = self.tx.send(Msg::Failed(e.to_string()));
+            let said = match e {
+                crate::store::StoreError::ReadOnly => {
+                    crate::i18n::tr(self.lang, crate::i18n::T::ReadOnlyCache).to_owned()
+                }
+                e => e.to_string(),
+            };
+            let _ = self.tx.send(Msg::Failed(said));
         }
     }
 

@@ -1,14 +1,15 @@
 //! Subscriptions: adding, removing, finding, listing with counts, refresh results.
+use super::categories;
 use super::sql::{from_ts_opt, ts};
 use super::{FeedRow, Result, StoreError};
 use crate::feed::FeedId;
 use crate::text::fold;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 /// Every feed with its counts, in one pass over the (feed_id, read) index: no query per feed.
 const FEEDS_SELECT: &str = "SELECT f.id, coalesce(f.title, f.url), f.url, f.site_url, \
-     f.category, coalesce(c.unread, 0), coalesce(c.total, 0), f.last_status, \
+     f.category_id, coalesce(c.unread, 0), coalesce(c.total, 0), f.last_status, \
      f.last_refreshed, f.etag, f.last_modified, f.retry_until \
      FROM feeds f LEFT JOIN (SELECT feed_id, sum(read = 0) AS unread, count(*) AS total \
      FROM articles WHERE hidden = 0 GROUP BY feed_id) c ON c.feed_id = f.id \
@@ -16,19 +17,20 @@ const FEEDS_SELECT: &str = "SELECT f.id, coalesce(f.title, f.url), f.url, f.site
 
 /// One feed: its counts from two range scans of the same index.
 const FEED_SELECT: &str = "SELECT f.id, coalesce(f.title, f.url), f.url, f.site_url, \
-     f.category, \
+     f.category_id, \
      (SELECT count(*) FROM articles WHERE feed_id = f.id AND hidden = 0 AND read = 0), \
      (SELECT count(*) FROM articles WHERE feed_id = f.id AND hidden = 0), f.last_status, \
      f.last_refreshed, f.etag, f.last_modified, f.retry_until \
      FROM feeds f WHERE f.id = ?1";
 
-fn feed_row(r: &Row<'_>) -> rusqlite::Result<FeedRow> {
-    Ok(FeedRow {
+/// A feed row with its category id; the category's path is filled in by the caller.
+fn feed_row(r: &Row<'_>) -> rusqlite::Result<(FeedRow, Option<i64>)> {
+    let row = FeedRow {
         id: FeedId(r.get(0)?),
         title: r.get(1)?,
         url: r.get(2)?,
         site_url: r.get(3)?,
-        category: r.get(4)?,
+        category: None,
         unread: r.get(5)?,
         total: r.get(6)?,
         last_status: r.get(7)?,
@@ -36,52 +38,89 @@ fn feed_row(r: &Row<'_>) -> rusqlite::Result<FeedRow> {
         etag: r.get(9)?,
         last_modified: r.get(10)?,
         retry_until: from_ts_opt(r.get(11)?),
-    })
+    };
+    Ok((row, r.get(4)?))
 }
 
+/// Subscribes in one transaction: the category path is resolved (and made) only for a new
+/// feed.
 pub(super) fn add_feed(
     conn: &Connection,
     url: &str,
     title: Option<&str>,
     category: Option<&str>,
 ) -> Result<(FeedId, bool)> {
-    let title = title.map(str::trim).filter(|t| !t.is_empty());
-    let category = category.map(str::trim).filter(|c| !c.is_empty());
-    let inserted = conn
-        .prepare_cached(
-            "INSERT INTO feeds (url, title, category, position) \
-             VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM feeds)) \
-             ON CONFLICT (url) DO NOTHING",
-        )?
-        .execute(params![url, title, category])?;
-    let id: i64 = conn
-        .prepare_cached("SELECT id FROM feeds WHERE url = ?1")?
-        .query_row([url], |r| r.get(0))?;
-    Ok((FeedId(id), inserted == 1))
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    if let Some(id) = feed_id(&tx, url)? {
+        return Ok((id, false));
+    }
+    let category = categories::resolve_path(&tx, category)?;
+    let id = insert_feed(&tx, url, title, category)?;
+    tx.commit()?;
+    Ok((id, true))
 }
 
+pub(super) fn feed_id(conn: &Connection, url: &str) -> Result<Option<FeedId>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM feeds WHERE url = ?1")?
+        .query_row([url], |r| r.get(0))
+        .optional()?
+        .map(FeedId))
+}
+
+/// Adds a feed whose URL is not subscribed yet, last in the list.
+pub(super) fn insert_feed(
+    conn: &Connection,
+    url: &str,
+    title: Option<&str>,
+    category: Option<i64>,
+) -> Result<FeedId> {
+    let title = title.map(str::trim).filter(|t| !t.is_empty());
+    conn.prepare_cached(
+        "INSERT INTO feeds (url, title, category_id, position) \
+         VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM feeds))",
+    )?
+    .execute(params![url, title, category])?;
+    Ok(FeedId(conn.last_insert_rowid()))
+}
+
+/// Unsubscribes, and drops the categories left empty, in one transaction.
 pub(super) fn remove_feed(conn: &Connection, id: FeedId) -> Result<()> {
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     // The articles go by ON DELETE CASCADE, their index rows by the delete trigger.
-    let n = conn
+    let n = tx
         .prepare_cached("DELETE FROM feeds WHERE id = ?1")?
         .execute([id.0])?;
     if n == 0 {
         return Err(StoreError::NoSuchFeed(id.0.to_string()));
     }
+    categories::drop_empty(&tx)?;
+    tx.commit()?;
     Ok(())
 }
 
 pub(super) fn feed(conn: &Connection, id: FeedId) -> Result<FeedRow> {
-    conn.prepare_cached(FEED_SELECT)?
+    let (mut row, category) = conn
+        .prepare_cached(FEED_SELECT)?
         .query_row([id.0], feed_row)
         .optional()?
-        .ok_or_else(|| StoreError::NoSuchFeed(id.0.to_string()))
+        .ok_or_else(|| StoreError::NoSuchFeed(id.0.to_string()))?;
+    row.category = categories::path_of(conn, category)?;
+    Ok(row)
 }
 
+/// Every feed; feeds of one category share its path string.
 pub(super) fn feeds(conn: &Connection) -> Result<Vec<FeedRow>> {
+    let paths = categories::paths(conn)?;
     let mut stmt = conn.prepare_cached(FEEDS_SELECT)?;
     let rows = stmt.query_map([], feed_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut feeds = Vec::new();
+    for row in rows {
+        let (mut row, category) = row?;
+        row.category = category.and_then(|c| paths.get(&c).cloned());
+        feeds.push(row);
+    }
+    Ok(feeds)
 }
 
 /// By numeric id, then exact URL, then exact title, then title folded (case and diacritics

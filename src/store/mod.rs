@@ -16,6 +16,7 @@
 //!   summary and content stripped of HTML, and of the full text); queries are folded the
 //!   same way and every word must match as a prefix.
 mod articles;
+mod categories;
 mod feeds;
 pub mod handle;
 mod marks;
@@ -27,6 +28,7 @@ mod sql;
 mod stories;
 mod strip;
 
+pub use categories::{Imported, MAX_CATEGORIES, MAX_CATEGORY_CHARS};
 pub use marks::Selection;
 pub use saved::{SavedSearch, SavedSearchRow};
 
@@ -40,6 +42,7 @@ use crate::feed::{ArticleId, FeedId, ParsedFeed};
 use chrono::{DateTime, Utc};
 use sql::classify;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +51,8 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("the cache is busy: another docbao is writing to it")]
     Busy,
+    #[error("the cache is read-only: changes cannot be saved")]
+    ReadOnly,
     #[error("no such feed: {0}")]
     NoSuchFeed(String),
     /// A title that several feeds share: the spec, then their ids ("3, 7").
@@ -68,8 +73,9 @@ pub struct FeedRow {
     pub title: String,
     pub url: String,
     pub site_url: Option<String>,
-    /// Category path from OPML, outer first, joined with "/".
-    pub category: Option<String>,
+    /// Category path, outer first, joined with "/" (a "/" or a backslash inside a name is
+    /// escaped: see `feed::opml::category_path`); shared by the feeds of one category.
+    pub category: Option<Arc<str>>,
     pub unread: i64,
     pub total: i64,
     /// "ok", "not modified", or a one-line error.
@@ -244,6 +250,7 @@ pub struct Store {
     conn: rusqlite::Connection,
     created: bool,
     signatures: stories::SignatureCache,
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -251,6 +258,7 @@ impl std::fmt::Debug for Store {
         f.debug_struct("Store")
             .field("path", &self.conn.path())
             .field("created", &self.created)
+            .field("read_only", &self.read_only)
             .finish()
     }
 }
@@ -264,6 +272,15 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         schema::open_in_memory()
     }
+    /// Opens an existing, current cache that cannot be written (a read-only mount, another
+    /// user's file) for reading; every write fails.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        schema::open_read_only(path)
+    }
+    /// True when opened by [`Store::open_read_only`]: changes cannot be saved.
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
     /// True when `open` created the database (first run: subscribe to the defaults).
     pub fn created(&self) -> bool {
         self.created
@@ -275,6 +292,7 @@ impl Store {
     }
 
     /// Subscribes; returns the id and whether it was new (a known URL is not added twice).
+    /// `category` is a path string, its categories made as needed.
     pub fn add_feed(
         &mut self,
         url: &str,
@@ -282,6 +300,15 @@ impl Store {
         category: Option<&str>,
     ) -> Result<(FeedId, bool)> {
         feeds::add_feed(&self.conn, url, title, category).map_err(classify)
+    }
+    /// Subscribes to the entries of an OPML document with their categories, in one
+    /// transaction; known URLs are counted and left alone.
+    pub fn import_opml(&mut self, opml: &crate::feed::opml::Opml) -> Result<Imported> {
+        categories::import(&mut self.conn, opml).map_err(classify)
+    }
+    /// The http(s) subscriptions and their categories, for `export`.
+    pub fn opml(&self) -> Result<crate::feed::opml::Opml> {
+        categories::export(&self.conn).map_err(classify)
     }
     /// Unsubscribes and deletes the feed's articles.
     pub fn remove_feed(&mut self, id: FeedId) -> Result<()> {

@@ -21,13 +21,6 @@ pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// to read per query.
 /// `pruned` remembers what retention deleted while the feed still lists it, so a pruned
 /// article does not come back as new on the next refresh.
-///
-/// Version 2 (issue 10): `hidden` (an arrival rule hid it: out of lists and counts),
-/// `reading_minutes` (of the best text cached), `story` (the id shared by the versions of
-/// one story told by several feeds), `story_keys` (folded title and lead shingles of recent
-/// articles, by hash and date, to find those versions without comparing all pairs; rows
-/// older than the grouping window are dropped by retention) and `saved_searches`.
-/// `articles_feed_read` gains `hidden` so that the per-feed counts still read one index.
 const MIGRATIONS: &[&str] = &[
     r#"
 CREATE TABLE feeds (
@@ -87,7 +80,79 @@ CREATE TABLE pruned (
     PRIMARY KEY (feed_id, dedup_key)
 ) WITHOUT ROWID;
 "#,
-    r#"
+    CATEGORIES,
+    ARRIVAL,
+];
+
+/// Categories become a tree stored once (feeds.category held the whole "/"-joined path in
+/// every feed). The old paths are split on "/" as before, blank names dropped, names cut
+/// to 200 characters, at most 16 levels kept (deeper ones flattened into the 16th) and at
+/// most 64 parts read, so a hostile path cannot make the split slow.
+const CATEGORIES: &str = r#"
+CREATE TABLE categories (
+    id INTEGER PRIMARY KEY,
+    parent_id INTEGER REFERENCES categories(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    depth INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX categories_name ON categories(coalesce(parent_id, 0), name);
+ALTER TABLE feeds ADD COLUMN category_id INTEGER REFERENCES categories(id) ON DELETE SET NULL;
+CREATE INDEX feeds_category ON feeds(category_id);
+
+CREATE TEMP TABLE old_category_parts AS
+WITH RECURSIVE parts(category, step, depth, path, parent_path, name, rest) AS (
+    SELECT category, 0, 0, '', NULL, NULL, category || '/'
+    FROM (SELECT DISTINCT category FROM feeds WHERE category IS NOT NULL)
+    UNION ALL
+    SELECT category, step + 1,
+        CASE WHEN depth >= 16 OR trim(substr(rest, 1, instr(rest, '/') - 1)) = ''
+            THEN depth ELSE depth + 1 END,
+        CASE WHEN depth >= 16 OR trim(substr(rest, 1, instr(rest, '/') - 1)) = ''
+            THEN path
+            ELSE path || '/' || trim(substr(trim(substr(rest, 1, instr(rest, '/') - 1)), 1, 200))
+            END,
+        CASE WHEN depth >= 16 OR trim(substr(rest, 1, instr(rest, '/') - 1)) = ''
+            THEN NULL ELSE path END,
+        CASE WHEN depth >= 16 OR trim(substr(rest, 1, instr(rest, '/') - 1)) = ''
+            THEN NULL
+            ELSE trim(substr(trim(substr(rest, 1, instr(rest, '/') - 1)), 1, 200)) END,
+        substr(rest, instr(rest, '/') + 1)
+    FROM parts WHERE rest <> '' AND step < 64
+)
+SELECT * FROM parts;
+CREATE INDEX temp.old_category_parts_category ON old_category_parts(category, step);
+
+CREATE TEMP TABLE old_categories (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    parent_path TEXT,
+    name TEXT NOT NULL,
+    depth INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO old_categories (path, parent_path, name, depth)
+    SELECT path, parent_path, name, depth FROM old_category_parts
+    WHERE name IS NOT NULL ORDER BY depth, path;
+INSERT INTO categories (id, parent_id, name, depth)
+    SELECT c.id, p.id, c.name, c.depth FROM old_categories c
+    LEFT JOIN old_categories p ON p.path = c.parent_path
+    ORDER BY c.id;
+UPDATE feeds SET category_id = (
+    SELECT c.id FROM old_category_parts o JOIN old_categories c ON c.path = o.path
+    WHERE o.category = feeds.category ORDER BY o.step DESC LIMIT 1
+) WHERE category IS NOT NULL;
+DROP TABLE old_category_parts;
+DROP TABLE old_categories;
+ALTER TABLE feeds DROP COLUMN category;
+"#;
+
+/// Issue 10: `hidden` (an arrival rule hid it: out of lists and counts),
+/// `reading_minutes` (of the best text cached, filled in Rust for older rows: see
+/// `migrate`), `story` (the id shared by the versions of one story told by several feeds),
+/// `story_keys` (hashed title and lead shingles of recent articles, by date, to find those
+/// versions without comparing all pairs; rows older than the grouping window are dropped by
+/// retention) and `saved_searches`. `articles_feed_read` gains `hidden` so that the
+/// per-feed counts still read one index.
+const ARRIVAL: &str = r#"
 ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN reading_minutes INTEGER;
 ALTER TABLE articles ADD COLUMN story INTEGER;
@@ -110,8 +175,7 @@ CREATE TABLE saved_searches (
     min_rating INTEGER NOT NULL DEFAULT 0 CHECK (min_rating BETWEEN 0 AND 5),
     position INTEGER NOT NULL
 );
-"#,
-];
+"#;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -132,6 +196,55 @@ pub(super) fn open(path: &Path) -> Result<Store> {
     let conn = Connection::open_with_flags(path, flags)
         .map_err(|e| StoreError::Other(format!("cannot open the cache {}: {e}", path.display())))?;
     setup(conn, Some(path))
+}
+
+/// Opens an existing cache for reading only, for when it cannot be written (a read-only
+/// mount, another user's file). First as SQLite reads any WAL database (it needs the
+/// `-shm` file, or to create it); failing that, as immutable, which a read-only mount is.
+/// The schema must be current: migrating needs writing.
+pub(super) fn open_read_only(path: &Path) -> Result<Store> {
+    let name = path.display().to_string();
+    let absolute = std::path::absolute(path)
+        .map_err(|e| StoreError::Other(format!("cannot open the cache {name}: {e}")))?;
+    let url = url::Url::from_file_path(&absolute)
+        .map_err(|()| StoreError::Other(format!("cannot open the cache {name}")))?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let mut last = None;
+    for mode in ["mode=ro", "mode=ro&immutable=1"] {
+        let uri = format!("{url}?{mode}");
+        let tried = Connection::open_with_flags(&uri, flags)
+            .map_err(StoreError::from)
+            .and_then(|conn| read_only_setup(conn, &name));
+        match tried {
+            Ok(store) => return Ok(store),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| StoreError::Other(format!("cannot open the cache {name}"))))
+}
+
+fn read_only_setup(conn: Connection, name: &str) -> Result<Store> {
+    conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    let version = read_version(&conn).map_err(|e| classify(foreign(e, name)))?;
+    check_version(version, name)?;
+    if version != SCHEMA_VERSION {
+        return Err(StoreError::Other(format!(
+            "the cache {name} is read-only and needs an upgrade (schema {version}); open it \
+             once where it can be written"
+        )));
+    }
+    // A read that touches the WAL index: where SQLite cannot, it fails here, not later.
+    conn.query_row("SELECT count(*) FROM feeds", [], |r| r.get::<_, i64>(0))?;
+    conn.pragma_update(None, "query_only", true)?;
+    Ok(Store {
+        conn,
+        created: false,
+        read_only: true,
+        signatures: Default::default(),
+    })
 }
 
 pub(super) fn open_in_memory() -> Result<Store> {
@@ -160,6 +273,7 @@ fn setup(conn: Connection, path: Option<&Path>) -> Result<Store> {
         conn,
         created: false,
         signatures: Default::default(),
+        read_only: false,
     };
     store.created = migrate(&mut store.conn, &name).map_err(classify)?;
     Ok(store)
@@ -223,8 +337,8 @@ fn migrate(conn: &mut Connection, name: &str) -> Result<bool> {
             .and_then(|v| MIGRATIONS.get(v))
             .ok_or_else(|| StoreError::Other(format!("no migration from version {version}")))?;
         tx.execute_batch(step)?;
-        if version == 1 {
-            // Version 2 added reading_minutes: computed in Rust, like the index text.
+        if MIGRATIONS.get(usize::try_from(version).unwrap_or(usize::MAX)) == Some(&ARRIVAL) {
+            // ARRIVAL added reading_minutes: computed in Rust, like the index text.
             super::search::backfill_minutes(&tx)?;
         }
         tx.pragma_update(None, "user_version", version + 1)?;
@@ -254,6 +368,60 @@ mod tests {
         let err = check_version(SCHEMA_VERSION + 1, "x.db").unwrap_err();
         assert!(err.to_string().contains("newer docbao"), "{err}");
         assert!(check_version(SCHEMA_VERSION, "x.db").is_ok());
+    }
+
+    #[test]
+    fn old_category_paths_become_a_tree() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        let deep: Vec<String> = (0..20).map(|i| format!("c{i}")).collect();
+        let deep = deep.join("/");
+        let old = [
+            Some("Tin Việt Nam/VnExpress"),
+            Some("Tin Việt Nam"),
+            Some(" Tin Việt Nam // Tuổi Trẻ /"),
+            Some("/"),
+            Some(deep.as_str()),
+            None,
+        ];
+        for (i, category) in old.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO feeds (url, category, position) VALUES (?1, ?2, ?3)",
+                rusqlite::params![format!("http://127.0.0.1/{i}"), category, i],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn, "old.db").unwrap();
+        let store = Store {
+            conn,
+            created: false,
+            read_only: false,
+            signatures: Default::default(),
+        };
+        let got: Vec<Option<String>> = store
+            .feeds()
+            .unwrap()
+            .iter()
+            .map(|f| f.category.as_deref().map(str::to_owned))
+            .collect();
+        let deep16: Vec<String> = (0..16).map(|i| format!("c{i}")).collect();
+        assert_eq!(
+            got,
+            [
+                Some("Tin Việt Nam/VnExpress".to_owned()),
+                Some("Tin Việt Nam".to_owned()),
+                Some("Tin Việt Nam/Tuổi Trẻ".to_owned()),
+                None,
+                Some(deep16.join("/")),
+                None,
+            ]
+        );
+        let count: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM categories", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, 3 + 16);
     }
 
     #[test]

@@ -4,7 +4,8 @@ use crate::feed::{ArticleId, FeedId};
 use chrono::{DateTime, Utc};
 use rusqlite::{ErrorCode, Row};
 
-/// SQLITE_BUSY / SQLITE_LOCKED after the busy timeout become [`StoreError::Busy`].
+/// SQLITE_BUSY / SQLITE_LOCKED after the busy timeout become [`StoreError::Busy`];
+/// SQLITE_READONLY (a read-only cache) [`StoreError::ReadOnly`].
 pub(super) fn classify(e: StoreError) -> StoreError {
     match &e {
         StoreError::Sqlite(inner)
@@ -14,6 +15,9 @@ pub(super) fn classify(e: StoreError) -> StoreError {
             ) =>
         {
             StoreError::Busy
+        }
+        StoreError::Sqlite(inner) if inner.sqlite_error_code() == Some(ErrorCode::ReadOnly) => {
+            StoreError::ReadOnly
         }
         _ => e,
     }

@@ -1,6 +1,6 @@
 //! Bytes to text: BOM, HTTP charset, XML prolog / HTML meta prescan, sniffing, legacy
 //! Vietnamese font encodings (TCVN3, VNI, VISCII). The result is NFC.
-use super::detect::{is_mostly_utf8, prescan, tld};
+use super::detect::{is_declared_utf8, is_mostly_utf8, prescan, tld};
 use super::legacy::{self, Legacy};
 use super::mojibake::{looks_like_mojibake, repair_mojibake};
 use super::syllable::{Score, score_text};
@@ -51,7 +51,7 @@ pub fn decode_bytes(bytes: &[u8], content_type: Option<&str>, host: Option<&str>
         });
     match declared {
         Some(Charset::Legacy(cs)) => cs.decode(bytes),
-        Some(Charset::Standard(enc)) if enc == UTF_8 => match utf8_text(bytes) {
+        Some(Charset::Standard(enc)) if enc == UTF_8 => match declared_utf8_text(bytes) {
             Some(text) => finish_unicode(text),
             None => sniff(bytes, host),
         },
@@ -159,6 +159,16 @@ fn sample_of(bytes: &[u8], max: usize) -> &[u8] {
     match head.iter().rposition(|b| b.is_ascii_whitespace()) {
         Some(p) if p > max / 2 => &head[..p],
         _ => head,
+    }
+}
+
+/// The bytes of a document that declares UTF-8, read as that unless they are clearly
+/// something else: one stray byte must not turn every letter into mojibake.
+fn declared_utf8_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(Cow::Borrowed(text)),
+        Err(_) if is_declared_utf8(bytes) => Some(String::from_utf8_lossy(bytes)),
+        Err(_) => None,
     }
 }
 

@@ -93,8 +93,24 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// Whether bytes can be read as UTF-8: valid, or nearly so (a stray bad byte among many
 /// good multi-byte letters, or a sequence cut at the very end by a size limit).
 pub fn is_mostly_utf8(bytes: &[u8]) -> bool {
+    let (good, bad) = utf8_letters_and_faults(bytes);
+    bad == 0 || good >= 8 * bad
+}
+
+/// Whether bytes that declare themselves UTF-8 are that: valid, or with no more faults
+/// than good multi-byte letters. A single-byte charset mislabelled UTF-8 has next to no
+/// valid multi-byte sequence, while a short UTF-8 file with one stray byte (in a comment,
+/// a title) still has a few letters for each fault.
+pub fn is_declared_utf8(bytes: &[u8]) -> bool {
+    let (good, bad) = utf8_letters_and_faults(bytes);
+    bad == 0 || good >= bad
+}
+
+/// Non-ASCII letters decoded and runs of invalid bytes (a sequence cut at the very end
+/// by a size limit is no fault), in one pass.
+fn utf8_letters_and_faults(bytes: &[u8]) -> (usize, usize) {
     if std::str::from_utf8(bytes).is_ok() {
-        return true;
+        return (0, 0);
     }
     let (mut bad, mut good) = (0usize, 0usize);
     let mut chunks = bytes.utf8_chunks().peekable();
@@ -106,7 +122,7 @@ pub fn is_mostly_utf8(bytes: &[u8]) -> bool {
             bad += 1;
         }
     }
-    bad == 0 || good >= 8 * bad
+    (good, bad)
 }
 
 /// The top-level domain of a host, lowercase ASCII as chardetng requires (it panics on
@@ -155,6 +171,24 @@ mod tests {
         assert!(!is_mostly_utf8(&[
             0x54, 0x69, 0xD5, 0x6E, 0x67, 0x20, 0x56, 0x69, 0xD6, 0x74
         ]));
+    }
+
+    #[test]
+    fn declared_utf8_forgives_a_stray_byte_but_not_a_single_byte_charset() {
+        let mut stray = "<!-- x --><title>Tuổi Trẻ</title><b>Tin Việt Nam</b>"
+            .as_bytes()
+            .to_vec();
+        stray.insert(8, 0xFF);
+        assert!(!is_mostly_utf8(&stray));
+        assert!(is_declared_utf8(&stray));
+        let mut bom32 = "Tuổi Trẻ, Tin Việt Nam".as_bytes().to_vec();
+        bom32.splice(0..0, [0, 0, 0xFE, 0xFF]);
+        assert!(is_declared_utf8(&bom32));
+        // "Tiếng Việt" in windows-1258: no valid multi-byte sequence at all.
+        let cp1258 = [
+            0x54, 0x69, 0xEA, 0xEC, 0x6E, 0x67, 0x20, 0x56, 0x69, 0xEA, 0xF2, 0x74,
+        ];
+        assert!(!is_declared_utf8(&cp1258));
     }
 
     #[test]

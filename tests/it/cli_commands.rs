@@ -205,8 +205,11 @@ fn opml_round_trip_keeps_nested_categories() {
     let out = d.data_dir().join("out.opml");
     d.ok(&["export", out.to_str().unwrap()]);
     let back = docbao::feed::opml::parse_opml(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    let mut got: Vec<(String, Option<String>)> =
-        back.into_iter().map(|e| (e.xml_url, e.category)).collect();
+    let mut got: Vec<(String, Option<String>)> = back
+        .entries
+        .iter()
+        .map(|e| (e.xml_url.clone(), back.path(e.category)))
+        .collect();
     got.sort();
     assert_eq!(
         got,

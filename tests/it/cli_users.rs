@@ -125,15 +125,12 @@ fn add_of_what_is_no_feed_says_why_and_subscribes_nothing() {
             "text/html",
         ),
     );
-    server.route(
-        "/busy.xml",
-        Response::status(429).header("Retry-After", "600"),
-    );
+    server.route("/gone.xml", Response::status(404));
     let d = Docbao::new();
     for (path, says) in [
         ("/notes.txt", "neither XML nor JSON"),
         ("/plain.html", "a web page that links to no feed"),
-        ("/busy.xml", "the server is busy; try again after"),
+        ("/gone.xml", "HTTP 404"),
     ] {
         let out = d.run(&["add", &server.url(path)]);
         assert_eq!(out.status.code(), Some(1), "{path}");

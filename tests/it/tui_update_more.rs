@@ -138,7 +138,7 @@ fn hostile_text_in_every_field_never_reaches_a_cell() {
         );
         let mut fs = feeds();
         fs[0].title = format!("Nguồn {EVIL}");
-        fs[0].category = Some(format!("Mục {EVIL}"));
+        fs[0].category = Some(format!("Mục {EVIL}").into());
         let fx = update(&mut s, Msg::FeedsLoaded(fs.clone()));
         let req = articles_req(&fx).unwrap();
         let mut rows = articles(&fs);

@@ -11,6 +11,7 @@ mod repair;
 mod sniff;
 pub(crate) use sniff::line_at;
 
+pub(crate) use repair::is_forbidden as is_forbidden_in_xml;
 pub use repair::repair_xml;
 
 use super::ParsedFeed;

@@ -46,7 +46,7 @@ fn skip_past<'a>(s: &'a str, end: &str) -> &'a str {
 }
 
 /// Characters XML 1.0 forbids anywhere, even as references.
-fn is_forbidden(c: char) -> bool {
+pub(crate) fn is_forbidden(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 

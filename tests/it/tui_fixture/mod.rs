@@ -25,7 +25,7 @@ pub fn feed(id: i64, title: &str, category: Option<&str>, unread: i64, total: i6
         title: title.into(),
         url: format!("http://127.0.0.1/{id}.xml"),
         site_url: None,
-        category: category.map(str::to_string),
+        category: category.map(Into::into),
         unread,
         total,
         last_status: Some("ok".into()),
