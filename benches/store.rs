@@ -1,5 +1,10 @@
 //! The cache on a realistic size: 200 feeds x 50 articles (10,000), on a real file.
 //! `cargo bench --bench store`
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark that cannot set up stops, with the line that failed"
+)]
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use docbao::feed::{FeedId, ParsedFeed, ParsedItem};

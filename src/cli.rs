@@ -79,6 +79,13 @@ pub enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) of docbao, or of one COMMAND (docbao-COMMAND(1)).
+    Man { command: Option<String> },
 }
 
 // Issue 10: bulk marks, saved searches, arrival rules, read --format.

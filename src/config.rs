@@ -41,6 +41,13 @@ pub struct Config {
     pub rules: Vec<crate::arrival::RuleSpec>,
     /// Group the versions of one story told by several feeds.
     pub group_stories: bool,
+    /// How the reader draws pictures.
+    pub images: crate::picture::ImageMode,
+    /// The most terminal rows one picture takes in the article.
+    pub image_max_rows: u16,
+    /// The picture cache's budget in MiB (least recently used out first; rated articles'
+    /// pictures stay).
+    pub image_cache_mb: u32,
 }
 
 impl Default for Config {
@@ -57,6 +64,9 @@ impl Default for Config {
             rules: Vec::new(),
             // Off until it is cheap enough: see README ("One story, many papers").
             group_stories: false,
+            images: crate::picture::ImageMode::Auto,
+            image_max_rows: 12,
+            image_cache_mb: 200,
         }
     }
 }
@@ -139,6 +149,11 @@ impl Config {
             let line = crate::feed::parse::line_at(text, e.offset as u64);
             at(line, e.message)
         })?;
+        check(
+            (1..=200).contains(&config.image_max_rows),
+            "image_max_rows",
+            "from 1 to 200 (rows)",
+        )?;
         Ok(config)
     }
 

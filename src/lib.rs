@@ -8,6 +8,7 @@
 //! - [`store`]: the SQLite cache (schema, queries, FTS5 search) and its owner thread.
 //! - [`refresh`]: fetching many feeds concurrently into the store.
 //! - [`article`]: full-article extraction, metadata and rendering.
+//! - [`picture`]: the article's pictures: which, fetched within limits, decoded safely, cached.
 //! - [`config`], [`cli`], [`commands`]: configuration and the headless commands.
 //! - [`app`], [`view`], [`runtime`], [`tui`]: the TUI (pure update, pure view, effect runner).
 pub mod app;
@@ -21,6 +22,7 @@ pub mod feed;
 pub mod files;
 pub mod i18n;
 pub mod net;
+pub mod picture;
 pub mod refresh;
 pub mod runtime;
 pub mod store;

@@ -151,6 +151,10 @@ pub struct KeyMap {
 }
 
 impl Default for KeyMap {
+    #[allow(
+        clippy::expect_used,
+        reason = "no user input: a test builds the default keys"
+    )]
     fn default() -> Self {
         KeyMap::from_config(&BTreeMap::new()).expect("the default keys parse")
     }

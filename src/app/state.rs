@@ -6,7 +6,7 @@ use crate::config::RatingStyle;
 use crate::feed::FeedId;
 use crate::i18n::Lang;
 use crate::store::{ArticleDetail, ArticleQuery, ArticleRow, ArticleSort, FeedRow};
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, Offset, Utc};
 
 /// The panes that can hold the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -168,7 +168,7 @@ impl State {
             keymap: KeyMap::default(),
             theme: crate::view::theme::Theme::default(),
             now,
-            tz: FixedOffset::east_opt(0).expect("zero offset"),
+            tz: Utc.fix(),
             width: 80,
             height: 24,
             connectivity: Connectivity::Online,

@@ -39,6 +39,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     let rule = rules::find(page_url.as_ref(), &doc);
     let ld = meta::json_ld(&doc);
     let mut meta = meta::collect(&doc, rule, &ld);
+    meta.image = crate::picture::refs::lead(&doc, page_url.as_ref());
     let titles = title::sources(&doc, rule, &ld);
 
     if let Some(rule) = rule {

@@ -193,11 +193,7 @@ impl<'a> Sanitizer<'a> {
             "option" => &["option"],
             _ => return,
         };
-        while let Some(top) = self.stack.last() {
-            if !closes.contains(&top.name.as_str()) {
-                break;
-            }
-            let top = self.stack.pop().expect("checked above");
+        while let Some(top) = self.stack.pop_if(|top| closes.contains(&top.name.as_str())) {
             if top.emitted {
                 self.push(&format!("</{}>", top.name));
             }

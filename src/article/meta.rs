@@ -11,6 +11,10 @@ use serde_json::Value;
 use std::sync::LazyLock;
 
 /// "4/5 (1,024 lượt)", "4.5/5 (12 votes)", "4,5/5 - 1.024 lượt đánh giá".
+#[allow(
+    clippy::expect_used,
+    reason = "a constant pattern, compiled by the tests"
+)]
 pub(crate) static RATING_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(\d(?:[.,]\d{1,2})?)\s*/\s*(\d{1,2})\s*(?:\(|-|–|:)?\s*(\d[\d.,]*)\s*(?:lượt|votes?|ratings?|đánh giá)",
@@ -18,10 +22,18 @@ pub(crate) static RATING_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "Lượt xem: 1,705". (English "views" is left alone: "Her views: 3 things" is a headline.)
+#[allow(
+    clippy::expect_used,
+    reason = "a constant pattern, compiled by the tests"
+)]
 pub(crate) static VIEWS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:lượt xem|lượt đọc)\s*:?\s*(\d[\d.,]*)").expect("valid regex")
 });
 /// "1.705 lượt xem".
+#[allow(
+    clippy::expect_used,
+    reason = "a constant pattern, compiled by the tests"
+)]
 pub(crate) static VIEWS_TEXT_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\d[\d.,]*)\s*(?:lượt xem|lượt đọc)").expect("valid regex"));
 
@@ -66,6 +78,7 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Article
         lang: lang(doc),
         rating: rating(doc, ld, &body_text),
         views: views(&body_text).or_else(|| ld_views(ld)),
+        image: None,
     }
 }
 

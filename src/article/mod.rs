@@ -43,6 +43,9 @@ pub struct ArticleMeta {
     pub lang: Option<String>,
     pub rating: Option<PageRating>,
     pub views: Option<u64>,
+    /// The page's lead picture (og:image and the like), absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 /// Why no article came out of a page; one line a person understands.

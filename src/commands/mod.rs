@@ -1,6 +1,7 @@
 //! The headless commands. Each takes its parsed arguments and a [`Ctx`].
 mod add;
 pub mod articles;
+pub mod generate;
 mod marks;
 mod output;
 pub mod read;
@@ -125,6 +126,8 @@ pub fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Mark(args) => marks::run(ctx, &args),
         Command::Searches { json } => saved::list(ctx, json),
         Command::Rules { command } => rules::run(ctx, &command),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man { command } => generate::man(command.as_deref()),
     }
 }
 

@@ -146,15 +146,10 @@ mod tests {
             id: FeedId(7),
             title: title.to_owned(),
             url: "http://127.0.0.1/f.xml".to_owned(),
-            site_url: None,
-            category: None,
             unread: 2,
             total: 5,
             last_status: Some("HTTP 500\u{1b}[2J".to_owned()),
-            last_refreshed: None,
-            etag: None,
-            last_modified: None,
-            retry_until: None,
+            ..FeedRow::default()
         }
     }
 

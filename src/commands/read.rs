@@ -11,11 +11,13 @@ use crate::cli::{ReadArgs, ReadFormat};
 use crate::commands::Ctx;
 use crate::feed::ArticleId;
 use crate::i18n::Lang;
+use crate::picture::{self, ImageRef};
 use crate::store::{ArticleDetail, Store};
 use anyhow::{Context, bail};
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -51,13 +53,24 @@ fn classify(target: &str) -> Target<'_> {
 }
 
 pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
-    let view = match classify(&args.target) {
+    let target = classify(&args.target);
+    let view = match target {
         Target::Id(id) => from_cache(id, args, ctx)?,
         Target::Url(url) => from_url(url, ctx)?,
         Target::File(path) => from_file(path, args.url.as_deref())?,
     };
     let out = if args.json {
-        json_output(&view)
+        let pictures = picture::list(
+            &view.html,
+            view.meta.image.as_deref(),
+            view.meta.url.as_deref(),
+        );
+        // Only an article of the cache has cached pictures.
+        let cached = match target {
+            Target::Id(_) => cached_pictures(ctx, &pictures),
+            _ => HashSet::new(),
+        };
+        json_output(&view, &pictures, &cached)
     } else if args.format == ReadFormat::Md {
         // Markdown viewers wrap paragraphs themselves: unwrapped unless --width says.
         markdown_output(&view, args.width.map_or(0, |_| width(args)), ctx.lang)
@@ -116,6 +129,16 @@ fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
         notice: None,
         story: None,
     })
+}
+
+/// Of `pictures`, those the cache holds; none when the cache cannot be read (the article
+/// itself was already read from it, so this only loses the `cached` flags).
+fn cached_pictures(ctx: &Ctx, pictures: &[ImageRef]) -> HashSet<String> {
+    let urls: Vec<String> = pictures.iter().map(|p| p.url.clone()).collect();
+    ctx.open_store_to_read()
+        .ok()
+        .and_then(|s| s.cached_images(&urls).ok())
+        .unwrap_or_default()
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -304,6 +327,7 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         lang: None,
         rating: None,
         views: None,
+        image: None,
     };
     Ok(View {
         html,
@@ -409,6 +433,14 @@ struct JsonArticle {
     views: Option<u64>,
     reading_minutes: u32,
     story: Option<i64>,
+    images: Vec<JsonImage>,
+}
+
+#[derive(Serialize)]
+struct JsonImage {
+    url: String,
+    caption: String,
+    cached: bool,
 }
 
 #[derive(Serialize)]
@@ -418,7 +450,7 @@ struct JsonRating {
     count: Option<u64>,
 }
 
-fn json_output(view: &View) -> String {
+fn json_output(view: &View, pictures: &[ImageRef], cached: &HashSet<String>) -> String {
     let m = &view.meta;
     let s = |v: &Option<String>| {
         v.as_deref()
@@ -442,6 +474,14 @@ fn json_output(view: &View) -> String {
             count: r.count,
         }),
         views: m.views,
+        images: pictures
+            .iter()
+            .map(|p| JsonImage {
+                url: crate::text::clean_line(&p.url),
+                caption: p.caption.clone(),
+                cached: cached.contains(&p.url),
+            })
+            .collect(),
     };
     let mut out = serde_json::to_string(&out).unwrap_or_default();
     out.push('\n');

@@ -39,6 +39,7 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
         full_text: args.full_text || ctx.config.full_text,
         lang: ctx.lang,
         arrival: std::sync::Arc::new(ctx.config.arrival()?),
+        pictures: crate::picture::cache_budget(&ctx.config),
     };
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(feeds.len() as u64);

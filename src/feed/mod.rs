@@ -6,8 +6,10 @@ pub mod parse;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// A subscription's row id in the cache.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// A subscription's row id in the cache (0, the default, is no row).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct FeedId(pub i64);
 
 /// An article's row id in the cache.

@@ -16,6 +16,7 @@ use tokio::time::Instant;
 const ACCEPT_FEED: &str = "application/rss+xml, application/atom+xml, application/feed+json, \
      application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
 const ACCEPT_PAGE: &str = "text/html, application/xhtml+xml;q=0.9, */*;q=0.8";
+const ACCEPT_IMAGE: &str = "image/webp, image/jpeg, image/png, image/gif;q=0.9, */*;q=0.5";
 
 /// The result of a conditional GET.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,12 +103,29 @@ impl Client {
 
     /// A conditional GET of a feed: sends the validators exactly as stored.
     pub async fn get(&self, url: &str, validators: &Validators) -> Result<Fetch, NetError> {
-        self.fetch(url, Some(validators), ACCEPT_FEED).await
+        let max = self.inner.config.max_body;
+        self.fetch(url, Some(validators), ACCEPT_FEED, max).await
     }
 
     /// A plain GET of a page (articles). 304, 429 and 503 are status errors here.
     pub async fn get_page(&self, url: &str) -> Result<Fetched, NetError> {
-        match self.fetch(url, None, ACCEPT_PAGE).await? {
+        let max = self.inner.config.max_body;
+        self.plain(url, ACCEPT_PAGE, max).await
+    }
+
+    /// A plain GET of a picture, its body capped at `max` bytes (at most the client's cap).
+    pub async fn get_image(&self, url: &str, max: usize) -> Result<Fetched, NetError> {
+        let max = max.min(self.inner.config.max_body);
+        self.plain(url, ACCEPT_IMAGE, max).await
+    }
+
+    async fn plain(
+        &self,
+        url: &str,
+        accept: &'static str,
+        max: usize,
+    ) -> Result<Fetched, NetError> {
+        match self.fetch(url, None, accept, max).await? {
             Fetch::Body(fetched) => Ok(fetched),
             Fetch::NotModified => Err(NetError::status(304)),
             // Only reached with validators; kept total for safety.
@@ -120,6 +138,7 @@ impl Client {
         url: &str,
         validators: Option<&Validators>,
         accept: &'static str,
+        max: usize,
     ) -> Result<Fetch, NetError> {
         let parsed = check_url(url)?;
         let host = parsed.host_str().unwrap_or("").to_string();
@@ -184,7 +203,7 @@ impl Client {
         let etag = text(header::ETAG);
         let last_modified = text(header::LAST_MODIFIED);
         let final_url = response.url().to_string();
-        let body = self.read_body(response, deadline, &host).await?;
+        let body = self.read_body(response, deadline, &host, max).await?;
         Ok(Fetch::Body(Fetched {
             final_url,
             status,
@@ -201,8 +220,8 @@ impl Client {
         response: reqwest::Response,
         deadline: Instant,
         host: &str,
+        max: usize,
     ) -> Result<Vec<u8>, NetError> {
-        let max = self.inner.config.max_body;
         let announced = response.content_length().unwrap_or(0);
         if announced > max as u64 {
             return Err(NetError::TooLarge(max));

@@ -35,6 +35,9 @@ pub struct RefreshOptions {
     pub lang: Lang,
     /// Rules and story grouping, applied to new articles as they are stored.
     pub arrival: Arc<Arrival>,
+    /// With `full_text`: also cache the pictures of the new full articles, within this
+    /// many bytes of picture cache (None: pictures are off).
+    pub pictures: Option<u64>,
 }
 
 impl Default for RefreshOptions {
@@ -44,6 +47,7 @@ impl Default for RefreshOptions {
             full_text: false,
             lang: Lang::default(),
             arrival: Arc::default(),
+            pictures: None,
         }
     }
 }
@@ -65,6 +69,8 @@ pub struct RefreshSummary {
     pub full_texts: usize,
     /// Full articles that could not be fetched or extracted (`full_text`).
     pub full_text_failures: usize,
+    /// Pictures of the new full articles cached, and those that failed.
+    pub pictures: crate::picture::fetch::Prefetched,
     /// Of `failed`, the feeds whose host could not be reached at all: when they are all
     /// the network feeds, the reader goes offline.
     pub unreachable: usize,
@@ -109,6 +115,7 @@ pub async fn refresh(
     let mut owners: HashMap<tokio::task::Id, Owner> = HashMap::new();
     let mut done = 0;
     let mut articles = (0, 0); // (done, queued)
+    let mut with_pictures = Vec::new();
 
     let started = now();
     for feed in feeds {
@@ -171,10 +178,16 @@ pub async fn refresh(
                     Err(message) => Err(message),
                 };
                 let ok = match extract {
-                    Ok(extract) => store
-                        .call(move |s| s.save_full_text(article, &extract))
-                        .await
-                        .is_ok(),
+                    Ok(extract) => {
+                        let saved = store
+                            .call(move |s| s.save_full_text(article, &extract))
+                            .await
+                            .is_ok();
+                        if saved {
+                            with_pictures.push(article);
+                        }
+                        saved
+                    }
                     Err(message) => {
                         tracing::info!("full text of article {}: {message}", article.0);
                         false
@@ -194,6 +207,10 @@ pub async fn refresh(
             }
             None => {}
         }
+    }
+    if let Some(budget) = opts.pictures.filter(|_| !with_pictures.is_empty()) {
+        summary.pictures =
+            crate::picture::fetch::prefetch(client, store, with_pictures, budget).await;
     }
     summary
 }

@@ -43,6 +43,7 @@ impl Runner {
                 lang: ctx.lang,
                 // Checked when the config was read: a failure here cannot happen.
                 arrival: std::sync::Arc::new(ctx.config.arrival().unwrap_or_default()),
+                pictures: crate::picture::cache_budget(&ctx.config),
             },
             keep_days: ctx.config.keep_days,
             tx,
@@ -363,17 +364,8 @@ mod tests {
     fn feed(url: &str) -> FeedRow {
         FeedRow {
             id: FeedId(1),
-            title: String::new(),
             url: url.into(),
-            site_url: None,
-            category: None,
-            unread: 0,
-            total: 0,
-            last_status: None,
-            last_refreshed: None,
-            etag: None,
-            last_modified: None,
-            retry_until: None,
+            ..FeedRow::default()
         }
     }
 

@@ -19,6 +19,7 @@ mod articles;
 mod categories;
 mod feeds;
 pub mod handle;
+pub mod images;
 mod marks;
 mod save;
 mod saved;
@@ -66,8 +67,9 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// A subscription with its counts and last refresh result.
-#[derive(Debug, Clone, PartialEq)]
+/// A subscription with its counts and last refresh result. `Default` is for fixtures: a
+/// row with id 0 that was never stored.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeedRow {
     pub id: FeedId,
     pub title: String,

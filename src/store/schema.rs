@@ -81,6 +81,7 @@ CREATE TABLE pruned (
 ) WITHOUT ROWID;
 "#,
     CATEGORIES,
+    IMAGES,
     ARRIVAL,
 ];
 
@@ -143,6 +144,32 @@ UPDATE feeds SET category_id = (
 DROP TABLE old_category_parts;
 DROP TABLE old_categories;
 ALTER TABLE feeds DROP COLUMN category;
+"#;
+
+/// Pictures for offline reading: the bytes once per URL, linked to the articles that
+/// show them. An image leaves with the last article that links to it (trigger), and
+/// `used_at` orders eviction when the cache passes its budget.
+const IMAGES: &str = r#"
+CREATE TABLE images (
+    url TEXT PRIMARY KEY,
+    bytes BLOB NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    fetched_at INTEGER NOT NULL,
+    used_at INTEGER NOT NULL
+);
+CREATE INDEX images_used ON images(used_at);
+CREATE TABLE article_images (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    PRIMARY KEY (article_id, url)
+) WITHOUT ROWID;
+CREATE INDEX article_images_url ON article_images(url);
+CREATE TRIGGER article_images_last AFTER DELETE ON article_images
+WHEN NOT EXISTS (SELECT 1 FROM article_images WHERE url = old.url) BEGIN
+    DELETE FROM images WHERE url = old.url;
+END;
 "#;
 
 /// Issue 10: `hidden` (an arrival rule hid it: out of lists and counts),

@@ -147,6 +147,10 @@ pub struct Theme {
 }
 
 impl Default for Theme {
+    #[allow(
+        clippy::expect_used,
+        reason = "no user input: a test builds the default theme"
+    )]
     fn default() -> Self {
         Theme::new(&BTreeMap::new(), false).expect("the default theme is valid")
     }
@@ -181,7 +185,7 @@ impl Theme {
                     None => (Some(value.as_str()), None),
                 },
             };
-            let entry = parts.get_mut(&el).expect("every element has a default");
+            let entry = parts.entry(el).or_insert_with(|| el.default_style());
             if let Some(f) = fg.filter(|f| !f.trim().is_empty()) {
                 entry.0 = Some(colour(f).ok_or_else(bad)?);
             }

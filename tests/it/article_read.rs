@@ -9,7 +9,7 @@ use docbao::store::{Store, Validators};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use support::{Response, Server};
+use support::{Response, Rss, RssItem, Server};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -415,8 +415,10 @@ fn widths_under_twenty_are_twenty_for_header_and_body() {
 #[test]
 fn feeds_and_pdfs_are_refused_by_url_and_by_file() {
     let server = Server::start_background();
-    let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Báo</title>\
-               <item><title>Tin</title><description>Tóm tắt</description></item></channel></rss>";
+    let rss = Rss::new("Báo")
+        .item(RssItem::titled("Tin").description("Tóm tắt"))
+        .to_string();
+    let rss = rss.as_str();
     server.route("/rss", Response::ok(rss, "application/rss+xml"));
     server.route("/rss.xml", Response::ok(rss, "text/xml"));
     server.route(

@@ -43,6 +43,9 @@ fn shipped_config_documents_the_real_defaults() {
             "full_text",
             "refresh_on_start",
             "jobs",
+            "images",
+            "image_max_rows",
+            "image_cache_mb",
             "rating_style",
             "group_stories"
         ]

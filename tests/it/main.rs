@@ -1,5 +1,10 @@
 //! The integration tests, one binary: each module is one area (the names say which), and the
 //! support modules are shared by all of them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot go on fails, with the line that stopped it"
+)]
 
 mod cli_common;
 mod fuzz;
@@ -21,12 +26,14 @@ mod cli_commands;
 mod cli_crash;
 mod cli_files;
 mod cli_opml;
+mod cli_pictures;
 mod cli_reading;
 mod cli_users;
 mod config_files;
 mod feed_assets;
 mod feed_mutations;
 mod feed_parse;
+mod licenses;
 mod net_fetch;
 mod net_limits;
 mod net_support;
@@ -34,9 +41,11 @@ mod opml_props;
 mod refresh_extras;
 mod refresh_failures;
 mod refresh_feeds;
+mod shipped;
 mod store_crash;
 mod store_data;
 mod store_file;
+mod store_images;
 mod store_reading;
 mod store_readonly;
 mod store_search;

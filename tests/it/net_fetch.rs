@@ -4,7 +4,7 @@ use crate::support;
 use docbao::net::{Client, Fetch, NetConfig, NetError};
 use docbao::store::Validators;
 use std::time::Duration;
-use support::{Response, Server};
+use support::{Encoding, Response, Server};
 
 const RSS: &str = "<rss version=\"2.0\"><channel><title>Tin</title></channel></rss>";
 
@@ -67,17 +67,37 @@ async fn conditional_get_sends_validators_exactly_and_maps_304() {
     assert!(seen[0].header("accept-encoding").unwrap().contains("gzip"));
 }
 
+/// Every coding the client asks for is decoded: gzip, deflate (zlib) and brotli.
 #[tokio::test]
 async fn compressed_bodies_are_decompressed() {
     let server = Server::start().await;
-    server.route("/gz.xml", Response::ok(RSS, "application/rss+xml").gzip());
-    let got = body(
-        client()
-            .get(&server.url("/gz.xml"), &Validators::default())
-            .await
-            .unwrap(),
+    let doc = format!(
+        "<rss version=\"2.0\"><channel><title>Tin nén</title>{}</channel></rss>",
+        "<item><title>Đường sắt tốc độ cao qua Huế</title></item>".repeat(50)
     );
-    assert_eq!(got.body, RSS.as_bytes());
+    let client = client();
+    for encoding in [Encoding::Gzip, Encoding::Deflate, Encoding::Brotli] {
+        let path = format!("/{}.xml", encoding.name());
+        server.route(
+            &path,
+            Response::ok(doc.clone(), "application/rss+xml").encoded(encoding),
+        );
+        let got = body(
+            client
+                .get(&server.url(&path), &Validators::default())
+                .await
+                .unwrap(),
+        );
+        assert_eq!(got.body, doc.as_bytes(), "{encoding:?}");
+        let asked = server.requests_to(&path)[0]
+            .header("accept-encoding")
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            asked.split(',').any(|c| c.trim() == encoding.name()),
+            "{encoding:?} not in Accept-Encoding: {asked}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -4,8 +4,8 @@ use crate::support;
 
 use docbao::i18n::Lang;
 use docbao::refresh::{Progress, RefreshOptions};
-use refresh_common::{Cache, quick_client, rss_linked};
-use support::{Response, Server};
+use refresh_common::{Cache, quick_client};
+use support::{Response, Rss, RssItem, Server};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_guide_is_read_from_the_binary() {
@@ -49,23 +49,15 @@ async fn full_text_fetches_each_article_once() {
         );
     }
     // bai-4 has no page: its full text fails, the feed does not.
-    let items: Vec<(String, String, String)> = (1..=4)
-        .map(|i| {
-            (
-                format!("g{i}"),
-                format!("Bài số {i}"),
-                server.url(&format!("/bai-{i}.html")),
-            )
-        })
-        .collect();
-    let items: Vec<(&str, &str, String)> = items
-        .iter()
-        .map(|(g, t, l)| (g.as_str(), t.as_str(), l.clone()))
-        .collect();
-    server.route(
-        "/rss",
-        Response::ok(rss_linked("Tin", &items), "application/rss+xml"),
-    );
+    let doc = Rss::new("Tin")
+        .link("http://example.invalid/")
+        .items((1..=4).map(|i| {
+            RssItem::new(&format!("g{i}"), &format!("Bài số {i}"))
+                .link(&server.url(&format!("/bai-{i}.html")))
+                .description(&format!("Tóm tắt: Bài số {i}"))
+                .published("Fri, 27 Nov 2026 08:00:00 GMT")
+        }));
+    server.route("/rss", Response::ok(doc.to_string(), "application/rss+xml"));
 
     let cache = Cache::new();
     cache.add(&server.url("/rss")).await;
@@ -73,6 +65,7 @@ async fn full_text_fetches_each_article_once() {
         jobs: 4,
         full_text: true,
         lang: Lang::Vi,
+        pictures: None,
         ..RefreshOptions::default()
     };
     let client = quick_client();

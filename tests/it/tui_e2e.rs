@@ -1,41 +1,42 @@
 //! The real binary in a real pseudo-terminal (tmux): refresh from a local server, search,
 //! open (full text fetched), rate, quit; again with --offline. Escape sequences in feed
 //! titles change neither the window title nor the clipboard.
-use crate::support;
+use crate::support::{self, Rss, RssItem};
 use crate::tui_fixture::terminal;
 
 use docbao::store::Store;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
-use terminal::assert_terminal_restored;
+use terminal::{Tmux, assert_terminal_restored};
 
 const BIN: &str = env!("CARGO_BIN_EXE_docbao");
 
 fn feed_xml(server: &support::Server) -> String {
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Tin Nhanh</title><link>{home}</link>
-<item><title>Đường sắt tốc độ cao Bắc - Nam</title><link>{a1}</link><guid>a1</guid>
-<pubDate>Fri, 01 May 2026 10:00:00 GMT</pubDate><description>Tóm tắt ngắn về đường sắt.</description></item>
-<item><title>Giá xăng giảm nhẹ</title><link>{a2}</link><guid>a2</guid>
-<pubDate>Thu, 30 Apr 2026 10:00:00 GMT</pubDate><description>Tóm tắt về giá xăng.</description></item>
-</channel></rss>"#,
-        home = server.url("/"),
-        a1 = server.url("/bai/duong-sat.html"),
-        a2 = server.url("/bai/xang.html"),
-    )
+    Rss::new("Tin Nhanh")
+        .link(&server.url("/"))
+        .item(
+            RssItem::new("a1", "Đường sắt tốc độ cao Bắc - Nam")
+                .link(&server.url("/bai/duong-sat.html"))
+                .published("Fri, 01 May 2026 10:00:00 GMT")
+                .description("Tóm tắt ngắn về đường sắt."),
+        )
+        .item(
+            RssItem::new("a2", "Giá xăng giảm nhẹ")
+                .link(&server.url("/bai/xang.html"))
+                .published("Thu, 30 Apr 2026 10:00:00 GMT")
+                .description("Tóm tắt về giá xăng."),
+        )
+        .to_string()
 }
 
 /// A title carrying OSC 0 (window title) and OSC 52 (clipboard).
 const EVIL: &str = "Evil\u{1b}]0;PWNED\u{7}\u{1b}]52;c;UFdORUQ=\u{7}Feed";
 
 fn evil_xml() -> String {
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>{EVIL}</title>\
-         <item><title>Bài {EVIL}</title><guid>e1</guid><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate></item>\
-         </channel></rss>"
-    )
+    Rss::new(EVIL)
+        .item(RssItem::new("e1", &format!("Bài {EVIL}")).published("Mon, 01 Jan 2024 00:00:00 GMT"))
+        .to_string()
 }
 
 fn article_html() -> String {
@@ -46,131 +47,6 @@ fn article_html() -> String {
          <body><nav>Trang chủ</nav><article><h1>Đường sắt tốc độ cao Bắc - Nam</h1>\
          <p>{para}</p><p>{para}</p><p>{para}</p></article><footer>Bản quyền</footer></body></html>"
     )
-}
-
-struct Tmux {
-    socket: String,
-    dir: PathBuf,
-}
-
-impl Tmux {
-    fn new(dir: &Path) -> Tmux {
-        let conf = dir.join("tmux.conf");
-        // Apps may set the clipboard (OSC 52 makes a buffer) and the title: if docbao let
-        // either through, the checks below would see it.
-        std::fs::write(
-            &conf,
-            "set -g remain-on-exit on\nset -s set-clipboard on\nset -g history-limit 100\n",
-        )
-        .unwrap();
-        // A private server whose socket goes away with the temporary directory.
-        let socket = dir.join("tmux.sock").to_string_lossy().into_owned();
-        Tmux {
-            socket,
-            dir: dir.to_path_buf(),
-        }
-    }
-
-    fn cmd(&self, args: &[&str]) -> Output {
-        let conf = self.dir.join("tmux.conf");
-        Command::new("tmux")
-            .args(["-S", &self.socket, "-f"])
-            .arg(&conf)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux is needed for this test (apt-get install tmux)")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args);
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn start(&self, session: &str, shell_cmd: &str) {
-        self.ok(&[
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            session,
-            shell_cmd,
-        ]);
-    }
-
-    fn screen(&self, session: &str) -> String {
-        self.ok(&["capture-pane", "-p", "-t", session])
-    }
-
-    fn show(&self, session: &str, format: &str) -> String {
-        self.ok(&["display-message", "-p", "-t", session, format])
-            .trim()
-            .to_string()
-    }
-
-    /// Polls the screen until `pred` holds, up to a deadline.
-    fn wait(&self, session: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let s = self.screen(session);
-            if pred(&s) {
-                return s;
-            }
-            if Instant::now() >= deadline {
-                let raw = self.ok(&["capture-pane", "-e", "-p", "-t", session]);
-                panic!("waited for {what}; the screen:\n{s}\nwith escapes: {raw:?}");
-            }
-            std::thread::yield_now();
-            std::thread::park_timeout(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_for(&self, session: &str, text: &str) -> String {
-        self.wait(session, text, |s| s.contains(text))
-    }
-
-    fn keys(&self, session: &str, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", session];
-        args.extend_from_slice(keys);
-        self.ok(&args);
-    }
-
-    fn type_text(&self, session: &str, text: &str) {
-        self.ok(&["send-keys", "-t", session, "-l", text]);
-    }
-
-    /// Waits for the program to end; returns its exit status.
-    /// Waits for the pane's program to end. (Its status comes from a file the shell writes:
-    /// tmux 3.3 sometimes marks a pane dead without recording the status.)
-    fn wait_dead(&self, session: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while self.show(session, "#{pane_dead}") != "1" {
-            assert!(
-                Instant::now() < deadline,
-                "{session} did not end:\n{}",
-                self.screen(session)
-            );
-            std::thread::park_timeout(Duration::from_millis(50));
-        }
-    }
-
-    fn buffers(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["list-buffers"]).stdout).into_owned()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
 }
 
 fn docbao_cmd(dir: &Path, extra: &str) -> String {
@@ -347,21 +223,24 @@ fn read_rate_quit_and_read_again_offline() {
 /// Two items: one from today, one from 2024 (old enough for retention once read).
 fn dated_feed_xml(server: &support::Server) -> String {
     let today = chrono::Utc::now().to_rfc2822();
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Tin Cũ Mới</title><link>{home}</link>
-<item><title>Tin hôm nay về đê điều</title><link>{a}</link><guid>new</guid>
-<pubDate>{today}</pubDate></item>
-<item><title>Tin năm cũ về mùa lũ</title><link>{b}</link><guid>old</guid>
-<pubDate>Mon, 01 Jan 2024 08:00:00 GMT</pubDate></item>
-<item><title>Tin năm cũ được chấm sao</title><link>{c}</link><guid>old-rated</guid>
-<pubDate>Tue, 02 Jan 2024 08:00:00 GMT</pubDate></item>
-</channel></rss>"#,
-        home = server.url("/"),
-        a = server.url("/bai/moi.html"),
-        b = server.url("/bai/cu.html"),
-        c = server.url("/bai/cu-sao.html"),
-    )
+    Rss::new("Tin Cũ Mới")
+        .link(&server.url("/"))
+        .item(
+            RssItem::new("new", "Tin hôm nay về đê điều")
+                .link(&server.url("/bai/moi.html"))
+                .published(&today),
+        )
+        .item(
+            RssItem::new("old", "Tin năm cũ về mùa lũ")
+                .link(&server.url("/bai/cu.html"))
+                .published("Mon, 01 Jan 2024 08:00:00 GMT"),
+        )
+        .item(
+            RssItem::new("old-rated", "Tin năm cũ được chấm sao")
+                .link(&server.url("/bai/cu-sao.html"))
+                .published("Tue, 02 Jan 2024 08:00:00 GMT"),
+        )
+        .to_string()
 }
 
 /// First run with the real defaults (offline): the guide reads with its lists, the default

@@ -4,9 +4,7 @@
 use crate::tui_fixture::terminal;
 
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
-use terminal::assert_terminal_restored;
+use terminal::{Tmux, assert_terminal_restored};
 
 /// The environment variable that turns [`panic_child`] into the panicking reader.
 const CHILD: &str = "DOCBAO_TUI_PANIC_CHILD";
@@ -23,40 +21,11 @@ fn panic_child() {
     panic!("boom inside the reader");
 }
 
-fn tmux(socket: &Path, args: &[&str]) -> String {
-    let out = Command::new("tmux")
-        .arg("-S")
-        .arg(socket)
-        .args(["-f", "/dev/null"])
-        .args(args)
-        .env_remove("TMUX")
-        .output()
-        .expect("tmux is needed for this test (apt-get install tmux)");
-    assert!(
-        out.status.success(),
-        "tmux {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-struct Server(std::path::PathBuf);
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.0)
-            .arg("kill-server")
-            .output();
-    }
-}
-
 #[test]
 fn a_panic_restores_the_terminal() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let socket = dir.join("tmux.sock");
-    let _server = Server(socket.clone());
+    let tmux = Tmux::new(dir);
     let exe = std::env::current_exe().unwrap();
     let cmd = format!(
         "env {CHILD}={d} {exe} --exact tui_panic::panic_child --nocapture --test-threads=1 \
@@ -64,47 +33,14 @@ fn a_panic_restores_the_terminal() {
         d = dir.display(),
         exe = exe.display(),
     );
-    tmux(
-        &socket,
-        &[
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "p",
-            ";",
-            "set",
-            "-g",
-            "remain-on-exit",
-            "on",
-        ],
-    );
-    tmux(&socket, &["respawn-pane", "-k", "-t", "p", &cmd]);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let screen = loop {
-        let screen = tmux(&socket, &["capture-pane", "-p", "-t", "p"]);
-        let dead = tmux(
-            &socket,
-            &["display-message", "-p", "-t", "p", "#{pane_dead}"],
-        );
-        if dead.trim() == "1" && screen.contains("after-the-panic") {
-            break screen;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the child did not end:\n{screen}"
-        );
-        std::thread::park_timeout(Duration::from_millis(50));
-    };
+    tmux.start("p", &cmd);
+    tmux.wait_dead("p");
+    let screen = tmux.wait("p", "the shell after the child", |s| {
+        s.contains("after-the-panic")
+    });
     // The message is on the normal screen, readable.
     assert!(screen.contains("boom inside the reader"), "{screen}");
-    let alt = tmux(
-        &socket,
-        &["display-message", "-p", "-t", "p", "#{alternate_on}"],
-    );
+    let alt = tmux.show("p", "#{alternate_on}");
     assert_terminal_restored(&std::fs::read_to_string(dir.join("stty")).unwrap(), &alt);
     let log = std::fs::read_to_string(dir.join("docbao.log")).unwrap();
     assert!(

@@ -1,5 +1,6 @@
 //! Shared by tests/cli_*.rs: the real binary on a temporary data dir, never the user's.
 
+use crate::support::{Rss, RssItem};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -52,22 +53,24 @@ impl Docbao {
     }
 }
 
-/// An RSS document with `items` (guid, title) pairs; Vietnamese text of our own.
+/// An RSS document with `items` (guid, title) pairs, one minute apart, each linking to
+/// `base/a/GUID`; Vietnamese text of our own.
 pub fn rss(title: &str, base: &str, items: &[(String, String)]) -> String {
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>{title}</title><link>{base}</link>"
-    );
-    for (i, (guid, t)) in items.iter().enumerate() {
-        out.push_str(&format!(
-            "<item><title>{t}</title><guid>{guid}</guid><link>{base}/a/{guid}</link>\
-             <pubDate>Mon, 02 Nov 2026 {:02}:{:02}:00 +0700</pubDate>\
-             <description>Bài viết số {i} về đường sắt tốc độ cao và thời tiết Hà Nội.</description></item>",
-            i / 60 % 24,
-            i % 60
-        ));
-    }
-    out.push_str("</channel></rss>");
-    out
+    Rss::new(title)
+        .link(base)
+        .items(items.iter().enumerate().map(|(i, (guid, t))| {
+            RssItem::new(guid, t)
+                .link(&format!("{base}/a/{guid}"))
+                .published(&format!(
+                    "Mon, 02 Nov 2026 {:02}:{:02}:00 +0700",
+                    i / 60 % 24,
+                    i % 60
+                ))
+                .description(&format!(
+                    "Bài viết số {i} về đường sắt tốc độ cao và thời tiết Hà Nội."
+                ))
+        }))
+        .to_string()
 }
 
 /// The `id` fields of a JSON list, sorted.

@@ -1,5 +1,6 @@
 //! Shared by tests/refresh_*.rs: a cache in a temporary directory and fixture feeds.
 
+use crate::support::{Rss, RssItem};
 use docbao::net::{Client, NetConfig};
 use docbao::refresh::{Progress, RefreshOptions, RefreshSummary, refresh};
 use docbao::store::handle::StoreHandle;
@@ -118,27 +119,13 @@ pub fn quick_client() -> Client {
 
 /// An RSS 2.0 document with `(guid, title)` items linking to example.invalid.
 pub fn rss(title: &str, items: &[(&str, &str)]) -> String {
-    let linked: Vec<(&str, &str, String)> = items
-        .iter()
-        .map(|(guid, item)| (*guid, *item, format!("http://example.invalid/{guid}.html")))
-        .collect();
-    rss_linked(title, &linked)
-}
-
-/// An RSS 2.0 document with `(guid, title, link)` items.
-pub fn rss_linked(title: &str, items: &[(&str, &str, String)]) -> String {
-    let mut doc = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\
-         <title>{title}</title><link>http://example.invalid/</link>"
-    );
-    for (guid, item, link) in items {
-        doc.push_str(&format!(
-            "<item><guid>{guid}</guid><title>{item}</title>\
-             <link>{link}</link>\
-             <description>Tóm tắt: {item}</description>\
-             <pubDate>Fri, 27 Nov 2026 08:00:00 GMT</pubDate></item>"
-        ));
-    }
-    doc.push_str("</channel></rss>");
-    doc
+    Rss::new(title)
+        .link("http://example.invalid/")
+        .items(items.iter().map(|(guid, item)| {
+            RssItem::new(guid, item)
+                .link(&format!("http://example.invalid/{guid}.html"))
+                .description(&format!("Tóm tắt: {item}"))
+                .published("Fri, 27 Nov 2026 08:00:00 GMT")
+        }))
+        .to_string()
 }

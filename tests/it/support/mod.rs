@@ -24,7 +24,8 @@
 //! [`Response::large`] (a streamed body of N bytes, never held in memory),
 //! [`Response::gzip_bomb`] (gzip of N zeros compressed on the fly while sending),
 //! [`Response::trickle`] (a chunk every interval). Builders: `.header(k, v)`, `.delay(d)`
-//! (before the headers), `.chunked()`, `.gzip()` (compress a byte body).
+//! (before the headers), `.chunked()`, `.gzip()` / `.encoded(Encoding::Brotli)` (compress a
+//! byte body: gzip, deflate or br).
 //!
 //! [`Server::start_shared`] opens another port (another "host" to a client) over the same
 //! routes and observations.
@@ -38,9 +39,11 @@
 //! Dropping the server stops it and every open connection.
 
 mod response;
+mod rss;
 mod wire;
 
-pub use response::{Body, Response, gzip};
+pub use response::{Body, Encoding, Response};
+pub use rss::{Rss, RssItem};
 
 use std::collections::HashMap;
 use std::net::SocketAddr;

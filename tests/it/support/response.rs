@@ -36,7 +36,46 @@ pub struct Response {
     pub body: Body,
     pub delay: Option<Duration>,
     pub chunked: bool,
-    pub gzip: bool,
+    /// Compress a byte body with this Content-Encoding when sending.
+    pub encoding: Option<Encoding>,
+}
+
+/// The content codings the client accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Gzip,
+    /// HTTP's "deflate": a zlib stream (RFC 9110, 8.4.1.2).
+    Deflate,
+    Brotli,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Gzip => "gzip",
+            Encoding::Deflate => "deflate",
+            Encoding::Brotli => "br",
+        }
+    }
+    pub fn encode(self, data: &[u8]) -> Vec<u8> {
+        match self {
+            Encoding::Gzip => gzip(data),
+            Encoding::Deflate => {
+                let mut enc =
+                    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+                enc.write_all(data).expect("deflate to memory");
+                enc.finish().expect("deflate to memory")
+            }
+            Encoding::Brotli => {
+                let mut out = Vec::new();
+                {
+                    let mut enc = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
+                    enc.write_all(data).expect("brotli to memory");
+                }
+                out
+            }
+        }
+    }
 }
 
 impl Response {
@@ -53,7 +92,7 @@ impl Response {
             body: Body::Bytes(Vec::new()),
             delay: None,
             chunked: false,
-            gzip: false,
+            encoding: None,
         }
     }
     pub fn redirect(status: u16, location: &str) -> Response {
@@ -141,8 +180,12 @@ impl Response {
         self
     }
     /// Gzip a byte body (Content-Encoding: gzip).
-    pub fn gzip(mut self) -> Response {
-        self.gzip = true;
+    pub fn gzip(self) -> Response {
+        self.encoded(Encoding::Gzip)
+    }
+    /// Compress a byte body with `encoding` (and say so in Content-Encoding).
+    pub fn encoded(mut self, encoding: Encoding) -> Response {
+        self.encoding = Some(encoding);
         self
     }
 }

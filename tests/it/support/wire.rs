@@ -1,5 +1,5 @@
 //! Writing a response to the socket: status line, headers, and each kind of body.
-use super::{Body, InFlight, Request, Response, State, add_body_bytes, gzip};
+use super::{Body, InFlight, Request, Response, State, add_body_bytes};
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
@@ -41,13 +41,14 @@ pub(crate) async fn write_response(
         return std::future::pending().await;
     }
     drop(in_flight);
-    if r.gzip
+    if let Some(encoding) = r.encoding
         && let Body::Bytes(bytes) = &r.body
     {
-        let compressed = gzip(bytes);
+        let compressed = encoding.encode(bytes);
         add_body_bytes(state, &req.path, bytes.len() as u64);
         r.body = Body::Bytes(compressed);
-        r.headers.push(("Content-Encoding".into(), "gzip".into()));
+        r.headers
+            .push(("Content-Encoding".into(), encoding.name().into()));
     }
     let no_body = req.method == "HEAD" || r.status == 304 || r.status == 204;
     let mut head = format!("HTTP/1.1 {} {}\r\n", r.status, reason(r.status));
@@ -83,7 +84,7 @@ pub(crate) async fn write_response(
     };
     match r.body {
         Body::Bytes(b) => {
-            if !r.gzip {
+            if r.encoding.is_none() {
                 add_body_bytes(state, &req.path, b.len() as u64);
             }
             out.send(&b).await?;

@@ -24,15 +24,12 @@ pub fn feed(id: i64, title: &str, category: Option<&str>, unread: i64, total: i6
         id: FeedId(id),
         title: title.into(),
         url: format!("http://127.0.0.1/{id}.xml"),
-        site_url: None,
         category: category.map(Into::into),
         unread,
         total,
         last_status: Some("ok".into()),
         last_refreshed: Some(now()),
-        etag: None,
-        last_modified: None,
-        retry_until: None,
+        ..FeedRow::default()
     }
 }
 

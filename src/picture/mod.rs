@@ -1,0 +1,34 @@
+//! The article's pictures: which images an article has and with what caption
+//! ([`refs`]), fetching them within limits ([`fetch`]), decoding without trusting what a
+//! file claims about itself ([`decode`]). The bytes are cached in the store (`images`
+//! table) for offline reading, within a budget; the reader draws them through
+//! `ratatui-image`.
+pub mod decode;
+pub mod draw;
+pub mod fetch;
+pub mod refs;
+
+pub use refs::{ImageRef, list};
+
+use serde::{Deserialize, Serialize};
+
+/// How the reader draws pictures: `auto` asks the terminal once at start (kitty, sixel,
+/// iTerm2, else half blocks), `halfblocks` skips the question, `off` shows captions only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageMode {
+    #[default]
+    Auto,
+    Halfblocks,
+    Off,
+}
+
+/// The most bytes one image may take on the wire (decompressed), counted while streaming.
+pub const MAX_IMAGE_BYTES: usize = 8 * 1024 * 1024;
+/// At most this many images of one article are listed, fetched or cached.
+pub const MAX_IMAGES_PER_ARTICLE: usize = 60;
+
+/// The picture cache's budget in bytes, or None when pictures are off.
+pub fn cache_budget(config: &crate::config::Config) -> Option<u64> {
+    (config.images != ImageMode::Off).then(|| u64::from(config.image_cache_mb) * 1024 * 1024)
+}
