@@ -61,7 +61,8 @@ fn build_cache(path: &Path) {
 }
 
 fn frame(state: &State, term: &mut Terminal<TestBackend>, vs: &mut ViewState) {
-    term.draw(|f| view::render(state, vs, f)).unwrap();
+    let theme = docbao::theme::Theme::default();
+    term.draw(|f| view::render(state, &theme, vs, f)).unwrap();
 }
 
 /// What the runner does before the first frame.
@@ -145,13 +146,7 @@ fn bench(c: &mut Criterion) {
         })
         .unwrap()
         .remove(0);
-    let width = docbao::view::layout::reader_text(&{
-        let mut s = state.clone();
-        s.focus = Pane::Reader;
-        s
-    })
-    .unwrap()
-    .width;
+    let width = docbao::layout::reader_text(state.shape()).unwrap().width;
     let started = Instant::now();
     let rendered = wrap_body(&html, width, Lang::Vi);
     eprintln!(
@@ -194,6 +189,7 @@ fn bench(c: &mut Criterion) {
         scroll: 0,
         detail_req: 0,
         render_req: 0,
+        render_width: width,
         fetch_req: None,
         from_search: false,
     });

@@ -198,4 +198,7 @@ pub struct ReadArgs {
     /// Plain text (default) or Markdown, for saving.
     #[arg(long, value_enum, default_value_t, conflicts_with = "json")]
     pub format: ReadFormat,
+    /// With --json: add "evidence", how the title, byline, date and source were chosen.
+    #[arg(long, requires = "json")]
+    pub debug: bool,
 }

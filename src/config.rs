@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 /// Largest `jobs`: more concurrent fetches gain nothing and look like an attack.
 pub const MAX_JOBS: usize = 64;
 
+/// Largest `max_items_per_feed`: the items of one feed are held in memory while it is stored.
+pub const MAX_ITEMS_PER_FEED: usize = 10_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RatingStyle {
@@ -31,6 +34,8 @@ pub struct Config {
     pub refresh_on_start: bool,
     /// Concurrent fetches in all (at most 2 per host).
     pub jobs: usize,
+    /// Items kept per feed and refresh, the newest.
+    pub max_items_per_feed: usize,
     pub rating_style: RatingStyle,
     /// Action name -> keys, e.g. `quit = ["Q", "ctrl-c"]`. Checked by the TUI's keymap.
     pub keys: BTreeMap<String, Vec<String>>,
@@ -42,7 +47,7 @@ pub struct Config {
     /// Group the versions of one story told by several feeds.
     pub group_stories: bool,
     /// How the reader draws pictures.
-    pub images: crate::picture::ImageMode,
+    pub images: ImageMode,
     /// The most terminal rows one picture takes in the article.
     pub image_max_rows: u16,
     /// The picture cache's budget in MiB (least recently used out first; rated articles'
@@ -58,16 +63,35 @@ impl Default for Config {
             full_text: false,
             refresh_on_start: true,
             jobs: 8,
+            max_items_per_feed: crate::feed::parse::DEFAULT_MAX_ITEMS,
             rating_style: RatingStyle::Stars,
             keys: BTreeMap::new(),
             theme: BTreeMap::new(),
             rules: Vec::new(),
             // Off until it is cheap enough: see README ("One story, many papers").
             group_stories: false,
-            images: crate::picture::ImageMode::Auto,
+            images: ImageMode::Auto,
             image_max_rows: 12,
             image_cache_mb: 200,
         }
+    }
+}
+
+/// How the reader draws pictures: `auto` asks the terminal once at start (kitty, sixel,
+/// iTerm2, else half blocks), `halfblocks` skips the question, `off` shows captions only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageMode {
+    #[default]
+    Auto,
+    Halfblocks,
+    Off,
+}
+
+impl Config {
+    /// The picture cache's budget in bytes, or None when pictures are off.
+    pub fn picture_budget(&self) -> Option<u64> {
+        (self.images != ImageMode::Off).then(|| u64::from(self.image_cache_mb) * 1024 * 1024)
     }
 }
 
@@ -149,6 +173,11 @@ impl Config {
             let line = crate::feed::parse::line_at(text, e.offset as u64);
             at(line, e.message)
         })?;
+        check(
+            (1..=MAX_ITEMS_PER_FEED).contains(&config.max_items_per_feed),
+            "max_items_per_feed",
+            "a number from 1 to 10000",
+        )?;
         check(
             (1..=200).contains(&config.image_max_rows),
             "image_max_rows",
@@ -291,6 +320,10 @@ mod tests {
             "config.toml line 2: bad value for `jobs`: expected a number from 1 to 64"
         );
         assert!(err("jobs = 65").contains("`jobs`"));
+        assert_eq!(
+            err("max_items_per_feed = 0"),
+            "config.toml line 1: bad value for `max_items_per_feed`: expected a number from 1 to 10000"
+        );
         assert_eq!(
             err("keep_days = 0"),
             "config.toml line 1: bad value for `keep_days`: expected at least 1 (days)"

@@ -10,7 +10,8 @@
 //! - [`article`]: full-article extraction, metadata and rendering.
 //! - [`picture`]: the article's pictures: which, fetched within limits, decoded safely, cached.
 //! - [`config`], [`cli`], [`commands`]: configuration and the headless commands.
-//! - [`app`], [`view`], [`runtime`], [`tui`]: the TUI (pure update, pure view, effect runner).
+//! - [`app`], [`view`], [`runtime`], [`tui`]: the TUI (pure update, pure view, effect runner);
+//!   [`layout`] (pure geometry) and [`theme`] (colours) sit below both `app` and `view`.
 pub mod app;
 pub mod arrival;
 pub mod article;
@@ -21,11 +22,13 @@ pub mod config;
 pub mod feed;
 pub mod files;
 pub mod i18n;
+pub mod layout;
 pub mod net;
 pub mod picture;
 pub mod refresh;
 pub mod runtime;
 pub mod store;
 pub mod text;
+pub mod theme;
 pub mod tui;
 pub mod view;

@@ -6,6 +6,8 @@ use docbao::commands::{self, Ctx};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Before anything can parse a feed: a feed-rs panic is caught and must print nothing.
+    docbao::feed::parse::install_quiet_hook();
     let cli = Cli::parse();
     let result = match cli.command {
         // Made from the command definitions alone: a broken config or no data dir must not

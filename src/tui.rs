@@ -86,6 +86,10 @@ fn install_panic_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // A feed parser panic is caught and expected: no backtrace, no log, no cost.
+            if crate::feed::parse::in_guarded_parse() {
+                return;
+            }
             let bt = std::backtrace::Backtrace::force_capture();
             tracing::error!("panic: {info}\n{bt}");
             let ui = UI_THREAD.lock().ok().and_then(|t| *t);

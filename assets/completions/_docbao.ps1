@@ -137,6 +137,7 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Show the feed''s own summary instead of the full text')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'With --json: add "evidence", how the title, byline, date and source were chosen')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'No network at all; everything comes from the cache')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'A new cache starts empty: no default subscriptions, no guide')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -674,7 +674,7 @@ _docbao() {
             return 0
             ;;
         docbao__subcmd__read)
-            opts="-h --width --json --url --summary --format --data-dir --config --offline --lang --no-defaults --help"
+            opts="-h --width --json --url --summary --format --debug --data-dir --config --offline --lang --no-defaults --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -126,6 +126,7 @@ set edit:completion:arg-completer[docbao] = {|@words|
             cand --lang 'Interface language'
             cand --json 'json'
             cand --summary 'Show the feed''s own summary instead of the full text'
+            cand --debug 'With --json: add "evidence", how the title, byline, date and source were chosen'
             cand --offline 'No network at all; everything comes from the cache'
             cand --no-defaults 'A new cache starts empty: no default subscriptions, no guide'
             cand -h 'Print help (see more with ''--help'')'

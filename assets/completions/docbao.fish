@@ -117,6 +117,7 @@ complete -c docbao -n "__fish_docbao_using_subcommand read" -l lang -d 'Interfac
 en\t''"
 complete -c docbao -n "__fish_docbao_using_subcommand read" -l json
 complete -c docbao -n "__fish_docbao_using_subcommand read" -l summary -d 'Show the feed\'s own summary instead of the full text'
+complete -c docbao -n "__fish_docbao_using_subcommand read" -l debug -d 'With --json: add "evidence", how the title, byline, date and source were chosen'
 complete -c docbao -n "__fish_docbao_using_subcommand read" -l offline -d 'No network at all; everything comes from the cache'
 complete -c docbao -n "__fish_docbao_using_subcommand read" -l no-defaults -d 'A new cache starts empty: no default subscriptions, no guide'
 complete -c docbao -n "__fish_docbao_using_subcommand read" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -44,6 +44,7 @@ pub enum Effect {
         query: String,
         limit: usize,
     },
+    /// The user's marks: written in order with the reads, confirmed by [`super::Msg::Saved`].
     SetRating {
         id: ArticleId,
         rating: u8,
@@ -64,7 +65,7 @@ pub enum Effect {
     OpenBrowser {
         url: String,
     },
-    /// Animate the spinner until nothing runs.
-    StartTicking,
+    /// The end: the runner waits for the store's queue (writes asked for before) to be
+    /// done, then the loop ends.
     Quit,
 }

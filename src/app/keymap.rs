@@ -41,6 +41,12 @@ pub enum KeymapError {
     UnknownAction(String),
     #[error("[keys].{action}: unknown key \"{key}\" (e.g. \"j\", \"ctrl-n\", \"pgdn\", \"f5\")")]
     UnknownKey { action: String, key: String },
+    #[error(
+        "[keys]: no key is left to quit (give \"quit\" or \"close\" a key, e.g. quit = [\"Q\"])"
+    )]
+    NoWayOut,
+    #[error("[keys].{0}: ctrl-c always quits and cannot be bound to another action")]
+    CtrlC(String),
 }
 
 /// Parses one key of the `[keys]` syntax.
@@ -191,12 +197,31 @@ impl KeyMap {
         for list in keys.values_mut() {
             list.retain(|k| !taken.contains(k));
         }
+        let ctrl_c = Key {
+            code: KeyCode::Char('c'),
+            mods: KeyModifiers::CONTROL,
+        };
+        if let Some((a, _)) = user_keys
+            .iter()
+            .find(|(a, ks)| **a != Action::Quit && ks.contains(&ctrl_c))
+        {
+            return Err(KeymapError::CtrlC(a.name().to_owned()));
+        }
         keys.extend(user_keys);
         let mut map = HashMap::new();
         for (a, list) in &keys {
             for k in list {
                 map.insert(*k, *a);
             }
+        }
+        // Ctrl+C quits anyway, but a reader that only a chord nobody sees on the help
+        // screen ends is a trap: some key the user chose must quit (Q) or close (q).
+        let quits = |k: &Key| *k != ctrl_c;
+        let way_out = map
+            .iter()
+            .any(|(k, a)| matches!(a, Action::Quit | Action::Close) && quits(k));
+        if !way_out {
+            return Err(KeymapError::NoWayOut);
         }
         Ok(KeyMap { map, keys })
     }
@@ -285,5 +310,36 @@ mod tests {
         assert_eq!(parse_key("f13"), None);
         assert_eq!(parse_key("ctrl-"), None);
         assert_eq!(parse_key("F5").map(|k| k.code), Some(KeyCode::F(5)));
+    }
+
+    fn config(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
+        pairs
+            .iter()
+            .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_config_without_a_way_out_is_refused() {
+        let trap = config(&[("quit", &[]), ("close", &[]), ("back", &[])]);
+        let err = KeyMap::from_config(&trap).unwrap_err();
+        assert_eq!(err, KeymapError::NoWayOut);
+        assert!(err.to_string().contains("no key is left to quit"), "{err}");
+        // Taking Q and q for other actions is the same trap.
+        let stolen = config(&[("quit", &[]), ("help", &["Q"]), ("search", &["q"])]);
+        assert_eq!(KeyMap::from_config(&stolen), Err(KeymapError::NoWayOut));
+        // Only ctrl-c left is not a way out either.
+        let chord = config(&[("quit", &["ctrl-c"]), ("close", &[])]);
+        assert_eq!(KeyMap::from_config(&chord), Err(KeymapError::NoWayOut));
+        // One key that closes is enough.
+        let close_only = config(&[("quit", &[]), ("close", &["x"])]);
+        assert!(KeyMap::from_config(&close_only).is_ok());
+    }
+
+    #[test]
+    fn ctrl_c_cannot_be_taken() {
+        let err = KeyMap::from_config(&config(&[("refresh", &["ctrl-c"])])).unwrap_err();
+        assert_eq!(err, KeymapError::CtrlC("refresh".into()));
+        assert!(KeyMap::from_config(&config(&[("quit", &["ctrl-c", "x"])])).is_ok());
     }
 }

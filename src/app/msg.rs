@@ -1,20 +1,13 @@
 //! Everything that can happen: terminal events (already translated by the runner) and the
 //! results of effects.
-use super::state::Pane;
+use super::Problem;
+use super::marks::Saved;
+use super::reader::WrappedBody;
 use crate::feed::ArticleId;
+use crate::layout::Pane;
 use crate::store::{ArticleDetail, ArticleRow, FeedRow};
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
-use ratatui::text::Line;
-use std::sync::Arc;
-
-/// Wrapped lines of one article body at one width (computed once, sliced by the view).
-#[derive(Debug, Clone, PartialEq)]
-pub struct WrappedBody {
-    pub width: u16,
-    pub lines: Arc<Vec<Line<'static>>>,
-    pub links: Arc<Vec<String>>,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
@@ -35,6 +28,8 @@ pub enum Msg {
         pane: Pane,
         delta: i32,
     },
+    /// The runner is ready: the first frame is drawn and the network set up.
+    Ready,
     /// The runner's clock (relative times, "5 phút trước").
     Clock(DateTime<Utc>),
     /// Spinner frame.
@@ -56,7 +51,7 @@ pub enum Msg {
     FullTextDone {
         req: u64,
         id: ArticleId,
-        result: Result<(), String>,
+        result: Result<(), Problem>,
         offline: bool,
     },
     SearchDone {
@@ -72,9 +67,11 @@ pub enum Msg {
         failed: usize,
         new: usize,
         offline: bool,
-        error: Option<String>,
+        error: Option<Problem>,
     },
+    /// The store wrote a mark (on disk now).
+    Saved(Saved),
     /// A store write or read failed; shown in the status bar.
-    Failed(String),
-    BrowserOpened(Result<(), String>),
+    Failed(Problem),
+    BrowserOpened(Result<(), Problem>),
 }

@@ -184,13 +184,13 @@ fn numbers(words: &[String]) -> Vec<u64> {
 }
 
 fn hash(word: &str) -> u64 {
-    crate::store::fnv1a64(&[word.as_bytes()])
+    crate::text::hash::fnv1a64(&[word.as_bytes()])
 }
 
 fn bigrams(words: &[String]) -> Vec<u64> {
     let mut out: Vec<u64> = words
         .windows(2)
-        .map(|w| crate::store::fnv1a64(&[w[0].as_bytes(), b" ", w[1].as_bytes()]))
+        .map(|w| crate::text::hash::fnv1a64(&[w[0].as_bytes(), b" ", w[1].as_bytes()]))
         .collect();
     out.sort_unstable();
     out.dedup();

@@ -31,6 +31,14 @@ const BOX_HEADINGS: &[&str] = &[
     "tin cùng chuyên mục",
     "cùng chuyên mục",
     "tin khác",
+    "xem tiếp",
+    "đọc tiếp",
+    "tin tức gần đây",
+    "tin gần đây",
+    "bài viết gần đây",
+    "bài viết mới",
+    "tin tức liên quan",
+    "tin nổi bật",
     "từ khóa",
     "từ khoá",
     "chủ đề",
@@ -54,6 +62,11 @@ const BUTTON_LABELS: &[&str] = &[
     "in bài",
     "bình luận",
 ];
+
+/// What opens a line that points to another article (">>", "»", "=>", "►").
+fn opens_with_arrow(text: &str) -> bool {
+    text.starts_with(['>', '»', '►', '→', '▶']) || text.starts_with("=>")
+}
 
 const STRUCTURAL: &[&str] = &["html", "body", "main", "article"];
 
@@ -165,16 +178,27 @@ fn chrome_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     if len <= 24 && is_phone(&text) {
         return Some(*node);
     }
+    // ">> Tiêu đề bài khác", "» Xem thêm …": a pointer to another page inside the body.
+    if len <= 250 && opens_with_arrow(&text) && link_density(node) > 0.5 {
+        return Some(*node);
+    }
     if BOX_HEADINGS.contains(&bare) {
         return Some(box_of(node));
     }
     // "Đọc thêm: <a>…</a>", "Từ khóa: <a>a</a>, <a>b</a>".
-    if BOX_HEADINGS
+    // The label aside, the line is links.
+    if let Some(h) = BOX_HEADINGS
         .iter()
-        .any(|h| lower.starts_with(h) && lower[h.len()..].starts_with([':', ' ']))
-        && link_density(node) > 0.5
+        .find(|h| lower.starts_with(*h) && lower[h.len()..].starts_with([':', ' ']))
     {
-        return Some(*node);
+        let rest = lower[h.len()..]
+            .trim_start_matches([':', ' '])
+            .chars()
+            .count();
+        let density = link_density(node);
+        if density > 0.5 || density * len as f64 >= rest as f64 * 0.6 {
+            return Some(*node);
+        }
     }
     None
 }
@@ -209,6 +233,81 @@ fn box_of<'a>(heading: &NodeRef<'a>) -> NodeRef<'a> {
         next.remove_from_parent();
     }
     best
+}
+
+/// Consecutive short lines that are each one link: a list of other articles left inside the
+/// body (a related box without its heading or class).
+const MIN_LINK_RUN: usize = 3;
+
+/// Removes every run of [`MIN_LINK_RUN`] or more sibling blocks that are each a short line
+/// made of a link, and a short heading just before such a run (the box's title).
+pub fn drop_link_runs(doc: &Document) {
+    let Some(all) = doc.try_select("body, body *") else {
+        return;
+    };
+    let mut doomed: Vec<NodeRef> = Vec::new();
+    for parent in all.nodes() {
+        let mut run: Vec<NodeRef> = Vec::new();
+        // A run at the start of a list is titled by the list's own previous sibling.
+        let mut before: Option<NodeRef> = parent.prev_element_sibling();
+        let children = parent.element_children();
+        for child in children.iter().chain(std::iter::once(parent)) {
+            // The parent itself closes the last run.
+            let line = child.id != parent.id && is_link_line(child);
+            if line {
+                run.push(*child);
+                continue;
+            }
+            if child.id != parent.id && norm(&child.text()).is_empty() && !child.has_name("img") {
+                continue; // a <br> or an empty block neither extends nor breaks a run
+            }
+            if run.len() >= MIN_LINK_RUN {
+                if let Some(head) = before.filter(is_box_title) {
+                    doomed.push(head);
+                }
+                doomed.append(&mut run);
+            }
+            run.clear();
+            before = Some(*child);
+        }
+    }
+    let mut parents: Vec<NodeRef> = Vec::new();
+    for node in doomed {
+        if let Some(parent) = node.parent() {
+            parents.push(parent);
+        }
+        node.remove_from_parent();
+    }
+    // A list left without items goes too (the renderer cannot lay out an empty list).
+    for parent in parents {
+        if parent.element_children().is_empty() && norm(&parent.text()).is_empty() {
+            parent.remove_from_parent();
+        }
+    }
+}
+
+/// A short block whose text is (almost) all one link.
+fn is_link_line(node: &NodeRef) -> bool {
+    const LINE_TAGS: &[&str] = &["p", "li", "div", "h3", "h4", "h5", "h6", "dd", "dt"];
+    if !LINE_TAGS.iter().any(|t| node.has_name(t)) {
+        return false;
+    }
+    let len = norm(&node.text()).chars().count();
+    (1..=160).contains(&len)
+        && node.descendants_it().filter(|d| d.has_name("a")).count() == 1
+        && link_density(node) >= 0.8
+}
+
+fn is_box_title(node: &NodeRef) -> bool {
+    let heading = ["h2", "h3", "h4", "h5", "h6", "strong", "b"]
+        .iter()
+        .any(|h| node.has_name(h));
+    let bold_line = node.has_name("p")
+        && node
+            .element_children()
+            .first()
+            .is_some_and(|c| c.has_name("strong") || c.has_name("b"));
+    (heading || bold_line) && (1..=60).contains(&norm(&node.text()).chars().count())
 }
 
 /// Lines that only say when a page was published or updated (shown in the header).
@@ -255,6 +354,10 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
     let mut previous = String::new();
     let mut seen_text = 0usize;
     let mut last_kept: Option<NodeRef> = None;
+    // The last few texts shown: a gallery repeats each caption in the next blocks (as a
+    // list item, a tooltip, a caption). Far apart, a repeat is the writer's (a question
+    // asked of each guest, a recipe's step).
+    let mut recent: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     for node in blocks.nodes() {
         if node.parent().is_none() {
             continue;
@@ -272,7 +375,8 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
         let lower = text.to_lowercase();
         // A picture inside its own caption's paragraph (`<p><img alt=X><br>X</p>`): the
         // paragraph came first, so the alt text goes.
-        if node.has_name("img") && lower == previous {
+        let repeated = text.chars().count() >= MIN_REPEAT && recent.contains(&lower);
+        if node.has_name("img") && (lower == previous || repeated) {
             node.set_attr("alt", "");
             continue;
         }
@@ -291,12 +395,17 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
                 || header_fact
                 || (date_line && text.chars().count() <= 60)
                 || is_media_chrome(&lower)
-                || (lower == previous && text.chars().count() >= 12))
+                || (lower == previous && text.chars().count() >= 12)
+                || repeated)
         {
             node.remove_from_parent();
             continue;
         }
         seen_text += text.chars().count();
+        if recent.len() == RECENT {
+            recent.pop_front();
+        }
+        recent.push_back(lower.clone());
         previous = lower;
         last_kept = Some(*node);
     }
@@ -312,6 +421,10 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
         last.remove_from_parent();
     }
 }
+
+/// A text this long, shown twice within [`RECENT`] blocks, is shown once.
+const MIN_REPEAT: usize = 40;
+const RECENT: usize = 4;
 
 /// Labels that galleries, players and ad slots leave in the text; compared lowercased.
 const MEDIA_LABELS: &[&str] = &[
@@ -526,6 +639,42 @@ mod tests {
             doc.select("img").attr("alt").unwrap().as_ref(),
             "Chú thích ảnh ở đây"
         );
+    }
+
+    #[test]
+    fn arrow_lines_and_runs_of_link_lines_go_a_single_link_line_stays() {
+        let out = stripped(
+            "<p>Đoạn đầu.</p><p>&gt;&gt; <a href=/a>Bài khác về giá lúa</a></p>\
+             <p>» <a href=/b>Bài khác nữa</a></p><p>Xem tiếp: <a href=/c>Bài thứ ba</a></p>",
+        );
+        assert_eq!(out, "Đoạn đầu.");
+        let doc = Document::from(
+            "<div><p>Đoạn đầu.</p><p><a href=/x>Xem video tại đây</a></p><p>Đoạn giữa.</p>\
+             <p><strong>Tin cùng nhóm</strong></p><p><a href=/a>Tin A</a></p><br>\
+             <p><a href=/b>Tin B</a></p><p><a href=/c>Tin C</a></p><p>Đoạn cuối.</p>\
+             <h3>Đọc thêm</h3><ul><li><a href=/d>Tin D</a></li><li><a href=/e>Tin E</a></li>\
+             <li><a href=/f>Tin F</a></li></ul></div>",
+        );
+        drop_link_runs(&doc);
+        assert_eq!(doc.select("ul").length(), 0);
+        assert_eq!(
+            norm(&doc.select("body").text()),
+            "Đoạn đầu.Xem video tại đâyĐoạn giữa.Đoạn cuối."
+        );
+    }
+
+    #[test]
+    fn a_caption_repeated_in_the_next_blocks_is_shown_once_a_distant_repeat_stays() {
+        let cap = "Ngư dân kéo lưới trên cánh đồng ngập nước ở xã Vĩnh Hội Đông";
+        let ask = "Điều gì khiến anh chọn nghề đánh bắt cá trên đồng nước?";
+        let doc = Document::from(format!(
+            "<ul><li>{cap}</li></ul><div>{cap}</div><p>{cap}</p><p>{ask}</p>\
+             <p>Đoạn một.</p><p>Đoạn hai.</p><p>Đoạn ba.</p><p>Đoạn bốn.</p><p>{ask}</p>"
+        ));
+        dedupe(&doc, None, None);
+        let text = doc.select("body").text();
+        assert_eq!(text.matches(cap).count(), 1, "{text}");
+        assert_eq!(text.matches(ask).count(), 2, "{text}");
     }
 
     #[test]

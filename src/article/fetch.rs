@@ -1,9 +1,9 @@
 //! Fetching an article's page with the shared client: status and type checks, the charset
 //! pipeline of `text::decode_bytes`, then extraction off the async threads.
 use super::{ArticleError, Extracted, MIN_TEXT_CHARS, extract};
+use crate::feed::model::StoredExtract;
 use crate::i18n::Lang;
 use crate::net::{Client, NetError};
-use crate::store::StoredExtract;
 
 impl From<NetError> for ArticleError {
     fn from(e: NetError) -> Self {
@@ -102,10 +102,22 @@ pub fn not_a_page(bytes: &[u8]) -> Option<ArticleError> {
     None
 }
 
+/// Extractions running at once in the process. An extraction takes about ten times its
+/// page in memory (DOM, candidates, rendering): with `jobs` of them in parallel a
+/// `refresh --full-text` reached 235-288 MB. Two keep both cores busy.
+const MAX_EXTRACTING: usize = 2;
+
+static EXTRACTING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(MAX_EXTRACTING);
+
 /// Fetches, decodes and extracts the article at `url`, however little it holds (the caller
-/// weighs it against the feed's own content). Extraction runs off the async threads.
+/// weighs it against the feed's own content). Extraction runs off the async threads, at
+/// most [`MAX_EXTRACTING`] at a time.
 pub async fn fetch_extract(client: &Client, url: &str) -> Result<Extracted, ArticleError> {
     let page = fetch_page(client, url).await?;
+    let _permit = EXTRACTING
+        .acquire()
+        .await
+        .map_err(|_| ArticleError::Panicked)?;
     tokio::task::spawn_blocking(move || extract(&page.html, Some(&page.url)))
         .await
         .map_err(|_| ArticleError::Panicked)?

@@ -1,4 +1,4 @@
-//! The header above an article: title; source, date and byline; the page's own rating and
+//! The header above an article: title; feed and site, date, byline and the piece's source; the page's own rating and
 //! view count; why the feed's content is shown instead of the page, when it is.
 use super::{ArticleMeta, PageRating};
 use crate::i18n::{Lang, T, strings, tr};
@@ -52,6 +52,13 @@ pub fn header_lines(
     if let Some(b) = byline {
         facts.push(b);
     }
+    // The piece's origin as the page states it ("Theo VnExpress"), after its writers.
+    if let Some(origin) = meta.source.as_deref().map(clean).filter(|s| !s.is_empty()) {
+        facts.push(match lang {
+            Lang::Vi => format!("Theo {origin}"),
+            Lang::En => format!("Source: {origin}"),
+        });
+    }
     if !facts.is_empty() {
         lines.push(facts.join(" · "));
     }
@@ -73,6 +80,14 @@ pub fn header_lines(
         lines.push(n);
     }
     lines
+}
+
+/// Whether `byline` says more than the names of the site and the feed (a byline that is
+/// only "BBC News Tiếng Việt" is said once, as the source). The rule of [`header_lines`],
+/// for the reader's header too.
+pub fn byline_adds(byline: &str, names: &[Option<&str>]) -> bool {
+    let b = byline.trim().to_lowercase();
+    !b.is_empty() && !names.iter().flatten().any(|n| n.trim().to_lowercase() == b)
 }
 
 /// "Trang chấm: 4/5 (1.024 lượt)" / "Page rating: 4/5 (1,024 votes)": the TUI's number
@@ -134,6 +149,24 @@ mod tests {
         };
         let lines = header_lines(&meta, None, None, Lang::Vi);
         assert_eq!(lines[1], "BBC News Tiếng Việt · Thu Hà");
+    }
+
+    #[test]
+    fn the_source_follows_the_byline() {
+        let meta = ArticleMeta {
+            title: Some("Tin".into()),
+            byline: Some("Minh Anh".into()),
+            source: Some("VnExpress".into()),
+            ..ArticleMeta::default()
+        };
+        assert_eq!(
+            header_lines(&meta, None, None, Lang::Vi)[1],
+            "Minh Anh · Theo VnExpress"
+        );
+        assert_eq!(
+            header_lines(&meta, None, None, Lang::En)[1],
+            "Minh Anh · Source: VnExpress"
+        );
     }
 
     #[test]

@@ -3,43 +3,61 @@
 //! Machine sources first (meta tags, JSON-LD, `<time datetime>`, schema.org microdata),
 //! then what the page writes for people ("Lượt xem: 1,705", "4/5 (1,024 lượt)").
 
+//!
+//! Title, byline, publication time and source go through a stage of candidates and
+//! evidence: every place a field can come from offers a value, each is scored by where it was
+//! found and how well it agrees with the others, refused when it cannot be one (a publisher
+//! as a byline, a reader from the comments), and the winner kept with the reasons
+//! ([`Evidence`], shown by `read --json --debug`).
+mod byline;
+mod counts;
+mod evidence;
+mod lists;
+mod names;
+mod page;
+mod published;
+pub mod signature;
+
+pub(crate) use counts::{RATING_TEXT, VIEWS_TEXT, VIEWS_TEXT_AFTER};
+pub use evidence::Evidence;
+
+use super::ArticleMeta;
 use super::rules::SiteRule;
-use super::{ArticleMeta, PageRating};
 use dom_query::Document;
-use regex::Regex;
+use evidence::{Candidate, decide};
+use names::SiteIds;
+use published::DateCand;
 use serde_json::Value;
-use std::sync::LazyLock;
 
-/// "4/5 (1,024 lượt)", "4.5/5 (12 votes)", "4,5/5 - 1.024 lượt đánh giá".
-#[allow(
-    clippy::expect_used,
-    reason = "a constant pattern, compiled by the tests"
-)]
-pub(crate) static RATING_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(\d(?:[.,]\d{1,2})?)\s*/\s*(\d{1,2})\s*(?:\(|-|–|:)?\s*(\d[\d.,]*)\s*(?:lượt|votes?|ratings?|đánh giá)",
-    )
-    .expect("valid regex")
-});
-/// "Lượt xem: 1,705". (English "views" is left alone: "Her views: 3 things" is a headline.)
-#[allow(
-    clippy::expect_used,
-    reason = "a constant pattern, compiled by the tests"
-)]
-pub(crate) static VIEWS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:lượt xem|lượt đọc)\s*:?\s*(\d[\d.,]*)").expect("valid regex")
-});
-/// "1.705 lượt xem".
-#[allow(
-    clippy::expect_used,
-    reason = "a constant pattern, compiled by the tests"
-)]
-pub(crate) static VIEWS_TEXT_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(\d[\d.,]*)\s*(?:lượt xem|lượt đọc)").expect("valid regex"));
+/// Candidates read from the whole page, before anything is removed; the signature at the
+/// end of the body and readability's guesses join them in [`Gathered::finish`].
+pub(crate) struct Gathered {
+    bylines: Vec<Candidate>,
+    readers: Vec<String>,
+    dates: Vec<DateCand>,
+    sources: Vec<Candidate>,
+    site: SiteIds,
+}
 
-/// Everything the page says about itself; readability's findings fill the gaps later.
-/// `ld` is the page's [`json_ld`], read once by the caller (titles use it too).
+/// Everything the page says about itself, with byline and date decided from the page alone
+/// (no body signature): what [`gather`] and [`Gathered::finish`] give without a body.
+#[cfg(test)]
 pub fn collect(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> ArticleMeta {
+    let (mut meta, g) = gather(doc, rule, ld, &[], None);
+    let _ = g.finish(&mut meta, None, None);
+    meta
+}
+
+/// Everything the page says about itself. `ld` is the page's [`json_ld`], read once by the
+/// caller (titles use it too); `titles` the page's stated titles (they find the headline);
+/// `host` the page's host (a byline naming it is no writer).
+pub(crate) fn gather(
+    doc: &Document,
+    rule: Option<&SiteRule>,
+    ld: &[Value],
+    titles: &[String],
+    host: Option<&str>,
+) -> (ArticleMeta, Gathered) {
     let body_text = {
         // Counters and widgets sit near the top or the end; never scan megabytes.
         let t = doc
@@ -57,29 +75,161 @@ pub fn collect(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Article
             head + " " + &tail
         }
     };
-    ArticleMeta {
+    let site_name = meta_content(
+        doc,
+        &[
+            "meta[property='og:site_name']",
+            "meta[name='application-name']",
+        ],
+    )
+    .or_else(|| ld_str(ld, &["publisher", "name"]));
+    let publisher = ld_str(ld, &["publisher", "name"]);
+    let site = SiteIds::new(
+        site_name.iter().chain(publisher.iter()).map(String::as_str),
+        host,
+    );
+    let layout = page::Layout::read(doc, titles);
+    let (bylines, readers) = byline::gather(doc, rule, ld, &layout, &site);
+    let dates = published::gather(doc, rule, ld, &layout);
+    let sources = page_sources(doc, &layout);
+    let meta = ArticleMeta {
         title: rule_text(doc, rule.map_or(&[][..], |r| r.title), false).or_else(|| {
             meta_content(
                 doc,
                 &["meta[property='og:title']", "meta[name='twitter:title']"],
             )
         }),
-        byline: byline(doc, rule, ld),
-        published: published(doc, rule, ld),
-        site_name: meta_content(
-            doc,
-            &[
-                "meta[property='og:site_name']",
-                "meta[name='application-name']",
-            ],
-        )
-        .or_else(|| ld_str(ld, &["publisher", "name"])),
+        byline: None,
+        published: None,
+        site_name,
+        source: None,
         url: None,
         lang: lang(doc),
-        rating: rating(doc, ld, &body_text),
-        views: views(&body_text).or_else(|| ld_views(ld)),
+        rating: counts::rating(doc, ld, &body_text),
+        views: counts::views(&body_text).or_else(|| counts::ld_views(ld)),
         image: None,
+    };
+    let g = Gathered {
+        bylines,
+        readers,
+        dates,
+        sources,
+        site,
+    };
+    (meta, g)
+}
+
+/// What the stage decided beyond the metadata.
+pub(crate) struct Finished {
+    pub evidence: Vec<Evidence>,
+    /// The signature's names are the byline: it leaves the body.
+    pub signed: bool,
+    /// The byline line the header stands for, even one that names no writer: the body's
+    /// copy of it goes.
+    pub header_line: Option<String>,
+}
+
+/// Readability's own findings, the weakest candidates.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Guesses<'a> {
+    pub byline: Option<&'a str>,
+    pub published: Option<&'a str>,
+}
+
+impl Gathered {
+    /// Adds the body's signature and readability's guesses, scores every candidate by the
+    /// others, and writes the winners into `meta`.
+    pub fn finish(
+        mut self,
+        meta: &mut ArticleMeta,
+        sig: Option<&signature::Signature>,
+        guesses: Option<Guesses>,
+    ) -> Finished {
+        if let Some(names) = sig.and_then(|s| s.signed.names.clone()) {
+            let mut c = Candidate::new(names, "signature", byline::SIGNATURE);
+            if sig.is_some_and(|s| s.set_apart) {
+                c.adjust(5, "set apart (bold or right-aligned)");
+            }
+            byline::judge(&mut c, &self.site, &self.readers);
+            self.bylines.push(c);
+        }
+        if let Some(src) = sig.and_then(|s| s.signed.source.clone()) {
+            self.sources.insert(0, Candidate::new(src, "signature", 70));
+        }
+        let guesses = guesses.unwrap_or_default();
+        if let Some(mut c) = guesses.byline.and_then(byline::readability_candidate) {
+            byline::judge(&mut c, &self.site, &self.readers);
+            self.bylines.push(c);
+        }
+        if let Some(d) = guesses
+            .published
+            .and_then(|p| DateCand::new(p, "readability", published::READABILITY, false))
+        {
+            self.dates.push(d);
+        }
+        byline::agree(&mut self.bylines);
+        published::reconcile(&mut self.dates);
+        for c in &mut self.sources {
+            if names::not_a_writer(&c.value, &self.site) == Some("names the site or its publisher")
+            {
+                c.refuse("names the site itself");
+            }
+        }
+        let (by, mut evidence) = decide("byline", self.bylines);
+        let (date, ev) = decide(
+            "published",
+            self.dates.into_iter().map(|d| d.cand).collect(),
+        );
+        evidence.extend(ev);
+        let (source, ev) = decide("source", self.sources);
+        evidence.extend(ev);
+        // The signature leaves the body when the header says it: kept, or naming the writer
+        // another place gave.
+        let signed_names = sig
+            .and_then(|s| s.signed.names.as_deref())
+            .map(byline::letters);
+        let used_signature =
+            signed_names.is_some_and(|n| by.as_deref().is_some_and(|b| byline::letters(b) == n));
+        // A byline line that names no writer ("HNN Staff") is still a header line: the body
+        // need not repeat it.
+        let header_line = by.clone().or_else(|| {
+            evidence
+                .iter()
+                .filter(|e| e.field == "byline" && e.from != "signature")
+                .filter(|e| !e.why.iter().any(|w| w.starts_with("a reader")))
+                .max_by_key(|e| e.score)
+                .map(|e| e.value.clone())
+        });
+        meta.byline = by;
+        meta.published = date;
+        meta.source = source;
+        Finished {
+            evidence,
+            signed: used_signature,
+            header_line,
+        }
     }
+}
+
+/// Source lines the page shows outside the body ("Nguồn: Báo Mẫu" in a source box).
+fn page_sources(doc: &Document, layout: &page::Layout) -> Vec<Candidate> {
+    // An author slot may name the source instead ("Theo Thể Thao Văn Hóa").
+    let Some(found) = doc.try_select("[class*=source], [class*=nguon], [class*=author]") else {
+        return Vec::new();
+    };
+    found
+        .nodes()
+        .iter()
+        .filter(|n| !layout.is_barred(n))
+        .filter_map(|n| {
+            let t = crate::text::clean_line(&n.text());
+            (t.chars().count() <= 80)
+                .then(|| names::source_of(&t))
+                .flatten()
+        })
+        .take(1)
+        .map(|s| Candidate::new(s, "visible source line", 60))
+        .collect()
 }
 
 /// The text of `node` with a space between text nodes, so that "Lượt xem: 1,705" in one
@@ -185,68 +335,6 @@ fn value_text(v: &Value) -> Option<String> {
     }
 }
 
-fn byline(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<String> {
-    rule_text(doc, rule.map_or(&[][..], |r| r.author), true)
-        .or_else(|| {
-            meta_content(
-                doc,
-                &["meta[name='author']", "meta[property='article:author']"],
-            )
-        })
-        .filter(|a| !a.starts_with("http"))
-        .or_else(|| ld_str(ld, &["author"]))
-        .or_else(|| {
-            rule_text(
-                doc,
-                &["[itemprop=author] [itemprop=name]", "[rel=author]"],
-                false,
-            )
-        })
-        .filter(|a| a.chars().count() <= 100)
-}
-
-fn published(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Option<String> {
-    let machine = meta_content(
-        doc,
-        &[
-            "meta[property='article:published_time']",
-            "meta[itemprop='datePublished']",
-            "meta[name='pubdate']",
-            "meta[name='publishdate']",
-            "meta[name='date']",
-            "meta[name='dc.date']",
-        ],
-    )
-    .or_else(|| ld_str(ld, &["datePublished"]))
-    .or_else(|| {
-        doc.try_select("time[datetime]")?
-            .nodes()
-            .iter()
-            .find_map(|n| n.attr("datetime").map(|d| d.to_string()))
-    });
-    if let Some(d) = machine.as_deref().and_then(super::date::parse) {
-        return Some(d);
-    }
-    rule_text(doc, rule.map_or(&[][..], |r| r.date), false)
-        .and_then(|t| super::date::parse(&t))
-        .or_else(|| {
-            let sel = "[class*=date], [class*=time], [class*=publish], time";
-            doc.try_select(sel)?
-                .nodes()
-                .iter()
-                // Site headers often show today's date: not the article's.
-                .filter(|n| {
-                    !n.ancestors_it(Some(64))
-                        .any(|a| a.has_name("header") || a.has_name("nav") || a.has_name("footer"))
-                })
-                .filter_map(|n| {
-                    let t = n.text();
-                    (t.len() < 120).then(|| super::date::parse(&t)).flatten()
-                })
-                .next()
-        })
-}
-
 fn lang(doc: &Document) -> Option<String> {
     doc.select("html")
         .attr("lang")
@@ -263,112 +351,10 @@ fn lang(doc: &Document) -> Option<String> {
         .map(|l| l.replace('_', "-"))
 }
 
-/// A count as a page writes it ("1,024", "1.024", "12 345", "1,2K"); the regexes' captures
-/// may end with the sentence's full stop or comma.
-fn parse_count(s: &str) -> Option<u64> {
-    crate::text::parse_count(s.trim().trim_end_matches(['.', ',']))
-}
-
-fn parse_decimal(s: &str) -> Option<f64> {
-    s.trim()
-        .replace(',', ".")
-        .parse()
-        .ok()
-        .filter(|v: &f64| v.is_finite())
-}
-
-fn rating(doc: &Document, ld: &[Value], body: &str) -> Option<PageRating> {
-    let from_ld = ld.iter().find_map(|obj| {
-        let r = obj.get("aggregateRating")?;
-        let num = |k: &str| {
-            r.get(k).and_then(|v| match v {
-                Value::Number(n) => n.as_f64(),
-                Value::String(s) => parse_decimal(s),
-                _ => None,
-            })
-        };
-        let count = ["ratingCount", "reviewCount"]
-            .iter()
-            .find_map(|k| r.get(*k).and_then(value_text).and_then(|s| parse_count(&s)));
-        checked(num("ratingValue")?, num("bestRating").unwrap_or(5.0), count)
-    });
-    from_ld.or_else(|| microdata_rating(doc)).or_else(|| {
-        let c = RATING_TEXT.captures(body)?;
-        checked(
-            parse_decimal(&c[1])?,
-            parse_decimal(&c[2])?,
-            parse_count(&c[3]),
-        )
-    })
-}
-
-/// A rating that can be one, whichever source gave it: "45/5" or "4/0" is not.
-fn checked(value: f64, best: f64, count: Option<u64>) -> Option<PageRating> {
-    (0.0 <= value && value <= best && best > 0.0).then_some(PageRating { value, best, count })
-}
-
-fn microdata_rating(doc: &Document) -> Option<PageRating> {
-    let scope = doc.try_select("[itemprop=aggregateRating], [itemtype*=AggregateRating]")?;
-    let prop = |name: &str| -> Option<String> {
-        let n = scope.select(&format!("[itemprop={name}]"));
-        let node = n.nodes().first()?;
-        node.attr("content")
-            .map(|c| c.to_string())
-            .or_else(|| Some(node.text().to_string()))
-    };
-    checked(
-        parse_decimal(&prop("ratingValue")?)?,
-        prop("bestRating")
-            .and_then(|b| parse_decimal(&b))
-            .unwrap_or(5.0),
-        prop("ratingCount")
-            .or_else(|| prop("reviewCount"))
-            .and_then(|c| parse_count(&c)),
-    )
-}
-
-fn views(body: &str) -> Option<u64> {
-    let c = VIEWS_TEXT
-        .captures(body)
-        .or_else(|| VIEWS_TEXT_AFTER.captures(body))?;
-    parse_count(&c[1])
-}
-
-/// schema.org `interactionStatistic`: an InteractionCounter (or a list of them) whose
-/// `interactionType` is a watch, read or view action ("https://schema.org/WatchAction",
-/// "WatchAction", or `{"@type": "WatchAction"}`), with `userInteractionCount`.
-fn ld_views(ld: &[Value]) -> Option<u64> {
-    let is_view = |t: &Value| {
-        let name = match t {
-            Value::String(s) => s.as_str(),
-            Value::Object(o) => o.get("@type").and_then(Value::as_str).unwrap_or(""),
-            _ => "",
-        };
-        let name = name.rsplit(['/', ':']).next().unwrap_or("");
-        matches!(name, "WatchAction" | "ReadAction" | "ViewAction")
-    };
-    ld.iter().find_map(|obj| {
-        let stats = obj.get("interactionStatistic")?;
-        let list = match stats {
-            Value::Array(items) => items.iter().collect(),
-            other => vec![other],
-        };
-        list.into_iter().find_map(|st| {
-            if !st.get("interactionType").is_some_and(is_view) {
-                return None;
-            }
-            match st.get("userInteractionCount")? {
-                Value::Number(n) => n.as_u64(),
-                Value::String(s) => parse_count(s),
-                _ => None,
-            }
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::PageRating;
 
     fn page_meta(doc: &Document) -> ArticleMeta {
         collect(doc, None, &json_ld(doc))

@@ -6,14 +6,18 @@
 //! page -> [`rules`] drop what a known CMS puts inside its articles -> [`chrome::strip`]
 //! removes generic chrome -> the site rule's body or the whole page goes through
 //! readability (dom_smoothie) -> [`chrome::dedupe`] -> clean HTML + [`ArticleMeta`].
+pub mod body;
 pub mod chrome;
 pub mod date;
 pub mod extract;
 pub mod fetch;
 pub mod guard;
 pub mod header;
+pub mod kinds;
+pub mod lead_image;
 pub mod meta;
 pub mod render;
+pub mod reveal;
 pub mod rules;
 mod title;
 
@@ -21,32 +25,8 @@ pub use extract::{Extracted, extract};
 pub use fetch::{Page, fetch_article, fetch_extract, fetch_page, not_a_page};
 pub use render::{Rendered, body_text, render};
 
-use serde::{Deserialize, Serialize};
-
-/// The page's own rating widget, e.g. 4/5 from 1,024 votes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PageRating {
-    pub value: f64,
-    pub best: f64,
-    pub count: Option<u64>,
-}
-
-/// What the header of an article shows; stored with the extract as JSON.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ArticleMeta {
-    pub title: Option<String>,
-    pub byline: Option<String>,
-    /// RFC 3339.
-    pub published: Option<String>,
-    pub site_name: Option<String>,
-    pub url: Option<String>,
-    pub lang: Option<String>,
-    pub rating: Option<PageRating>,
-    pub views: Option<u64>,
-    /// The page's lead picture (og:image and the like), absolute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image: Option<String>,
-}
+/// Moved to `feed::model` (the store keeps them too); here under their old names.
+pub use crate::feed::model::{ArticleMeta, PageRating};
 
 /// Why no article came out of a page; one line a person understands.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -87,6 +87,7 @@ pub fn render(html: &str, width: usize, lang: Lang) -> Rendered {
             ]));
         }
     }
+    let lines = fit_width(lines, width);
     Rendered { lines, links }
 }
 
@@ -282,6 +283,64 @@ fn space_lists(html: String) -> String {
 /// a grapheme cluster (an emoji ZWJ sequence, a flag); the piece left at the end of a line
 /// then moves down to join the rest of its cluster, so no line shows half a letter. That
 /// line may overflow by the piece's width, as html2text's own overflow does.
+/// Lines no wider than `width`: html2text lets tables and nested lists overflow (and pads
+/// cells with spaces), so trailing spaces go and a line still too wide is cut between
+/// grapheme clusters into as many lines as it needs, each span keeping its style.
+fn fit_width(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for mut line in lines {
+        let cols = |l: &Line<'_>| {
+            l.spans
+                .iter()
+                .map(|s| crate::text::width(&s.content))
+                .sum::<usize>()
+        };
+        if cols(&line) <= width {
+            out.push(line);
+            continue;
+        }
+        while let Some(last) = line.spans.last_mut() {
+            let trimmed = last.content.trim_end();
+            if trimmed.is_empty() {
+                line.spans.pop();
+                continue;
+            }
+            if trimmed.len() < last.content.len() {
+                last.content = trimmed.to_owned().into();
+            }
+            break;
+        }
+        if cols(&line) <= width {
+            out.push(line);
+            continue;
+        }
+        let mut current = Line::default();
+        let mut used = 0;
+        for span in line.spans {
+            let mut piece = String::new();
+            for g in span.content.graphemes(true) {
+                let w = crate::text::width(g);
+                if used + w > width && used > 0 {
+                    if !piece.is_empty() {
+                        current
+                            .spans
+                            .push(Span::styled(std::mem::take(&mut piece), span.style));
+                    }
+                    out.push(std::mem::take(&mut current));
+                    used = 0;
+                }
+                piece.push_str(g);
+                used += w;
+            }
+            if !piece.is_empty() {
+                current.spans.push(Span::styled(piece, span.style));
+            }
+        }
+        out.push(current);
+    }
+    out
+}
+
 fn heal_graphemes(lines: &mut [Line<'static>]) {
     for i in 1..lines.len() {
         let (before, after) = lines.split_at_mut(i);

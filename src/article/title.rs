@@ -6,6 +6,7 @@
 //! `<title>` when it is a fragment of them. A trailing or leading site name is dropped only
 //! when it matches the site's name or its host.
 use super::chrome::norm;
+use super::meta::Evidence;
 use super::rules::SiteRule;
 use dom_query::Document;
 use serde_json::Value;
@@ -22,6 +23,61 @@ pub(crate) struct Sources {
     stated: Vec<String>,
     h1s: Vec<String>,
     doc_title: Option<String>,
+    /// The site's section names (breadcrumbs, menus, article:section): decoration when a
+    /// title carries them at either end ("… - Chính trị - Xã hội").
+    sections: Vec<String>,
+}
+
+/// Where section names are written; menus are the list of the site's sections.
+const SECTION_LINKS: &str = "[class*=breadcrumb] a, [class*=bread-crumb] a,     [itemtype*=BreadcrumbList] [itemprop=name], nav a, [class*=menu] a, [class*=cate] a";
+/// Menus can be long; the names needed are near the top.
+const MAX_SECTIONS: usize = 300;
+/// A headline has at least this many words to be taken over a fuller stated title.
+const MIN_HEADLINE_WORDS: usize = 4;
+
+impl Sources {
+    /// The titles the page states about itself and its `<title>`, to find its headline.
+    pub fn stated(&self) -> Vec<String> {
+        self.stated
+            .iter()
+            .chain(self.doc_title.iter())
+            .cloned()
+            .collect()
+    }
+
+    /// Every title the page offered and which one was shown (cut of its decoration when no
+    /// offer is it whole).
+    pub fn evidence(&self, chosen: Option<&str>) -> Vec<Evidence> {
+        let offers = self
+            .stated
+            .iter()
+            .map(|t| (t, "stated (site rule, og:title, twitter:title, JSON-LD)"))
+            .chain(self.h1s.iter().take(5).map(|t| (t, "h1")))
+            .chain(self.doc_title.iter().map(|t| (t, "title element")));
+        let mut out: Vec<Evidence> = offers
+            .map(|(t, from)| Evidence {
+                field: "title",
+                value: t.clone(),
+                from,
+                score: 0,
+                kept: Some(t.as_str()) == chosen,
+                why: Vec::new(),
+            })
+            .collect();
+        if let Some(c) = chosen
+            && !out.iter().any(|e| e.kept)
+        {
+            out.push(Evidence {
+                field: "title",
+                value: c.to_string(),
+                from: "title stage",
+                score: 0,
+                kept: true,
+                why: vec!["an offer without its site, section or slug decoration".into()],
+            });
+        }
+        out
+    }
 }
 
 pub(crate) fn sources(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> Sources {
@@ -54,10 +110,32 @@ pub(crate) fn sources(doc: &Document, rule: Option<&SiteRule>, ld: &[Value]) -> 
         Value::String(s) => Some(clean(s)).filter(|t| !t.is_empty()),
         _ => None,
     }));
+    let mut sections: Vec<String> = Vec::new();
+    sections.extend(attr("meta[property='article:section']"));
+    for obj in ld {
+        match obj.get("articleSection") {
+            Some(Value::String(s)) => sections.push(clean(s)),
+            Some(Value::Array(items)) => {
+                sections.extend(items.iter().filter_map(Value::as_str).map(clean))
+            }
+            _ => {}
+        }
+    }
+    if let Some(found) = doc.try_select(SECTION_LINKS) {
+        sections.extend(
+            found
+                .nodes()
+                .iter()
+                .take(MAX_SECTIONS)
+                .map(|n| clean(&n.text()))
+                .filter(|t| !t.is_empty() && t.chars().count() <= 40),
+        );
+    }
     Sources {
         stated,
         h1s: texts("h1"),
         doc_title: texts("title").into_iter().next(),
+        sections,
     }
 }
 
@@ -73,15 +151,25 @@ pub(crate) fn choose(
     site_name: Option<&str>,
     host: Option<&str>,
 ) -> Option<String> {
-    let site = SiteKeys::new(site_name, host);
+    let site = SiteKeys::new(site_name, host, &src.sections);
     let usable = |t: &str| {
         let n = t.chars().count();
-        n > 0 && n <= MAX_TITLE && !site.is_site(t)
+        n > 0 && n <= MAX_TITLE && !site.is_site(t) && !site.is_section(t)
     };
+    // The headline the page shows, when a stated title or the page title is it plus
+    // decoration: "X - Zing News | Xã hội", "X: Tin, Video clip, Hình ảnh", "X-lo luyen thi".
+    let fuller = || src.stated.iter().chain(src.doc_title.iter());
+    if let Some(h1) = src.h1s.iter().find(|h| {
+        usable(h)
+            && h.split_whitespace().count() >= MIN_HEADLINE_WORDS
+            && fuller().any(|t| decorates(t, h))
+    }) {
+        return Some(h1.clone());
+    }
     if let Some(t) = src.stated.iter().map(|t| site.strip(t)).find(|t| usable(t)) {
         return Some(t);
     }
-    let rt = readability.map(clean).filter(|t| usable(t));
+    let rt = readability.map(|t| site.strip(t)).filter(|t| usable(t));
     let doc_title = src
         .doc_title
         .as_deref()
@@ -133,14 +221,34 @@ fn cut_is_site_like(full: &str, part: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
 
+/// Whether `full` is `core` with something added at one end after a separator: a site,
+/// a section, a slogan, a glued URL slug.
+fn decorates(full: &str, core: &str) -> bool {
+    let (f, c) = (norm(full), norm(core));
+    if f.len() <= c.len() || c.is_empty() {
+        return false;
+    }
+    let sep = |s: &str| s.starts_with(|ch: char| "-–—|:»·/,(".contains(ch));
+    if let Some(rest) = f.strip_prefix(c.as_str()) {
+        return sep(rest.trim_start());
+    }
+    if let Some(before) = f.strip_suffix(c.as_str()) {
+        let b = before.trim_end();
+        return b.ends_with(|ch: char| "-–—|:»·/".contains(ch));
+    }
+    false
+}
+
 /// The site's name and host reduced to letters and digits without marks, for matching
 /// "VnExpress", "Báo Tuổi Trẻ" or "vnexpress.net" against a title's tail.
 struct SiteKeys {
     keys: Vec<String>,
+    /// Section names, compared whole.
+    sections: std::collections::HashSet<String>,
 }
 
 impl SiteKeys {
-    fn new(site_name: Option<&str>, host: Option<&str>) -> Self {
+    fn new(site_name: Option<&str>, host: Option<&str>, sections: &[String]) -> Self {
         let mut keys = Vec::new();
         keys.extend(site_name.map(key).filter(|k| k.len() >= 3));
         if let Some(host) = host {
@@ -154,7 +262,21 @@ impl SiteKeys {
                 keys.extend(Some(key(l)).filter(|k| k.len() >= 3));
             }
         }
-        Self { keys }
+        let sections = sections
+            .iter()
+            .map(|s| key(s))
+            .filter(|k| k.len() >= 3)
+            .collect();
+        Self { keys, sections }
+    }
+
+    fn is_section(&self, text: &str) -> bool {
+        self.sections.contains(&key(text))
+    }
+
+    /// A piece at a title's end that is the site's or a section's name.
+    fn is_decoration(&self, text: &str) -> bool {
+        self.is_site(text) || self.is_section(text)
     }
 
     fn is_site(&self, text: &str) -> bool {
@@ -165,35 +287,64 @@ impl SiteKeys {
         self.keys.iter().any(|s| matches_key(&k, s))
     }
 
-    /// `title` without a trailing (or leading) " - Site" that names this site.
+    /// `title` without trailing (or leading) pieces that name this site or its sections
+    /// ("Title - Section - Site"), and without a URL slug glued on ("Title-tieu de").
     fn strip(&self, title: &str) -> String {
-        let mut t = clean(title);
-        // "Title - Section - Site": only the last piece goes, when it is the site's name.
-        let last = SEPARATORS
-            .iter()
-            .filter_map(|sep| t.rfind(sep).map(|at| (at, sep.len())))
-            .max_by_key(|&(at, _)| at);
-        if let Some((at, len)) = last
-            && at > 0
-            && self.is_site(&t[at + len..])
-        {
-            t.truncate(at);
+        let mut t = cut_slug(&clean(title));
+        for _ in 0..3 {
+            let last = SEPARATORS
+                .iter()
+                .filter_map(|sep| t.rfind(sep).map(|at| (at, sep.len())))
+                .max_by_key(|&(at, _)| at);
+            match last {
+                Some((at, len)) if at > 0 && self.is_decoration(&t[at + len..]) => t.truncate(at),
+                _ => break,
+            }
         }
-        let first = SEPARATORS
-            .iter()
-            .filter_map(|sep| t.find(sep).map(|at| (at, sep.len())))
-            .min_by_key(|&(at, _)| at);
-        if let Some((at, len)) = first
-            && at + len < t.len()
-            && self.is_site(&t[..at])
-        {
-            t = t[at + len..].to_string();
+        for _ in 0..2 {
+            let first = SEPARATORS
+                .iter()
+                .filter_map(|sep| t.find(sep).map(|at| (at, sep.len())))
+                .min_by_key(|&(at, _)| at);
+            match first {
+                Some((at, len)) if at + len < t.len() && self.is_decoration(&t[..at]) => {
+                    t = t[at + len..].to_string()
+                }
+                _ => break,
+            }
         }
         t.trim().to_string()
     }
 }
 
-fn key(s: &str) -> String {
+/// "Lò luyện thi công chức ở Hàn Quốc-lo luyen thi cong chuc o han": a hyphen glued to the
+/// title, then ASCII words that all are words of the title without marks: the page's slug.
+fn cut_slug(t: &str) -> String {
+    let Some(at) = t.rfind('-') else {
+        return t.to_string();
+    };
+    let (head, tail) = (&t[..at], &t[at + 1..]);
+    if head.ends_with(' ') || tail.starts_with(' ') || head.is_empty() {
+        return t.to_string();
+    }
+    let slug: Vec<&str> = tail.split_whitespace().collect();
+    let words: std::collections::HashSet<String> = crate::text::fold(head)
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_string)
+        .collect();
+    let is_slug = slug.len() >= 2
+        && tail
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' ')
+        && slug.iter().all(|w| words.contains(*w));
+    if is_slug {
+        head.trim().to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+pub(crate) fn key(s: &str) -> String {
     crate::text::fold(s)
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -203,7 +354,7 @@ fn key(s: &str) -> String {
 /// "vnexpress" matches "vnexpress", "vnexpressnet", "baodientuvnexpress"; "voa" matches
 /// "voatiengviet". A piece only at either end and with little left over, so "nam" never
 /// matches "vietnamnet", nor "comwrap" the tail "comwrap auf der DMEXCO 2018".
-fn matches_key(text: &str, site: &str) -> bool {
+pub(crate) fn matches_key(text: &str, site: &str) -> bool {
     if text.is_empty() {
         return false;
     }
@@ -229,6 +380,7 @@ mod tests {
             stated: stated.iter().map(|s| s.to_string()).collect(),
             h1s: h1s.iter().map(|s| s.to_string()).collect(),
             doc_title: doc_title.map(str::to_string),
+            sections: Vec::new(),
         }
     }
 
@@ -306,6 +458,53 @@ mod tests {
             choose(&s, Some("ở Việt Nam"), None, None).as_deref(),
             Some("İstanbul ở Việt Nam - Tin Nhanh")
         );
+    }
+
+    #[test]
+    fn the_headline_wins_over_its_decorated_statements() {
+        let h = "Giá lúa tăng ba tuần liền ở miền Tây";
+        for stated in [
+            format!("{h} - Zing News | Xã hội"),
+            format!("{h}: Tin, Video clip, Hình ảnh Ngôi Sao"),
+            format!("{h}-gia lua tang"),
+        ] {
+            let s = src(&[&stated], &[h], None);
+            assert_eq!(choose(&s, None, None, None).as_deref(), Some(h), "{stated}");
+        }
+        // A short h1 (a section's name) proves nothing.
+        let s = src(&["Thời sự - Giá lúa tăng ba tuần"], &["Thời sự"], None);
+        assert_eq!(
+            choose(&s, None, None, None).as_deref(),
+            Some("Thời sự - Giá lúa tăng ba tuần")
+        );
+    }
+
+    #[test]
+    fn section_names_and_glued_slugs_are_cut_from_either_end() {
+        let mut s = src(
+            &[],
+            &[],
+            Some("Bóng chuyền nữ vào chung kết - Thể thao - Báo Tỉnh"),
+        );
+        s.sections = vec!["Thể thao".into()];
+        assert_eq!(
+            choose(&s, None, None, Some("baotinh.vn")).as_deref(),
+            Some("Bóng chuyền nữ vào chung kết")
+        );
+        let s = src(
+            &["Lò luyện thi công chức ở Hàn Quốc-lo luyen thi cong chuc o han"],
+            &[],
+            None,
+        );
+        assert_eq!(
+            choose(&s, None, None, None).as_deref(),
+            Some("Lò luyện thi công chức ở Hàn Quốc")
+        );
+        // A hyphen inside words stays: "COVID-19", "Hà Nội-Hải Phòng".
+        for t in ["Ca mắc COVID-19 giảm", "Cao tốc Hà Nội-Hải Phòng thông xe"] {
+            let s = src(&[t], &[], None);
+            assert_eq!(choose(&s, None, None, None).as_deref(), Some(t));
+        }
     }
 
     #[test]

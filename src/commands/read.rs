@@ -5,6 +5,7 @@
 //! `--summary` shows the feed's content on purpose. Output: header, blank line, body wrapped
 //! at `--width`, numbered links; or `--json`.
 use crate::article::header::header_lines;
+use crate::article::meta::Evidence;
 use crate::article::render::MIN_WIDTH;
 use crate::article::{self, ArticleError, ArticleMeta};
 use crate::cli::{ReadArgs, ReadFormat};
@@ -30,6 +31,8 @@ struct View {
     notice: Option<String>,
     /// The story group of a cached article.
     story: Option<i64>,
+    /// How the metadata was chosen, when the page was extracted now (not from the cache).
+    evidence: Vec<Evidence>,
 }
 
 enum Target<'a> {
@@ -70,7 +73,7 @@ pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
             Target::Id(_) => cached_pictures(ctx, &pictures),
             _ => HashSet::new(),
         };
-        json_output(&view, &pictures, &cached)
+        json_output(&view, &pictures, &cached, args.debug)
     } else if args.format == ReadFormat::Md {
         // Markdown viewers wrap paragraphs themselves: unwrapped unless --width says.
         markdown_output(&view, args.width.map_or(0, |_| width(args)), ctx.lang)
@@ -128,6 +131,7 @@ fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
         source: None,
         notice: None,
         story: None,
+        evidence: ex.evidence,
     })
 }
 
@@ -168,6 +172,7 @@ fn from_url(url: &str, ctx: &Ctx) -> anyhow::Result<View> {
         source: None,
         notice: None,
         story: None,
+        evidence: ex.evidence,
     })
 }
 
@@ -244,6 +249,7 @@ fn full_view(detail: &ArticleDetail, html: String, mut meta: ArticleMeta) -> Vie
         source: Some(detail.row.feed_title.clone()),
         notice: None,
         story: detail.row.story,
+        evidence: Vec::new(),
     }
 }
 
@@ -323,6 +329,7 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         byline: detail.author.clone(),
         published: detail.row.published.map(|d| d.to_rfc3339()),
         site_name: None,
+        source: None,
         url: detail.row.url.clone(),
         lang: None,
         rating: None,
@@ -335,6 +342,7 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         source: Some(detail.row.feed_title.clone()),
         notice: Some(notice),
         story: detail.row.story,
+        evidence: Vec::new(),
     })
 }
 
@@ -424,6 +432,8 @@ struct JsonArticle {
     byline: Option<String>,
     published: Option<String>,
     site_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
     url: Option<String>,
     lang: Option<String>,
     text: String,
@@ -433,6 +443,9 @@ struct JsonArticle {
     views: Option<u64>,
     reading_minutes: u32,
     story: Option<i64>,
+    /// `--debug`: how the metadata was chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<Vec<Evidence>>,
     images: Vec<JsonImage>,
 }
 
@@ -450,7 +463,12 @@ struct JsonRating {
     count: Option<u64>,
 }
 
-fn json_output(view: &View, pictures: &[ImageRef], cached: &HashSet<String>) -> String {
+fn json_output(
+    view: &View,
+    pictures: &[ImageRef],
+    cached: &HashSet<String>,
+    debug: bool,
+) -> String {
     let m = &view.meta;
     let s = |v: &Option<String>| {
         v.as_deref()
@@ -465,6 +483,7 @@ fn json_output(view: &View, pictures: &[ImageRef], cached: &HashSet<String>) -> 
         byline: s(&m.byline),
         published: s(&m.published),
         site_name: s(&m.site_name),
+        source: s(&m.source),
         url: s(&m.url),
         lang: s(&m.lang),
         text,
@@ -482,6 +501,7 @@ fn json_output(view: &View, pictures: &[ImageRef], cached: &HashSet<String>) -> 
                 cached: cached.contains(&p.url),
             })
             .collect(),
+        evidence: debug.then(|| view.evidence.clone()),
     };
     let mut out = serde_json::to_string(&out).unwrap_or_default();
     out.push('\n');

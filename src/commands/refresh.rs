@@ -39,7 +39,8 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
         full_text: args.full_text || ctx.config.full_text,
         lang: ctx.lang,
         arrival: std::sync::Arc::new(ctx.config.arrival()?),
-        pictures: crate::picture::cache_budget(&ctx.config),
+        max_items: ctx.config.max_items_per_feed,
+        pictures: ctx.config.picture_budget(),
     };
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(feeds.len() as u64);

@@ -1,5 +1,6 @@
 //! The domain: feeds and articles as parsed from the network, and OPML.
 pub mod discover;
+pub mod model;
 pub mod opml;
 pub mod parse;
 

@@ -2,7 +2,7 @@
 use super::error::NetError;
 use super::retry_after::parse_retry_after;
 use super::{NetConfig, PER_HOST, host_key, user_agent};
-use crate::store::Validators;
+use crate::feed::model::Validators;
 use crate::text::clean_line;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;

@@ -10,25 +10,9 @@ pub mod refs;
 
 pub use refs::{ImageRef, list};
 
-use serde::{Deserialize, Serialize};
-
-/// How the reader draws pictures: `auto` asks the terminal once at start (kitty, sixel,
-/// iTerm2, else half blocks), `halfblocks` skips the question, `off` shows captions only.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ImageMode {
-    #[default]
-    Auto,
-    Halfblocks,
-    Off,
-}
+pub use crate::config::ImageMode;
 
 /// The most bytes one image may take on the wire (decompressed), counted while streaming.
 pub const MAX_IMAGE_BYTES: usize = 8 * 1024 * 1024;
 /// At most this many images of one article are listed, fetched or cached.
 pub const MAX_IMAGES_PER_ARTICLE: usize = 60;
-
-/// The picture cache's budget in bytes, or None when pictures are off.
-pub fn cache_budget(config: &crate::config::Config) -> Option<u64> {
-    (config.images != ImageMode::Off).then(|| u64::from(config.image_cache_mb) * 1024 * 1024)
-}

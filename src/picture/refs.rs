@@ -2,6 +2,7 @@
 //! page's og:image, else the first figure) first, then every `<img>` of the clean body.
 //! The caption is the figure's `<figcaption>`, else the image's alt text, else its title.
 use super::MAX_IMAGES_PER_ARTICLE;
+use crate::article::lead_image::absolute;
 use crate::text::clean_line;
 use dom_query::{Document, Selection};
 use url::Url;
@@ -41,20 +42,6 @@ pub fn list(html: &str, lead: Option<&str>, base: Option<&str>) -> Vec<ImageRef>
     out
 }
 
-/// The page's lead picture: og:image, twitter:image, `<link rel="image_src">`, absolute.
-pub fn lead(doc: &Document, base: Option<&Url>) -> Option<String> {
-    [
-        r#"meta[property="og:image"]"#,
-        r#"meta[property="og:image:url"]"#,
-        r#"meta[name="twitter:image"]"#,
-        r#"meta[property="twitter:image"]"#,
-    ]
-    .iter()
-    .filter_map(|sel| doc.select(sel).first().attr("content"))
-    .chain(doc.select(r#"link[rel="image_src"]"#).first().attr("href"))
-    .find_map(|v| absolute(&v, base))
-}
-
 /// `src`, else the lazy-loading attributes CMSs use instead.
 fn source(img: &Selection) -> Option<String> {
     ["src", "data-src", "data-original", "data-lazy-src"]
@@ -84,22 +71,10 @@ fn caption(img: &Selection) -> String {
     .unwrap_or_default()
 }
 
-/// `href` as an absolute http(s) URL, resolved against `base` when relative.
-fn absolute(href: &str, base: Option<&Url>) -> Option<String> {
-    let href = href.trim();
-    let url = match Url::parse(href) {
-        Ok(u) => u,
-        Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(href).ok()?,
-        Err(_) => return None,
-    };
-    matches!(url.scheme(), "http" | "https")
-        .then(|| url.to_string())
-        .filter(|_| url.host_str().is_some())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::lead_image::lead;
 
     #[test]
     fn lead_first_then_body_images_in_order_with_captions_once() {

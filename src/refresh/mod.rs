@@ -35,6 +35,8 @@ pub struct RefreshOptions {
     pub lang: Lang,
     /// Rules and story grouping, applied to new articles as they are stored.
     pub arrival: Arc<Arrival>,
+    /// Items kept per feed, the newest (`max_items_per_feed`).
+    pub max_items: usize,
     /// With `full_text`: also cache the pictures of the new full articles, within this
     /// many bytes of picture cache (None: pictures are off).
     pub pictures: Option<u64>,
@@ -47,6 +49,7 @@ impl Default for RefreshOptions {
             full_text: false,
             lang: Lang::default(),
             arrival: Arc::default(),
+            max_items: crate::feed::parse::DEFAULT_MAX_ITEMS,
             pictures: None,
         }
     }
@@ -130,7 +133,13 @@ pub async fn refresh(
             summary.skipped.push((feed, until));
             continue;
         }
-        let task = tasks::fetch_feed(client.clone(), gates.clone(), &feed, opts.arrival.clone());
+        let task = tasks::fetch_feed(
+            client.clone(),
+            gates.clone(),
+            &feed,
+            opts.arrival.clone(),
+            opts.max_items,
+        );
         let id = set.spawn(task).id();
         owners.insert(id, Owner::Feed(Box::new(feed)));
     }
@@ -222,11 +231,7 @@ enum Owner {
 
 /// The feed's title for progress lines, its URL while it has none.
 fn display_title(feed: &FeedRow) -> String {
-    if feed.title.trim().is_empty() {
-        feed.url.clone()
-    } else {
-        feed.title.clone()
-    }
+    feed.name().to_owned()
 }
 
 /// Writes one feed's result in one store call; returns what progress shows and the new ids.

@@ -1,7 +1,7 @@
 //! The work of one task: fetch and parse a feed, or fetch a full article.
 use super::gates::Gates;
 use crate::arrival::Arrival;
-use crate::feed::parse::{ParseError, parse_feed};
+use crate::feed::parse::{ParseError, parse_feed_capped};
 use crate::i18n::Lang;
 use crate::net::{Client, Fetch};
 use crate::store::{FeedRow, PreparedFeed, StoredExtract, Validators};
@@ -38,12 +38,14 @@ pub(crate) fn fetch_feed(
     gates: Arc<Gates>,
     feed: &FeedRow,
     arrival: Arc<Arrival>,
+    max_items: usize,
 ) -> impl Future<Output = Done> + Send + 'static {
     let url = feed.url.clone();
     let subscription = Subscription {
         title: feed.title.clone(),
         url: feed.url.clone(),
         arrival,
+        max_items,
     };
     let validators = Validators {
         etag: feed.etag.clone(),
@@ -97,6 +99,7 @@ struct Subscription {
     title: String,
     url: String,
     arrival: Arc<Arrival>,
+    max_items: usize,
 }
 
 async fn parse(
@@ -109,7 +112,7 @@ async fn parse(
     // Parsing, folding for the search index, the arrival rules and story signatures are
     // pure: all on one blocking thread, so that the store's one thread only writes.
     let job = move || {
-        parse_feed(&body, content_type.as_deref(), &url)
+        parse_feed_capped(&body, content_type.as_deref(), &url, sub.max_items)
             .map(|feed| PreparedFeed::with_arrival(feed, &sub.title, &sub.url, &sub.arrival))
     };
     match tokio::task::spawn_blocking(job).await {

@@ -1,5 +1,5 @@
 //! Wrapping an article body once per width, off the UI thread: the view only slices it.
-use crate::app::msg::WrappedBody;
+use crate::app::WrappedBody;
 use crate::i18n::Lang;
 use std::sync::Arc;
 

@@ -1,28 +1,36 @@
 //! The effect runner: the only place that spawns tasks; owns the store thread, the HTTP
 //! client and the terminal. It turns terminal events into [`Msg`]s, feeds them to
-//! [`update`], runs the returned [`Effect`]s and draws when something changed.
+//! [`update`], runs the returned [`Effect`](crate::app::Effect)s and draws when something
+//! changed: events that arrive together are drained and coalesced ([`events::coalesce`])
+//! before one frame, and frames come at most every [`FRAME`].
 pub mod body;
-pub mod db;
+pub mod events;
+pub mod latest;
 pub mod logging;
+pub mod pace;
 mod runner;
 
-use crate::app::action::Action;
+use crate::app::Problem;
 use crate::app::keymap::KeyMap;
 use crate::app::state::{Connectivity, State};
 use crate::app::{Msg, update};
 use crate::commands::Ctx;
-use crate::i18n::{T, tr};
+use crate::i18n::T;
 use crate::store::Store;
-use crate::view::theme::{Theme, no_color_from_env};
+use crate::theme::{Theme, no_color_from_env};
 use crate::view::{self, ViewState};
 use anyhow::Context;
 use chrono::{Local, Utc};
-use crossterm::event::{Event, EventStream, MouseButton, MouseEventKind};
-use futures_util::StreamExt;
+use crossterm::event::EventStream;
+use futures_util::{FutureExt, StreamExt};
 use runner::Runner;
 use std::time::Duration;
 use tokio::sync::mpsc;
-use tokio::time::MissedTickBehavior;
+use tokio::time::{Instant, MissedTickBehavior};
+
+/// The shortest time between two frames: a storm of keys or resizes is drawn at most this
+/// often (the first key after a pause is drawn at once).
+pub const FRAME: Duration = Duration::from_millis(10);
 
 /// Opens the reader (the TUI) on the cache of `ctx`.
 pub fn run(ctx: Ctx) -> anyhow::Result<()> {
@@ -49,46 +57,45 @@ pub fn run(ctx: Ctx) -> anyhow::Result<()> {
         .build()?;
     let mut state = State::new(ctx.lang, Utc::now());
     state.keymap = keymap;
-    state.theme = theme;
     state.rating_style = ctx.config.rating_style;
+    state.refresh_on_start = ctx.config.refresh_on_start;
     state.tz = *Local::now().offset();
     // Nothing fetched could be kept: no network, and the status bar says why.
     if ctx.offline || read_only {
         state.connectivity = Connectivity::Forced;
     }
     if read_only {
-        state.status.error = Some(tr(ctx.lang, T::ReadOnlyCache).to_owned());
+        state.status.error = Some(Problem::Said(T::ReadOnlyCache));
     }
     tracing::info!(offline = ctx.offline, "reader starts");
-    let result = rt.block_on(event_loop(ctx, store, state));
+    let result = rt.block_on(event_loop(ctx, store, state, theme));
     rt.shutdown_timeout(Duration::from_millis(200));
     result
 }
 
 /// The first frame comes from the cache; then events, results and timers drive it.
-async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<()> {
+async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> anyhow::Result<()> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    let mut runner = Runner::new(&ctx, store, tx.clone());
+    let mut runner = Runner::new(&ctx, store, tx.clone())?;
     let mut guard = crate::tui::TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
-    state.width = size.width;
-    state.height = size.height;
+    update(
+        &mut state,
+        Msg::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
     // First frame: feeds and the first list straight from the cache, before any network.
     let first = runner.first_load(&mut state);
     let mut vs = ViewState::default();
-    guard.terminal.draw(|f| view::render(&state, &mut vs, f))?;
+    guard
+        .terminal
+        .draw(|f| view::render(&state, &theme, &mut vs, f))?;
     runner.connect(ctx.offline)?;
-    for fx in first {
-        runner.run(fx);
-    }
-    if ctx.config.refresh_on_start
-        && state.connectivity == Connectivity::Online
-        && !state.feeds.is_empty()
-    {
-        let mut fx = Vec::new();
-        crate::app::keys::on_action(&mut state, Action::RefreshAll, &mut fx);
-        runner.run_all(fx);
-    }
+    runner.run_all(first);
+    // The start-up refresh (`refresh_on_start`) is update's decision.
+    runner.run_all(update(&mut state, Msg::Ready));
     let mut events = EventStream::new();
     let mut clock = tokio::time::interval(Duration::from_secs(30));
     clock.tick().await;
@@ -96,37 +103,51 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
     // Ticks missed while idle are not made up in a burst.
     spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
     clock.set_missed_tick_behavior(MissedTickBehavior::Skip);
-    // Drawn on change only: after messages, never for ignored events (mouse motion).
     let mut dirty = true;
-    loop {
-        if dirty {
-            guard.terminal.draw(|f| view::render(&state, &mut vs, f))?;
+    let mut pacer = pace::Pacer::new(FRAME);
+    let mut ended = false;
+    while !ended {
+        // Drawn on change only, and at most once per FRAME.
+        if dirty && pacer.ready(std::time::Instant::now()) {
+            guard
+                .terminal
+                .draw(|f| view::render(&state, &theme, &mut vs, f))?;
             dirty = false;
+            pacer.drawn(std::time::Instant::now());
         }
+        let frame_due = pacer.next().map_or_else(Instant::now, Instant::from_std);
         let ticking = state.busy();
-        let msg = tokio::select! {
+        let mut batch = Vec::new();
+        tokio::select! {
             ev = events.next() => match ev {
-                Some(Ok(ev)) => match event_msg(ev, &state, &vs) {
-                    Some(m) => m,
-                    None => continue,
-                },
+                Some(Ok(ev)) => batch.extend(events::event_msg(ev, state.focus, &vs)),
                 Some(Err(e)) => return Err(e).context("reading the terminal"),
-                None => break,
+                None => ended = true,
             },
-            Some(m) = rx.recv() => m,
-            _ = clock.tick() => Msg::Clock(Utc::now()),
-            _ = spinner.tick(), if ticking => Msg::Tick,
-        };
-        let mut batch = vec![msg];
+            Some(m) = rx.recv() => batch.push(m),
+            _ = clock.tick() => batch.push(Msg::Clock(Utc::now())),
+            _ = spinner.tick(), if ticking => batch.push(Msg::Tick),
+            _ = tokio::time::sleep_until(frame_due), if dirty => {}
+        }
         // Everything already waiting goes into the same frame.
+        while let Some(ev) = events.next().now_or_never() {
+            match ev {
+                Some(Ok(ev)) => batch.extend(events::event_msg(ev, state.focus, &vs)),
+                Some(Err(e)) => return Err(e).context("reading the terminal"),
+                None => {
+                    ended = true;
+                    break;
+                }
+            }
+        }
         while let Ok(m) = rx.try_recv() {
             batch.push(m);
         }
-        for m in batch {
+        for m in events::coalesce(batch) {
+            dirty = true;
             let fx = update(&mut state, m);
             runner.run_all(fx);
         }
-        dirty = true;
         if state.quit {
             break;
         }
@@ -135,25 +156,4 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State) -> anyhow::Result<
     drop(guard);
     tracing::info!("reader quits");
     Ok(())
-}
-
-/// A terminal event as a message; mouse positions go through the last frame's layout.
-fn event_msg(ev: Event, state: &State, vs: &ViewState) -> Option<Msg> {
-    match ev {
-        Event::Key(k) => Some(Msg::Key(k)),
-        Event::Paste(p) => Some(Msg::Paste(p)),
-        Event::Resize(width, height) => Some(Msg::Resize { width, height }),
-        Event::Mouse(m) => {
-            let pane = vs.pane_at(m.column, m.row).unwrap_or(state.focus);
-            match m.kind {
-                MouseEventKind::ScrollDown => Some(Msg::Wheel { pane, delta: 1 }),
-                MouseEventKind::ScrollUp => Some(Msg::Wheel { pane, delta: -1 }),
-                MouseEventKind::Down(MouseButton::Left) => vs
-                    .hit(m.column, m.row)
-                    .map(|(pane, index)| Msg::Click { pane, index }),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
 }

@@ -1,22 +1,32 @@
-//! Runs the effects of `update`: store jobs in order on the store thread, slow work on
-//! tokio tasks (abortable: Esc cancels), results back as messages.
+//! Runs the effects of `update`: store jobs in order on the store thread (one queue: reads,
+//! the user's writes and the refresh's own calls alike; nothing on the UI loop waits for
+//! it), body renders on a latest-wins worker, slow work on tokio tasks (abortable: Esc
+//! cancels), results back as messages.
 use super::body::wrap_body;
-use super::db::Db;
+use super::latest::Latest;
 use crate::app::state::State;
-use crate::app::{Effect, Msg};
+use crate::app::{Effect, Msg, Problem, Saved};
 use crate::article::{ArticleError, fetch_article};
 use crate::commands::Ctx;
 use crate::feed::{ArticleId, FeedId};
 use crate::i18n::Lang;
 use crate::net::{Client, NetConfig};
 use crate::refresh::{Progress, RefreshOptions, RefreshSummary, refresh};
-use crate::store::{ArticleQuery, Store};
+use crate::store::{Store, StoreHandle};
 use chrono::Utc;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
+/// A body to wrap: the newest replaces one not started yet.
+struct RenderJob {
+    req: u64,
+    html: String,
+    width: u16,
+    lang: Lang,
+}
+
 pub struct Runner {
-    db: Db,
+    store: StoreHandle,
     /// None with `--offline`: no request at all.
     client: Option<Client>,
     lang: Lang,
@@ -24,17 +34,22 @@ pub struct Runner {
     /// Retention after each refresh, as `docbao refresh` does it.
     keep_days: u32,
     tx: UnboundedSender<Msg>,
+    render: Latest<RenderJob>,
     fetch: Option<JoinHandle<()>>,
     refresh: Option<JoinHandle<()>>,
-    render: Option<JoinHandle<()>>,
 }
 
 impl Runner {
-    /// Call inside the tokio runtime (the store queue is a task). No network yet: see
+    /// Starts the store's thread and the render worker. No network yet: see
     /// [`Runner::connect`].
-    pub fn new(ctx: &Ctx, store: Store, tx: UnboundedSender<Msg>) -> Runner {
-        Runner {
-            db: Db::spawn(store),
+    pub fn new(ctx: &Ctx, store: Store, tx: UnboundedSender<Msg>) -> std::io::Result<Runner> {
+        let render_tx = tx.clone();
+        let render = Latest::spawn("docbao-render", move |job: RenderJob| {
+            let body = wrap_body(&job.html, job.width, job.lang);
+            let _ = render_tx.send(Msg::BodyRendered { req: job.req, body });
+        })?;
+        Ok(Runner {
+            store: StoreHandle::spawn(store),
             client: None,
             lang: ctx.lang,
             refresh_opts: RefreshOptions {
@@ -43,14 +58,15 @@ impl Runner {
                 lang: ctx.lang,
                 // Checked when the config was read: a failure here cannot happen.
                 arrival: std::sync::Arc::new(ctx.config.arrival().unwrap_or_default()),
-                pictures: crate::picture::cache_budget(&ctx.config),
+                max_items: ctx.config.max_items_per_feed,
+                pictures: ctx.config.picture_budget(),
             },
             keep_days: ctx.config.keep_days,
             tx,
+            render,
             fetch: None,
             refresh: None,
-            render: None,
-        }
+        })
     }
 
     /// Builds the HTTP client (TLS set-up takes a moment: after the first frame). Never
@@ -62,19 +78,20 @@ impl Runner {
         Ok(())
     }
 
-    /// Feeds and the first article list, synchronously, for the first frame.
+    /// Feeds and the first article list, waited for (before the loop: the first frame
+    /// shows the cache).
     pub fn first_load(&mut self, state: &mut State) -> Vec<Effect> {
-        let feeds = self.db.call_blocking(|s| s.feeds());
+        let feeds = self.store.call_blocking(|s| s.feeds());
         let mut later = Vec::new();
         match feeds {
             Ok(rows) => {
                 for fx in crate::app::update(state, Msg::FeedsLoaded(rows)) {
                     match fx {
                         Effect::LoadArticles { req, query } => {
-                            let rows = self.db.call_blocking(move |s| s.articles(&query));
+                            let rows = self.store.call_blocking(move |s| s.articles(&query));
                             let msg = match rows {
                                 Ok(rows) => Msg::ArticlesLoaded { req, rows },
-                                Err(e) => Msg::Failed(e.to_string()),
+                                Err(e) => Msg::Failed(e.into()),
                             };
                             later.extend(crate::app::update(state, msg));
                         }
@@ -82,7 +99,7 @@ impl Runner {
                     }
                 }
             }
-            Err(e) => later.extend(crate::app::update(state, Msg::Failed(e.to_string()))),
+            Err(e) => later.extend(crate::app::update(state, Msg::Failed(e.into()))),
         }
         later
     }
@@ -93,39 +110,46 @@ impl Runner {
         }
     }
 
-    pub fn run(&mut self, fx: Effect) {
+    /// Queues a store job whose result becomes a message.
+    fn query(&self, job: impl FnOnce(&mut Store) -> Msg + Send + 'static) {
         let tx = self.tx.clone();
+        let queued = self.store.exec(move |s| {
+            let _ = tx.send(job(s));
+        });
+        if !queued {
+            let _ = self.tx.send(Msg::Failed(Problem::Cache(
+                "the cache's thread has stopped; restart docbao".into(),
+            )));
+        }
+    }
+
+    pub fn run(&mut self, fx: Effect) {
+        let failed = |e: crate::store::StoreError| Msg::Failed(e.into());
         match fx {
-            Effect::LoadFeeds => self.db.exec(move |s| {
-                let _ = tx.send(match s.feeds() {
-                    Ok(rows) => Msg::FeedsLoaded(rows),
-                    Err(e) => Msg::Failed(e.to_string()),
-                });
+            Effect::LoadFeeds => {
+                self.query(move |s| s.feeds().map_or_else(failed, Msg::FeedsLoaded))
+            }
+            Effect::LoadArticles { req, query } => self.query(move |s| {
+                s.articles(&query)
+                    .map_or_else(failed, |rows| Msg::ArticlesLoaded { req, rows })
             }),
-            Effect::LoadArticles { req, query } => self.load_articles(req, query),
-            Effect::LoadDetail { req, id } => self.db.exec(move |s| {
-                let _ = tx.send(match s.article(id) {
-                    Ok(d) => Msg::DetailLoaded {
-                        req,
-                        detail: Box::new(d),
-                    },
-                    Err(e) => Msg::Failed(e.to_string()),
-                });
+            Effect::LoadDetail { req, id } => self.query(move |s| {
+                s.article(id).map_or_else(failed, |d| Msg::DetailLoaded {
+                    req,
+                    detail: Box::new(d),
+                })
             }),
             Effect::RenderBody {
                 req,
                 html,
                 width,
                 lang,
-            } => {
-                if let Some(h) = self.render.take() {
-                    h.abort();
-                }
-                self.render = Some(tokio::task::spawn_blocking(move || {
-                    let body = wrap_body(&html, width, lang);
-                    let _ = tx.send(Msg::BodyRendered { req, body });
-                }));
-            }
+            } => self.render.submit(RenderJob {
+                req,
+                html,
+                width,
+                lang,
+            }),
             Effect::FetchFullText { req, id, url } => {
                 if let Some(h) = self.fetch.take() {
                     h.abort();
@@ -137,16 +161,20 @@ impl Runner {
                     h.abort();
                 }
             }
-            Effect::Search { req, query, limit } => self.db.exec(move |s| {
-                let _ = tx.send(match s.search(&query, limit) {
-                    Ok(rows) => Msg::SearchDone { req, rows },
-                    Err(e) => Msg::Failed(e.to_string()),
-                });
+            Effect::Search { req, query, limit } => self.query(move |s| {
+                s.search(&query, limit)
+                    .map_or_else(failed, |rows| Msg::SearchDone { req, rows })
             }),
-            // The user's own data is written before the frame that shows it: a kill -9 right
-            // after the stars appear keeps them (one small synchronous write).
-            Effect::SetRating { id, rating } => self.write(move |s| s.set_rating(id, rating)),
-            Effect::SetRead { id, read } => self.write(move |s| s.set_read(id, read)),
+            // The user's own marks: written (committed) before the message that shows them,
+            // so a kill -9 right after the stars appear keeps them.
+            Effect::SetRating { id, rating } => self.query(move |s| {
+                s.set_rating(id, rating)
+                    .map_or_else(failed, |_| Msg::Saved(Saved::Rating { id, rating }))
+            }),
+            Effect::SetRead { id, read } => self.query(move |s| {
+                s.set_read(id, read)
+                    .map_or_else(failed, |_| Msg::Saved(Saved::Read { id, read }))
+            }),
             Effect::Refresh { feeds } => {
                 if self.refresh.as_ref().is_some_and(|h| !h.is_finished()) {
                     return;
@@ -154,10 +182,15 @@ impl Runner {
                 self.refresh = Some(self.spawn_refresh(feeds));
             }
             // Old read, unrated articles go, as after `docbao refresh`; ratings and unread
-            // news never do. Waited for: it may come right before quitting.
+            // news never do. The loads `update` asks for next see its result (same queue).
             Effect::Prune => {
                 let keep_days = self.keep_days;
-                self.write(move |s| s.prune(keep_days, Utc::now()));
+                let tx = self.tx.clone();
+                self.store.exec(move |s| {
+                    if let Err(e) = s.prune(keep_days, Utc::now()) {
+                        let _ = tx.send(Msg::Failed(e.into()));
+                    }
+                });
             }
             Effect::CancelRefresh => {
                 if let Some(h) = self.refresh.take() {
@@ -165,46 +198,32 @@ impl Runner {
                 }
             }
             Effect::OpenBrowser { url } => {
+                let tx = self.tx.clone();
                 tokio::task::spawn_blocking(move || {
-                    let _ = tx.send(Msg::BrowserOpened(open_browser(&url)));
+                    let _ = tx.send(Msg::BrowserOpened(
+                        open_browser(&url).map_err(Problem::Browser),
+                    ));
                 });
             }
-            // The loop ticks while `State::busy`; quitting is the loop's own check.
-            Effect::StartTicking | Effect::Quit => {}
+            // The loop ends on `State::quit`; what matters here is that the writes asked for
+            // before are on disk first.
+            Effect::Quit => self.flush(),
         }
     }
 
-    /// A write waited for (see [`Db::call_blocking`]); its failure goes to the status bar.
-    fn write<R: Send + 'static>(
-        &self,
-        job: impl FnOnce(&mut Store) -> crate::store::Result<R> + Send + 'static,
-    ) {
-        if let Err(e) = self.db.call_blocking(job) {
-            let said = match e {
-                crate::store::StoreError::ReadOnly => {
-                    crate::i18n::tr(self.lang, crate::i18n::T::ReadOnlyCache).to_owned()
-                }
-                e => e.to_string(),
-            };
-            let _ = self.tx.send(Msg::Failed(said));
+    /// Waits until every store job queued so far has run (the queue keeps the order).
+    fn flush(&self) {
+        let done: crate::store::Result<()> = self.store.call_blocking(|_| Ok(()));
+        if let Err(e) = done {
+            tracing::error!("store: {e}");
         }
-    }
-
-    fn load_articles(&self, req: u64, query: ArticleQuery) {
-        let tx = self.tx.clone();
-        self.db.exec(move |s| {
-            let _ = tx.send(match s.articles(&query) {
-                Ok(rows) => Msg::ArticlesLoaded { req, rows },
-                Err(e) => Msg::Failed(e.to_string()),
-            });
-        });
     }
 
     /// Downloads and extracts the article, stores it, then says so (after the store job,
     /// so the reload that follows sees it).
     fn spawn_fetch(&self, req: u64, id: ArticleId, url: String) -> JoinHandle<()> {
         let tx = self.tx.clone();
-        let db = self.db.clone();
+        let store = self.store.clone();
         let client = self.client.clone();
         let lang = self.lang;
         tokio::spawn(async move {
@@ -212,28 +231,30 @@ impl Runner {
                 let _ = tx.send(Msg::FullTextDone {
                     req,
                     id,
-                    result: Err("offline".into()),
+                    result: Err(Problem::Offline),
                     offline: true,
                 });
                 return;
             };
             match fetch_article(&client, &url, lang).await {
-                Ok(extract) => db.exec(move |s| {
-                    let result = s.save_full_text(id, &extract).map_err(|e| e.to_string());
-                    let _ = tx.send(Msg::FullTextDone {
-                        req,
-                        id,
-                        result,
-                        offline: false,
+                Ok(extract) => {
+                    store.exec(move |s| {
+                        let result = s.save_full_text(id, &extract).map_err(Problem::from);
+                        let _ = tx.send(Msg::FullTextDone {
+                            req,
+                            id,
+                            result,
+                            offline: false,
+                        });
                     });
-                }),
+                }
                 Err(e) => {
                     let offline = matches!(e, ArticleError::Net { offline: true, .. });
                     tracing::info!("full text of {url}: {e}");
                     let _ = tx.send(Msg::FullTextDone {
                         req,
                         id,
-                        result: Err(e.to_string()),
+                        result: Err(Problem::Page(e)),
                         offline,
                     });
                 }
@@ -244,7 +265,7 @@ impl Runner {
     /// Refreshes `feeds` (all when `None`) in the background, with progress.
     fn spawn_refresh(&self, feeds: Option<Vec<FeedId>>) -> JoinHandle<()> {
         let tx = self.tx.clone();
-        let handle = self.db.handle().clone();
+        let handle = self.store.clone();
         let client = self.client.clone();
         let opts = self.refresh_opts.clone();
         tokio::spawn(async move {
@@ -266,7 +287,7 @@ impl Runner {
                         failed: 0,
                         new: 0,
                         offline: false,
-                        error: Some(e.to_string()),
+                        error: Some(e.into()),
                     });
                     return;
                 }
@@ -296,8 +317,10 @@ impl Runner {
         })
     }
 
+    /// Stops the background work; the store's queue is flushed first.
     pub fn shutdown(&mut self) {
-        for h in [self.fetch.take(), self.refresh.take(), self.render.take()]
+        self.flush();
+        for h in [self.fetch.take(), self.refresh.take()]
             .into_iter()
             .flatten()
         {
@@ -309,7 +332,7 @@ impl Runner {
 /// `$BROWSER` (one program, the URL as its one argument) or the system's opener; never a
 /// shell, and only http/https (checked again here).
 pub fn open_browser(url: &str) -> Result<(), String> {
-    if !crate::app::update::is_web_url(url) {
+    if crate::net::check_url(url).is_err() {
         return Err(format!(
             "not an http/https address: {}",
             crate::text::clean_line(url)
@@ -341,10 +364,10 @@ fn done_msg(summary: &RefreshSummary, local: usize) -> Msg {
     let network_ok = ok.saturating_sub(local.saturating_sub(local_failed));
     let network_failed = summary.failed.len() - local_failed;
     let offline = network_ok == 0 && network_failed > 0 && summary.unreachable == network_failed;
-    let error = summary
-        .failed
-        .first()
-        .map(|(feed, e)| format!("{}: {e}", crate::view::feeds::feed_name(feed)));
+    let error = summary.failed.first().map(|(feed, e)| Problem::Feed {
+        name: feed.name().to_owned(),
+        error: e.to_string(),
+    });
     Msg::RefreshDone {
         ok,
         failed: summary.failed.len(),

@@ -5,8 +5,8 @@ use super::{
     ArticleDetail, ArticleQuery, ArticleRow, ArticleSort, Result, StoreError, StoredExtract,
 };
 use crate::arrival::Subject;
-use crate::article::ArticleMeta;
 use crate::feed::ArticleId;
+use crate::feed::model::ArticleMeta;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};
@@ -15,10 +15,28 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, param
 /// and (sort_date, id) indexes give this order without sorting, so a LIMIT reads only what
 /// it returns.
 pub(super) fn articles(conn: &Connection, q: &ArticleQuery) -> Result<Vec<ArticleRow>> {
+    let mut rows = Vec::new();
+    each_article(conn, q, &mut |row| {
+        rows.push(row);
+        true
+    })?;
+    Ok(rows)
+}
+
+/// [`articles`] one row at a time, as SQLite reads them; `f` returns false to stop.
+pub(super) fn each_article(
+    conn: &Connection,
+    q: &ArticleQuery,
+    f: &mut dyn FnMut(ArticleRow) -> bool,
+) -> Result<()> {
     let (sql, args) = articles_sql(q);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(args), article_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    for row in stmt.query_map(params_from_iter(args), article_row)? {
+        if !f(row?) {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// The statement for `q` and its arguments; only the filters in use appear, so that SQLite

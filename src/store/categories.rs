@@ -4,7 +4,7 @@
 use super::Result;
 use crate::feed::opml::{self, MAX_DEPTH, Opml, OpmlCategory, OpmlEntry};
 use crate::text::clean_line;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
@@ -144,29 +144,9 @@ pub struct Imported {
     pub known: usize,
 }
 
-/// Subscribes to every entry of `opml` in one transaction, with its categories; a known
-/// URL is counted and left as it is.
-pub(super) fn import(conn: &mut Connection, opml: &Opml) -> Result<Imported> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut done = Imported::default();
-    // The store's id of each OPML category, once resolved.
-    let mut ids: Vec<Option<Option<i64>>> = vec![None; opml.categories.len()];
-    for entry in &opml.entries {
-        if super::feeds::feed_id(&tx, entry.xml_url.trim())?.is_some() {
-            done.known += 1;
-            continue;
-        }
-        let category = resolve(&tx, opml, &mut ids, entry.category)?;
-        super::feeds::insert_feed(&tx, entry.xml_url.trim(), Some(&entry.title), category)?;
-        done.added += 1;
-    }
-    tx.commit()?;
-    Ok(done)
-}
-
 /// The store id of an OPML category, resolving the unresolved ones above it first (each
 /// once, so the whole import stays linear).
-fn resolve(
+pub(super) fn resolve(
     conn: &Connection,
     opml: &Opml,
     ids: &mut [Option<Option<i64>>],

@@ -209,6 +209,30 @@ fn exists(changed: usize, id: FeedId) -> Result<()> {
     Ok(())
 }
 
+/// Subscribes to every entry of `opml` in one transaction, with its categories; a known
+/// URL is counted and left as it is. (Here, not in categories.rs, so that feeds use
+/// categories and not the other way round.)
+pub(super) fn import(
+    conn: &mut Connection,
+    opml: &crate::feed::opml::Opml,
+) -> Result<categories::Imported> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut done = categories::Imported::default();
+    // The store's id of each OPML category, once resolved.
+    let mut ids: Vec<Option<Option<i64>>> = vec![None; opml.categories.len()];
+    for entry in &opml.entries {
+        if feed_id(&tx, entry.xml_url.trim())?.is_some() {
+            done.known += 1;
+            continue;
+        }
+        let category = categories::resolve(&tx, opml, &mut ids, entry.category)?;
+        insert_feed(&tx, entry.xml_url.trim(), Some(&entry.title), category)?;
+        done.added += 1;
+    }
+    tx.commit()?;
+    Ok(done)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -70,6 +70,13 @@ impl StoreHandle {
         answer.await.unwrap_or_else(|_| R::gone())
     }
 
+    /// Queues `f` without waiting: it runs after every job queued before it, from any
+    /// caller (the one queue keeps the order). `f` reports its own result; if the thread
+    /// is gone, `f` is dropped unrun and `false` returned.
+    pub fn exec(&self, f: impl FnOnce(&mut Store) + Send + 'static) -> bool {
+        self.jobs.send(Box::new(f)).is_ok()
+    }
+
     /// The same for code outside async; blocks the calling thread. Safe to call from inside
     /// a tokio runtime too (it uses no tokio primitive), though it blocks that worker.
     pub fn call_blocking<R: StoreReply>(

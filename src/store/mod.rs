@@ -27,23 +27,21 @@ mod schema;
 pub mod search;
 mod sql;
 mod stories;
-mod strip;
+pub mod strip;
 
 pub use categories::{Imported, MAX_CATEGORIES, MAX_CATEGORY_CHARS};
 pub use marks::Selection;
 pub use saved::{SavedSearch, SavedSearchRow};
 
 pub use handle::{StoreHandle, StoreReply, spawn};
-pub use save::{dedup_key, fnv1a64};
+pub use save::dedup_key;
 pub use schema::{DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION};
 
 use crate::arrival::{Arrival, Signature, Subject, Verdict};
-use crate::article::ArticleMeta;
 use crate::feed::{ArticleId, FeedId, ParsedFeed};
 use chrono::{DateTime, Utc};
 use sql::classify;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
@@ -67,88 +65,11 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// A subscription with its counts and last refresh result. `Default` is for fixtures: a
-/// row with id 0 that was never stored.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct FeedRow {
-    pub id: FeedId,
-    pub title: String,
-    pub url: String,
-    pub site_url: Option<String>,
-    /// Category path, outer first, joined with "/" (a "/" or a backslash inside a name is
-    /// escaped: see `feed::opml::category_path`); shared by the feeds of one category.
-    pub category: Option<Arc<str>>,
-    pub unread: i64,
-    pub total: i64,
-    /// "ok", "not modified", or a one-line error.
-    pub last_status: Option<String>,
-    pub last_refreshed: Option<DateTime<Utc>>,
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
-    /// Set from Retry-After: the feed is skipped until then.
-    pub retry_until: Option<DateTime<Utc>>,
-}
-
-/// The validators of a conditional GET, kept exactly as the server sent them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Validators {
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
-}
-
-/// One article as lists show it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleRow {
-    pub id: ArticleId,
-    pub feed_id: FeedId,
-    pub feed_title: String,
-    pub title: String,
-    pub url: Option<String>,
-    pub published: Option<DateTime<Utc>>,
-    pub read: bool,
-    /// 0 (none) to 5.
-    pub rating: u8,
-    /// Whether the full article is cached.
-    pub full_text: bool,
-    /// Of the best text cached (the full article, else the feed's): see `text::reading`.
-    pub reading_minutes: u32,
-    /// The id shared by every version of one story told by several feeds; `None` alone.
-    pub story: Option<i64>,
-}
-
-/// The full article as extracted from its page and cached.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredExtract {
-    /// Clean article HTML (the body only).
-    pub html: String,
-    pub meta: ArticleMeta,
-    pub fetched_at: DateTime<Utc>,
-}
-
-/// Everything the reader needs about one article.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleDetail {
-    pub row: ArticleRow,
-    pub author: Option<String>,
-    /// The feed's summary and content, as HTML.
-    pub summary: Option<String>,
-    pub content: Option<String>,
-    pub full: Option<StoredExtract>,
-}
-
-impl ArticleDetail {
-    /// The feed's own text for the item: its content or summary, whichever is longer
-    /// (feeds put the fuller text in either). What `read` and the reader show in place
-    /// of the page, and for `--summary` / `t`.
-    pub fn feed_html(&self) -> Option<&str> {
-        [&self.content, &self.summary]
-            .into_iter()
-            .flatten()
-            .filter(|h| !h.trim().is_empty())
-            .max_by_key(|h| h.len())
-            .map(String::as_str)
-    }
-}
+// The domain types moved to `feed::model` (store, net, article and app all use them); here
+// under their old names so every `store::FeedRow` keeps working.
+pub use crate::feed::model::{
+    ArticleDetail, ArticleRow, FeedRow, FeedStatus, StoredExtract, Validators,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ArticleSort {
@@ -306,7 +227,7 @@ impl Store {
     /// Subscribes to the entries of an OPML document with their categories, in one
     /// transaction; known URLs are counted and left alone.
     pub fn import_opml(&mut self, opml: &crate::feed::opml::Opml) -> Result<Imported> {
-        categories::import(&mut self.conn, opml).map_err(classify)
+        feeds::import(&mut self.conn, opml).map_err(classify)
     }
     /// The http(s) subscriptions and their categories, for `export`.
     pub fn opml(&self) -> Result<crate::feed::opml::Opml> {
@@ -392,6 +313,15 @@ impl Store {
     pub fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRow>> {
         articles::articles(&self.conn, query).map_err(classify)
     }
+    /// [`Store::articles`] row by row, for output that must not hold them all; `f`
+    /// returns false to stop.
+    pub fn each_article(
+        &self,
+        query: &ArticleQuery,
+        f: &mut dyn FnMut(ArticleRow) -> bool,
+    ) -> Result<()> {
+        articles::each_article(&self.conn, query, f).map_err(classify)
+    }
     pub fn article(&self, id: ArticleId) -> Result<ArticleDetail> {
         articles::article(&self.conn, id).map_err(classify)
     }
@@ -413,6 +343,15 @@ impl Store {
     /// Diacritic-insensitive search of titles, summaries and full texts, best first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ArticleRow>> {
         search::search(&self.conn, query, limit).map_err(classify)
+    }
+    /// [`Store::search`] row by row; `f` returns false to stop.
+    pub fn each_result(
+        &self,
+        query: &str,
+        limit: usize,
+        f: &mut dyn FnMut(ArticleRow) -> bool,
+    ) -> Result<()> {
+        search::each_result(&self.conn, query, limit, f).map_err(classify)
     }
     /// Deletes read (or hidden), unrated articles older than `keep_days`, and story keys
     /// too old to group anything; returns how many articles.

@@ -196,8 +196,23 @@ pub fn fts_query(input: &str) -> Option<String> {
 }
 
 pub(super) fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<ArticleRow>> {
+    let mut rows = Vec::new();
+    each_result(conn, query, limit, &mut |row| {
+        rows.push(row);
+        true
+    })?;
+    Ok(rows)
+}
+
+/// [`search`] one row at a time, as SQLite reads them; `f` returns false to stop.
+pub(super) fn each_result(
+    conn: &Connection,
+    query: &str,
+    limit: usize,
+    f: &mut dyn FnMut(ArticleRow) -> bool,
+) -> Result<()> {
     let Some(fts) = fts_query(query) else {
-        return Ok(Vec::new());
+        return Ok(());
     };
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     // Articles whose title holds every word come first: bm25's title weight alone lets a
@@ -212,8 +227,12 @@ pub(super) fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec
          {RANK}, a.sort_date DESC, a.id DESC LIMIT ?2"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![fts, limit, in_title], article_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    for row in stmt.query_map(params![fts, limit, in_title], article_row)? {
+        if !f(row?) {
+            break;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! A cheap HTML-to-words pass for the search index only: tags out, script/style/comments
-//! out, entities decoded. Its output is folded afterwards, so accented entities may become
-//! their base letter (`&ecirc;` -> `e`) and unknown ones a space: nothing here is shown.
+//! out, entities decoded (unknown ones become a space). Its output is folded afterwards:
+//! nothing here is shown.
+use crate::text::entities;
 
 /// Tags that do not separate words (`Vi<b>ệ</b>t` stays one word); every other tag does.
 const INLINE: &[&str] = &[
@@ -12,17 +13,19 @@ const INLINE: &[&str] = &[
 /// Elements whose content is not text.
 const SKIPPED: &[&str] = &["script", "style", "template", "noscript"];
 
-/// The text of `html` for indexing.
+/// The text of `html` for indexing. Linear: once a `<` finds no `>` after it, every later
+/// `<` is text without searching again.
 pub fn html_to_index_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
+    let mut no_more_gt = false;
     while let Some(pos) = rest.find(['<', '&']) {
         out.push_str(&rest[..pos]);
         rest = &rest[pos..];
         if rest.starts_with('&') {
             rest = entity(rest, &mut out);
         } else {
-            rest = tag(rest, &mut out);
+            rest = tag(rest, &mut out, &mut no_more_gt);
         }
     }
     out.push_str(rest);
@@ -30,13 +33,23 @@ pub fn html_to_index_text(html: &str) -> String {
 }
 
 /// Consumes one tag (or comment, or skipped element) at the start of `s`.
-fn tag<'a>(s: &'a str, out: &mut String) -> &'a str {
+fn tag<'a>(s: &'a str, out: &mut String, no_more_gt: &mut bool) -> &'a str {
     if let Some(body) = s.strip_prefix("<!--") {
         out.push(' ');
         return body.find("-->").map_or("", |end| &body[end + 3..]);
     }
-    let Some(end) = s.find('>') else {
+    // Only a letter, digit, `/`, `!` or `?` after `<` starts a tag; anything else is text
+    // decided without looking ahead, so a run of `< ` stays linear.
+    let starts_tag =
+        s[1..].starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '!' | '?'));
+    let end = if starts_tag && !*no_more_gt {
+        s.find('>')
+    } else {
+        None
+    };
+    let Some(end) = end else {
         // An unclosed '<' is text, as browsers treat it.
+        *no_more_gt |= starts_tag;
         out.push('<');
         return &s[1..];
     };
@@ -47,10 +60,6 @@ fn tag<'a>(s: &'a str, out: &mut String) -> &'a str {
         .take_while(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    if name.is_empty() && !inner.starts_with(['/', '!', '?']) {
-        out.push('<');
-        return &s[1..];
-    }
     let after = &s[end + 1..];
     if !inner.starts_with('/') && !inner.ends_with('/') && SKIPPED.contains(&name.as_str()) {
         out.push(' ');
@@ -66,62 +75,18 @@ fn tag<'a>(s: &'a str, out: &mut String) -> &'a str {
     after
 }
 
-/// Consumes one character reference at the start of `s` (or just the '&').
+/// Consumes one character reference at the start of `s` (or just the '&'). An unknown
+/// name becomes a space: it stood for some character, and none of them is a letter here.
 fn entity<'a>(s: &'a str, out: &mut String) -> &'a str {
-    let body = &s[1..];
-    let Some(semi) = body.find(';').filter(|&i| i > 0 && i <= 32) else {
+    let Some((name, len)) = entities::reference_body(s) else {
         out.push('&');
-        return body;
+        return &s[1..];
     };
-    let name = &body[..semi];
-    let decoded = if let Some(num) = name.strip_prefix('#') {
-        let value = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok(),
-            None => num.parse().ok(),
-        };
-        value.and_then(char::from_u32).map(|c| c.to_string())
-    } else {
-        named(name).map(str::to_owned)
-    };
-    match decoded {
-        Some(text) => out.push_str(&text),
-        None if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#') => out.push(' '),
-        None => {
-            out.push('&');
-            return body;
-        }
+    match entities::decode_body(name) {
+        Some(decoded) => decoded.push_to(out),
+        None => out.push(' '),
     }
-    &body[semi + 1..]
-}
-
-fn named(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        "nbsp" | "ensp" | "emsp" | "thinsp" => " ",
-        "dstrok" | "Dstrok" | "eth" | "ETH" => "d",
-        "szlig" => "ss",
-        _ => return accented(name),
-    })
-}
-
-/// `&ocirc;`, `&Agrave;`, `&uuml;`...: the base letter, which is what folding keeps anyway.
-fn accented(name: &str) -> Option<&'static str> {
-    const MARKS: &[&str] = &[
-        "grave", "acute", "circ", "tilde", "uml", "ring", "cedil", "caron",
-    ];
-    let mut chars = name.chars();
-    let letter = chars.next()?;
-    let mark = chars.as_str();
-    if !letter.is_ascii_alphabetic() || !MARKS.contains(&mark) {
-        return None;
-    }
-    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
-    let i = LETTERS.find(letter.to_ascii_lowercase())?;
-    Some(&LETTERS[i..i + 1])
+    &s[len..]
 }
 
 /// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
@@ -165,9 +130,9 @@ mod tests {
         assert_eq!(html_to_index_text("&#272;&#x1EB0;"), "ĐẰ");
         assert_eq!(
             html_to_index_text("H&agrave; N&ocirc;&#803;i"),
-            "Ha No\u{323}i"
+            "Hà Nô\u{323}i"
         );
-        assert_eq!(html_to_index_text("&dstrok;&unknown;x"), "d x");
+        assert_eq!(html_to_index_text("&dstrok;&unknown;x"), "đ x");
         assert_eq!(html_to_index_text("AT&T & co"), "AT&T & co");
     }
 

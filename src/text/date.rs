@@ -13,11 +13,12 @@ enum Tok {
     Sym(char),
 }
 
-/// Tokens of the folded (lowercase, no marks, đ -> d) text.
+/// Tokens of the folded (lowercase, no marks, đ -> d) text. Folding makes "tới" and "tôi"
+/// the evening word "tối": those two keep their marks so that "8:00 tới 10:00" stays 8:00.
 fn tokens(s: &str) -> Vec<Tok> {
-    let folded = super::fold(&super::nfc(s));
+    let text = super::nfc(s);
     let mut out = Vec::new();
-    let mut chars = folded.chars().peekable();
+    let mut chars = text.chars().peekable();
     while let Some(&c) = chars.peek() {
         if c.is_ascii_digit() {
             let mut v: u32 = 0;
@@ -29,14 +30,25 @@ fn tokens(s: &str) -> Vec<Tok> {
             }
             out.push(Tok::Num(v, n));
         } else if c.is_alphabetic() {
-            let mut w = String::new();
-            while let Some(&c) = chars.peek().filter(|c| c.is_alphabetic()) {
-                w.push(c);
+            let mut raw = String::new();
+            // A combining mark left in the text belongs to the word before it.
+            while let Some(&c) = chars
+                .peek()
+                .filter(|&&c| c.is_alphabetic() || super::fold::fold_char(c).is_none())
+            {
+                raw.push(c);
                 chars.next();
             }
+            let folded = super::fold(&raw);
+            let lower = raw.to_lowercase();
+            let w = if folded == "toi" && !matches!(lower.as_str(), "tối" | "toi") {
+                lower
+            } else {
+                folded
+            };
             out.push(Tok::Word(w));
         } else {
-            if !c.is_whitespace() {
+            if !c.is_whitespace() && super::fold::fold_char(c).is_some() {
                 out.push(Tok::Sym(c));
             }
             chars.next();
@@ -122,10 +134,36 @@ fn relative(toks: &[Tok], now: DateTime<FixedOffset>) -> Option<DateTime<FixedOf
 
 /// Day, month and optional year: "22/8/2020", "22-08-2020", "2020-08-22", "15/4",
 /// "15 tháng 4 năm 2020".
+/// A date whose second number cannot be a month ("3/24/2024") is month first, as US
+/// software writes it; so is one followed by an English AM/PM time with seconds
+/// ("3/8/2024 7:12:35 AM", the US format of .NET CMSs), which Vietnamese pages never write.
 fn find_date(toks: &[Tok]) -> Option<(u32, u32, Option<i32>)> {
+    let us_clock = us_clock(toks);
     (0..toks.len())
-        .filter_map(|i| date_at(toks, i))
+        .filter_map(|i| {
+            let (a, b, y) = date_at(toks, i)?;
+            let slashed = toks.get(i + 1) == Some(&Tok::Sym('/'));
+            let month_first = slashed && y.is_some() && (b > 12 && a <= 12 || us_clock);
+            Some(if month_first { (b, a, y) } else { (a, b, y) })
+        })
         .find(|&(d, m, _)| (1..=31).contains(&d) && (1..=12).contains(&m))
+}
+
+/// "7:12:35 AM": hours, minutes, seconds and an English half-day marker.
+fn us_clock(toks: &[Tok]) -> bool {
+    toks.windows(6).any(|w| {
+        matches!(
+            w,
+            [
+                Tok::Num(_, 1..=2),
+                Tok::Sym(':'),
+                Tok::Num(_, 2),
+                Tok::Sym(':'),
+                Tok::Num(_, 2),
+                Tok::Word(m)
+            ] if m == "am" || m == "pm"
+        )
+    })
 }
 
 fn date_at(toks: &[Tok], i: usize) -> Option<(u32, u32, Option<i32>)> {
@@ -133,7 +171,8 @@ fn date_at(toks: &[Tok], i: usize) -> Option<(u32, u32, Option<i32>)> {
         return None;
     };
     // The minutes of a time are not a day.
-    if i > 0 && toks[i - 1] == Tok::Sym(':') {
+    // ("Ngày đăng: 05/03/2024" is a label's colon.)
+    if i > 1 && toks[i - 1] == Tok::Sym(':') && matches!(toks[i - 2], Tok::Num(..)) {
         return None;
     }
     if let (Some(Tok::Sym(sep)), Some(&Tok::Num(b, _))) = (toks.get(i + 1), toks.get(i + 2)) {
@@ -191,22 +230,58 @@ fn find_time(toks: &[Tok]) -> Option<(NaiveTime, usize)> {
             _ => continue,
         };
         let mut h = h;
-        match word(toks.get(end)) {
-            Some("ch" | "pm") if h < 12 => {
-                h += 12;
-                end += 1;
-            }
-            Some("sa" | "am") => {
-                h %= 12;
-                end += 1;
-            }
-            _ => {}
+        if let Some(part) = word(toks.get(end)).and_then(day_part) {
+            h = part.to_24h(h);
+            end += 1;
         }
         if let Some(t) = NaiveTime::from_hms_opt(h, m, s) {
             return Some((t, end));
         }
     }
     None
+}
+
+/// The words after a 12-hour time that say which half of the day it is, folded: SA/CH
+/// ("sáng"/"chiều" abbreviated), AM/PM, and the Vietnamese parts of the day.
+const DAY_PARTS: &[(&str, DayPart)] = &[
+    ("sa", DayPart::Morning),
+    ("am", DayPart::Morning),
+    ("sang", DayPart::Morning),
+    ("ch", DayPart::Afternoon),
+    ("pm", DayPart::Afternoon),
+    ("chieu", DayPart::Afternoon),
+    ("toi", DayPart::Afternoon),
+    ("trua", DayPart::Noon),
+    ("dem", DayPart::Night),
+];
+
+#[derive(Debug, Clone, Copy)]
+enum DayPart {
+    /// 12 is midnight, 1-11 as written.
+    Morning,
+    /// 1-11 move to the afternoon or evening ("04:00 chiều" 16:00, "11:05 tối" 23:05).
+    Afternoon,
+    /// "trưa" spans 11 to 2: "12:30 trưa" 12:30, "1:15 trưa" 13:15.
+    Noon,
+    /// "đêm" spans the late evening to the small hours: "10 giờ đêm" 22:00, "2:00 đêm" 2:00.
+    Night,
+}
+
+impl DayPart {
+    fn to_24h(self, h: u32) -> u32 {
+        match self {
+            Self::Morning => h % 12,
+            Self::Afternoon if h < 12 => h + 12,
+            Self::Noon if h <= 5 => h + 12,
+            Self::Night if (7..12).contains(&h) => h + 12,
+            Self::Night if h == 12 => 0,
+            _ => h,
+        }
+    }
+}
+
+fn day_part(w: &str) -> Option<DayPart> {
+    DAY_PARTS.iter().find(|(k, _)| *k == w).map(|&(_, p)| p)
 }
 
 /// "GMT+7", "UTC+07:00", "GMT" alone, or "+07:00" / "+0700" right after the time.
@@ -301,6 +376,20 @@ mod tests {
             ("22/8/2020 10:30 +05:30", "2020-08-22T10:30:00+05:30"),
             ("10:30 - 22/8/2020", "2020-08-22T10:30:00+07:00"),
             ("31/12", "2020-12-31T00:00:00+07:00"),
+            ("05/03/2024 11:05 tối", "2024-03-05T23:05:00+07:00"),
+            ("05/03/2024 04:00 chiều", "2024-03-05T16:00:00+07:00"),
+            ("05/03/2024 9:15 sáng", "2024-03-05T09:15:00+07:00"),
+            ("05/03/2024 12:10 sáng", "2024-03-05T00:10:00+07:00"),
+            ("05/03/2024 12:30 trưa", "2024-03-05T12:30:00+07:00"),
+            ("05/03/2024 1:30 trưa", "2024-03-05T13:30:00+07:00"),
+            ("05/03/2024 10:00 đêm", "2024-03-05T22:00:00+07:00"),
+            ("05/03/2024 2:00 đêm", "2024-03-05T02:00:00+07:00"),
+            ("3/24/2024 7:12:35 AM", "2024-03-24T07:12:35+07:00"),
+            ("3/8/2024 7:12:35 PM", "2024-03-08T19:12:35+07:00"),
+            ("8/3/2024 7:12 CH", "2024-03-08T19:12:00+07:00"),
+            ("Published on 03-08-2011", "2011-08-03T00:00:00+07:00"),
+            ("05/03/2024 8:00 tới 10:00", "2024-03-05T08:00:00+07:00"),
+            ("Ngày đăng: 05/03/2024 - 15:45", "2024-03-05T15:45:00+07:00"),
         ];
         for (input, want) in cases {
             assert_eq!(at(input).as_deref(), Some(want), "{input}");

@@ -83,6 +83,9 @@ pub fn charset_param(content_type: &str) -> Option<&str> {
 /// No usable declaration: UTF-8 if the bytes are UTF-8, else chardetng's guess checked
 /// against the legacy Vietnamese charsets.
 fn sniff(bytes: &[u8], host: Option<&str>) -> String {
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return standard(enc, bytes);
+    }
     if let Some(text) = utf8_text(bytes) {
         return finish_unicode(text);
     }
@@ -95,6 +98,34 @@ fn sniff(bytes: &[u8], host: Option<&str>) -> String {
         chardetng::Utf8Detection::Deny,
     );
     best_decoding(bytes, guess)
+}
+
+/// UTF-16 without a byte order mark, told by its zero bytes: in text that is mostly ASCII
+/// (markup always is) every other byte is zero. chardetng does not detect UTF-16, and read
+/// as a single-byte charset such a page became one text node of millions of characters
+/// that took 277 MB to extract.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 32 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= pairs * 4 && even * 20 <= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 4 && odd * 20 <= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Decodes with `base` unless a legacy Vietnamese charset (or windows-1258, or UTF-8) reads

@@ -1,8 +1,8 @@
 //! The article list (also used for search results): marks, title cut by grapheme, source,
 //! relative time and the user's rating.
 use super::theme::El;
-use super::{ListView, ViewState, fit, layout, left_border, title_row};
-use crate::app::state::{FeedEntry, Filter, Pane, State};
+use super::{ListView, Ui, ViewState, fit, layout, left_border, title_row};
+use crate::app::state::{FeedEntry, Filter, Pane};
 use crate::config::RatingStyle;
 use crate::i18n::{T, strings, tr};
 use crate::store::{ArticleRow, ArticleSort};
@@ -12,7 +12,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &mut ViewState) {
+pub fn render(ui: Ui, area: Rect, bordered: bool, buf: &mut Buffer, vs: &mut ViewState) {
+    let state = ui.state;
     let list = &state.articles;
     let name = match &list.entry {
         Some(FeedEntry::All) | None => tr(state.lang, T::All).to_string(),
@@ -38,13 +39,13 @@ pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &
     } else {
         format!("{} · {count}", right.join(" · "))
     };
-    title_row(state, area, &name, &right, buf);
+    title_row(ui, area, &name, &right, buf);
     if bordered {
-        left_border(state, layout::inner(area, false), buf);
+        left_border(ui, layout::inner(area, false), buf);
     }
     let inner = layout::inner(area, bordered);
     let lv = list_rows(
-        state,
+        ui,
         &list.rows,
         list.sel,
         state.focus == Pane::Articles,
@@ -60,7 +61,7 @@ pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &
         } else {
             T::NoArticles
         };
-        super::centered(inner, tr(state.lang, msg), state.theme.get(El::Dim), buf);
+        super::centered(inner, tr(state.lang, msg), ui.style(El::Dim), buf);
     }
 }
 
@@ -68,7 +69,7 @@ pub fn render(state: &State, area: Rect, bordered: bool, buf: &mut Buffer, vs: &
 /// `highlight`: the search query, whose matches in titles are marked.
 #[allow(clippy::too_many_arguments)]
 pub fn list_rows(
-    state: &State,
+    ui: Ui,
     rows: &[ArticleRow],
     sel: usize,
     focused: bool,
@@ -84,9 +85,9 @@ pub fn list_rows(
         .enumerate()
     {
         let y = area.y + row as u16;
-        let mut line = article_line(state, &rows[i], area.width as usize, highlight);
+        let mut line = article_line(ui, &rows[i], area.width as usize, highlight);
         if i == sel {
-            let mut st = state.theme.get(El::Selected);
+            let mut st = ui.style(El::Selected);
             if !focused {
                 st = st.add_modifier(Modifier::DIM);
             }
@@ -98,25 +99,17 @@ pub fn list_rows(
     lv
 }
 
-/// ★★★★☆ or [****-]; blank when unrated.
-pub fn rating_text(style: RatingStyle, n: u8) -> String {
-    let n = n.min(5) as usize;
-    match style {
-        RatingStyle::Stars if n == 0 => " ".repeat(5),
-        RatingStyle::Stars => format!("{}{}", "★".repeat(n), "☆".repeat(5 - n)),
-        RatingStyle::Ascii if n == 0 => " ".repeat(7),
-        RatingStyle::Ascii => format!("[{}{}]", "*".repeat(n), "-".repeat(5 - n)),
-    }
-}
+pub use crate::app::marks::rating_text;
 
 /// One article as a list row `width` columns wide.
 pub fn article_line(
-    state: &State,
+    ui: Ui,
     a: &ArticleRow,
     width: usize,
     highlight: Option<&str>,
 ) -> Line<'static> {
-    let t = &state.theme;
+    let state = ui.state;
+    let t = ui.theme;
     let ascii = state.rating_style == RatingStyle::Ascii;
     let unread = match (a.read, ascii) {
         (true, _) => " ",

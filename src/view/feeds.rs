@@ -1,7 +1,8 @@
 //! The feed list: virtual feeds first, then categories with their feeds, with counts.
 use super::theme::El;
-use super::{ViewState, fit, layout, title_row};
-use crate::app::state::{FeedEntry, Pane, State};
+use super::{Ui, ViewState, fit, layout, title_row};
+use crate::app::state::{FeedEntry, Pane};
+use crate::feed::model::FeedStatus;
 use crate::i18n::{Lang, T, strings, tr};
 use crate::text::clean_line;
 use ratatui::buffer::Buffer;
@@ -9,8 +10,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
-    title_row(state, area, tr(state.lang, T::Feeds), "", buf);
+pub fn render(ui: Ui, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
+    let state = ui.state;
+    title_row(ui, area, tr(state.lang, T::Feeds), "", buf);
     let inner = layout::inner(area, false);
     let mut lv = vs.feeds.unwrap_or_default();
     lv.follow(inner, state.feed_sel, state.entries.len());
@@ -65,10 +67,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
         let cw = fit::width(&count);
         // At least one space between a long (cut) name and its counts.
         let name = fit::pad(&format!(" {name}"), w.saturating_sub(cw + 2)) + " ";
-        let mut style = state.theme.get(el);
-        let mut count_style = state.theme.get(El::Count);
+        let mut style = ui.style(el);
+        let mut count_style = ui.style(El::Count);
         if i == state.feed_sel {
-            let sel = state.theme.get(El::Selected);
+            let sel = ui.style(El::Selected);
             style = style.patch(sel);
             count_style = count_style.patch(sel);
             if !focused {
@@ -87,34 +89,27 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
         // A feed whose last refresh failed has a "!" in its indent (no room taken from the
         // name); the error itself is in the status bar and in `docbao feeds`.
         if failed && inner.width > 2 {
-            let mut st = state.theme.get(El::Error);
+            let mut st = ui.style(El::Error);
             if i == state.feed_sel {
-                st = st.patch(state.theme.get(El::Selected));
+                st = st.patch(ui.style(El::Selected));
             }
             buf.set_stringn(inner.x + 1, y, "!", 1, st);
         }
     }
     if state.feeds_loaded && state.feeds.is_empty() && inner.height > 5 {
         let rest = Rect::new(inner.x, inner.y + 4, inner.width, inner.height - 4);
-        super::centered(
-            rest,
-            tr(state.lang, T::NoFeeds),
-            state.theme.get(El::Dim),
-            buf,
-        );
+        super::centered(rest, tr(state.lang, T::NoFeeds), ui.style(El::Dim), buf);
     }
 }
 
 /// A feed's title, or its address when it has none.
 pub(crate) fn feed_name(f: &crate::store::FeedRow) -> &str {
-    if f.title.is_empty() { &f.url } else { &f.title }
+    f.name()
 }
 
-/// True when the feed's last refresh ended in an error (not "ok", "not modified").
+/// True when the feed's last refresh ended in an error.
 pub(crate) fn last_failed(f: &crate::store::FeedRow) -> bool {
-    f.last_status
-        .as_deref()
-        .is_some_and(|s| s != "ok" && s != "not modified")
+    f.last_status.as_ref().is_some_and(FeedStatus::failed)
 }
 
 /// "1.234/10.000" in Vietnamese, "1,234/10,000" in English.

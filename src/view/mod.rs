@@ -8,11 +8,12 @@ pub mod articles;
 pub mod feeds;
 pub mod fit;
 pub mod help;
-pub mod layout;
 pub mod reader;
 pub mod search;
 pub mod status;
-pub mod theme;
+
+/// Geometry and colours live below `app` and `view`; here under their old names too.
+pub use crate::{layout, theme};
 
 use crate::app::state::{Pane, State};
 use crate::i18n::strings;
@@ -21,7 +22,33 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use theme::El;
+use theme::{El, ElLine, Theme};
+
+/// What every screen's render reads: the state and the colours.
+#[derive(Clone, Copy)]
+pub struct Ui<'a> {
+    pub state: &'a State,
+    pub theme: &'a Theme,
+}
+
+impl Ui<'_> {
+    pub fn style(&self, el: El) -> Style {
+        self.theme.get(el)
+    }
+
+    /// A line built by `app` with element names, in this theme's colours.
+    pub fn line(&self, parts: &ElLine) -> Line<'static> {
+        Line::from(
+            parts
+                .iter()
+                .map(|(el, text)| match el {
+                    Some(el) => Span::styled(text.clone(), self.theme.get(*el)),
+                    None => Span::raw(text.clone()),
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+}
 
 /// One list on screen: where it is and which entry is on its first row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -97,11 +124,14 @@ impl ViewState {
     }
 }
 
-/// Draws the whole screen from the state.
-pub fn render(state: &State, vs: &mut ViewState, frame: &mut Frame) {
+/// Draws the whole screen from the state. Every area comes from the size of the frame
+/// being drawn, never from the size the state last heard of: the terminal may have shrunk
+/// since (its resize event still on the way).
+pub fn render(state: &State, theme: &Theme, vs: &mut ViewState, frame: &mut Frame) {
     let area = frame.area();
+    let ui = Ui { state, theme };
     let buf = frame.buffer_mut();
-    let a = layout::areas(state);
+    let a = layout::areas(state.shape().sized(area.width, area.height));
     *vs = ViewState {
         feeds: vs.feeds,
         articles: vs.articles,
@@ -124,13 +154,13 @@ pub fn render(state: &State, vs: &mut ViewState, frame: &mut Frame) {
         vs.articles = None;
     }
     if let Some(r) = a.feeds {
-        feeds::render(state, r, buf, vs);
+        feeds::render(ui, r, buf, vs);
     }
     if let Some(r) = a.articles {
-        articles::render(state, r, a.wide && a.feeds.is_some(), buf, vs);
+        articles::render(ui, r, a.wide && a.feeds.is_some(), buf, vs);
     }
     if let Some(r) = a.reader {
-        reader::render(state, r, a.wide, buf);
+        reader::render(ui, r, a.wide, buf);
         vs.reader = Some(r);
     }
     vs.search = None;
@@ -138,17 +168,17 @@ pub fn render(state: &State, vs: &mut ViewState, frame: &mut Frame) {
         vs.feeds = None;
         vs.articles = None;
         if state.help {
-            help::render(state, r, buf);
-        } else if let Some(pos) = search::render(state, r, buf, vs) {
+            help::render(ui, r, buf);
+        } else if let Some(pos) = search::render(ui, r, buf, vs) {
             frame.set_cursor_position(pos);
         }
     }
-    status::render(state, a.status, frame.buffer_mut());
+    status::render(ui, a.status, frame.buffer_mut());
 }
 
 /// A pane's title row: the name on the theme's title colour across the width.
-pub(crate) fn title_row(state: &State, area: Rect, left: &str, right: &str, buf: &mut Buffer) {
-    let st = state.theme.get(El::Title);
+pub(crate) fn title_row(ui: Ui, area: Rect, left: &str, right: &str, buf: &mut Buffer) {
+    let st = ui.style(El::Title);
     let w = area.width as usize;
     let right = fit::truncate(&crate::text::clean_line(right), w.saturating_sub(4));
     let rw = fit::width(&right);
@@ -165,8 +195,8 @@ pub(crate) fn title_row(state: &State, area: Rect, left: &str, right: &str, buf:
 }
 
 /// A left border down a right-hand pane.
-pub(crate) fn left_border(state: &State, area: Rect, buf: &mut Buffer) {
-    let st = state.theme.get(El::Border);
+pub(crate) fn left_border(ui: Ui, area: Rect, buf: &mut Buffer) {
+    let st = ui.style(El::Border);
     for y in area.y..area.y + area.height {
         buf.set_stringn(area.x, y, "│", 1, st);
     }

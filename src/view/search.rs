@@ -1,29 +1,30 @@
 //! The search screen: a text box (the terminal cursor sits at the caret, so an IME's
 //! pre-edit text shows there) and the results as you type.
 use super::theme::El;
-use super::{ViewState, articles, fit, title_row};
-use crate::app::state::{Pane, State};
+use super::{Ui, ViewState, articles, fit, title_row};
+use crate::app::state::Pane;
 use crate::i18n::{T, strings, tr};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Block, Borders, Widget};
 
 /// Draws the search screen; returns where the terminal cursor goes.
-pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) -> Option<Position> {
+pub fn render(ui: Ui, area: Rect, buf: &mut Buffer, vs: &mut ViewState) -> Option<Position> {
+    let state = ui.state;
     let q = state.search.as_ref()?;
     let right = if q.searching {
         super::reader::spinner(state).to_string()
     } else {
         String::new()
     };
-    title_row(state, area, tr(state.lang, T::Search), &right, buf);
-    if area.height < 6 {
+    title_row(ui, area, tr(state.lang, T::Search), &right, buf);
+    if area.height <= crate::layout::SEARCH_HEAD {
         return None;
     }
     let boxr = Rect::new(area.x, area.y + 1, area.width, 3);
     Block::default()
         .borders(Borders::ALL)
-        .border_style(state.theme.get(El::Border))
+        .border_style(ui.style(El::Border))
         .title(format!(" {} ", tr(state.lang, T::SearchPrompt)))
         .render(boxr, buf);
     let inner_w = boxr.width.saturating_sub(2) as usize;
@@ -38,7 +39,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) -
         boxr.y + 1,
         &visible,
         inner_w,
-        state.theme.get(El::Input),
+        ui.style(El::Input),
     );
     let cursor = Position::new(boxr.x + 1 + (bw - skip) as u16, boxr.y + 1);
     let info_y = area.y + 4;
@@ -48,23 +49,23 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, vs: &mut ViewState) -
         tr(state.lang, T::NoResults).to_string()
     } else {
         let n = q.rows.len();
-        strings::results(state.lang, n, n >= crate::app::keys::SEARCH_LIMIT)
+        strings::results(state.lang, n, n >= crate::app::search::SEARCH_LIMIT)
     };
     buf.set_stringn(
         area.x + 1,
         info_y,
         &info,
         area.width.saturating_sub(1) as usize,
-        state.theme.get(El::Dim),
+        ui.style(El::Dim),
     );
     let list = Rect::new(
         area.x,
-        area.y + 5,
+        area.y + crate::layout::SEARCH_HEAD,
         area.width,
-        area.height.saturating_sub(5),
+        area.height.saturating_sub(crate::layout::SEARCH_HEAD),
     );
     let lv = articles::list_rows(
-        state,
+        ui,
         &q.rows,
         q.sel,
         state.focus == Pane::Search,

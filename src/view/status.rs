@@ -1,19 +1,23 @@
 //! The status bar: online/offline, refresh progress with a spinner, the last error or
 //! message, and the help hint.
+use super::Ui;
 use super::theme::El;
 use super::{fit, reader::spinner};
+use crate::app::Problem;
 use crate::app::state::{Connectivity, FeedEntry, Pane, State};
+use crate::i18n::Lang;
 use crate::i18n::{T, strings, tr};
 use crate::text::clean_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+pub fn render(ui: Ui, area: Rect, buf: &mut Buffer) {
+    let state = ui.state;
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let t = &state.theme;
+    let t = ui.theme;
     let row = Rect {
         height: 1,
         y: area.y + area.height - 1,
@@ -51,6 +55,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     // The newest message (what the last key did) first, then the last error, which stays
     // until the next refresh or error replaces it.
     let error = selected_failure(state).or_else(|| state.status.error.clone());
+    let error = error.map(|p| problem_text(state.lang, &p));
     if let Some(m) = &state.status.message {
         let m = fit::truncate(&clean_line(m), room);
         room -= fit::width(&m);
@@ -73,7 +78,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
 
 /// On the feed list, a feed marked "!" explains itself: its own last error takes the place
 /// of the refresh's first one.
-fn selected_failure(state: &State) -> Option<String> {
+fn selected_failure(state: &State) -> Option<Problem> {
     if state.focus != Pane::Feeds {
         return None;
     }
@@ -84,9 +89,19 @@ fn selected_failure(state: &State) -> Option<String> {
         .feeds
         .get(*i)
         .filter(|f| super::feeds::last_failed(f))?;
-    Some(format!(
-        "{}: {}",
-        super::feeds::feed_name(f),
-        f.last_status.as_deref().unwrap_or_default()
-    ))
+    Some(Problem::Feed {
+        name: f.name().to_owned(),
+        error: f.last_status.as_deref().unwrap_or_default().to_owned(),
+    })
+}
+
+/// A problem in the interface's words (the text of errors from elsewhere as it came).
+pub fn problem_text(lang: Lang, p: &Problem) -> String {
+    match p {
+        Problem::Said(t) => tr(lang, *t).to_owned(),
+        Problem::Offline => tr(lang, T::OfflineNoFetch).to_owned(),
+        Problem::Cache(e) | Problem::Browser(e) | Problem::Text(e) => e.clone(),
+        Problem::Page(e) => e.to_string(),
+        Problem::Feed { name, error } => format!("{name}: {error}"),
+    }
 }

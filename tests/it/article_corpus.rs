@@ -7,6 +7,7 @@
 //! title = "…"                         # the headline
 //! byline = "…"                        # the writer(s); "" when the page names none
 //! published = "2024-03-05T23:05:00+07:00"   # RFC 3339; "" when the page gives none
+//! source = "VnExpress"                # where the piece comes from ("Theo VnExpress"); "" none
 //! kept = ["…"]                        # sentences the body must contain
 //! dropped = ["…"]                     # text the body must not contain
 //! ```
@@ -24,6 +25,7 @@ struct Expected {
     title: Option<String>,
     byline: Option<String>,
     published: Option<String>,
+    source: Option<String>,
     #[serde(default)]
     kept: Vec<String>,
     #[serde(default)]
@@ -101,6 +103,12 @@ fn every_field_of_every_corpus_page_is_right() {
             "published",
             expected.published.as_deref(),
             meta.published.as_deref(),
+        );
+        score.field(
+            &name,
+            "source",
+            expected.source.as_deref(),
+            meta.source.as_deref(),
         );
         let text = body_text(&ex.html);
         let kept = expected.kept.iter().all(|k| text.contains(k.as_str()));

@@ -484,3 +484,37 @@ fn a_short_page_beats_an_empty_feed_text_and_nothing_at_all_is_an_error() {
     let o = docbao(dir.path(), &["read", &id]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("the item has no link"));
 }
+
+#[test]
+fn debug_json_adds_the_evidence_and_a_source_shows_in_json_and_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/corpus/vnexpress-writer-and-source.html");
+    let page = page.to_str().unwrap();
+    let url = "https://vnexpress.net/nang-nong-ky-luc-4721300.html";
+    let plain = json(&docbao(dir.path(), &["read", page, "--json", "--url", url]));
+    assert_eq!(plain["source"], "Reuters");
+    assert_eq!(plain["byline"], "Minh Anh");
+    assert!(plain.get("evidence").is_none(), "{plain}");
+    let debug = json(&docbao(
+        dir.path(),
+        &["read", page, "--json", "--debug", "--url", url],
+    ));
+    let evidence = debug["evidence"].as_array().expect("evidence list");
+    let kept: Vec<(&str, &str)> = evidence
+        .iter()
+        .filter(|e| e["kept"] == true)
+        .map(|e| (e["field"].as_str().unwrap(), e["value"].as_str().unwrap()))
+        .collect();
+    assert!(kept.contains(&("byline", "Minh Anh")), "{kept:?}");
+    assert!(kept.contains(&("source", "Reuters")), "{kept:?}");
+    assert!(
+        kept.contains(&("published", "2024-03-05T21:15:00+07:00")),
+        "{kept:?}"
+    );
+    let usage = docbao(dir.path(), &["read", page, "--debug", "--url", url]);
+    assert_eq!(usage.status.code(), Some(2), "--debug needs --json");
+    let text = stdout(&docbao(dir.path(), &["read", page, "--url", url]));
+    assert!(text.contains("Minh Anh · Theo Reuters"), "{text}");
+    assert!(!text.contains("(Theo Reuters)"), "{text}");
+}

@@ -43,6 +43,7 @@ fn shipped_config_documents_the_real_defaults() {
             "full_text",
             "refresh_on_start",
             "jobs",
+            "max_items_per_feed",
             "images",
             "image_max_rows",
             "image_cache_mb",

@@ -71,7 +71,7 @@ async fn each_bad_server_is_its_own_error_and_good_feeds_are_stored() {
     assert_eq!(summary.failed.len(), expected.len() + 1);
     for (path, message) in &expected {
         let row = cache.feed(&server.url(path)).await;
-        let status = row.last_status.clone().unwrap_or_default();
+        let status = row.last_status.as_deref().unwrap_or_default();
         assert!(status.starts_with(message), "{path}: {status:?}");
         assert!(!status.chars().any(char::is_control));
         assert!(row.etag.is_none() && row.last_modified.is_none());

@@ -281,3 +281,17 @@ fn unknown_labels() {
         ARTICLE
     );
 }
+
+/// UTF-16 without a byte order mark (no declaration can say UTF-16 from inside) is told by
+/// its zero bytes; read as a single-byte charset it was one enormous text node.
+#[test]
+fn utf16_without_bom_is_recognised() {
+    let page = format!("<html><body><p>{ARTICLE}</p></body></html>");
+    let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = page.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(decode_bytes(&le, None, None), page);
+    assert_eq!(decode_bytes(&be, None, None), page);
+    // Plain ASCII with a few NULs is not UTF-16.
+    let mostly = format!("{}\0\0", "a".repeat(200));
+    assert_eq!(decode_bytes(mostly.as_bytes(), None, None), mostly);
+}

@@ -59,6 +59,8 @@ fn settle(s: &mut State, fx: Vec<Effect>, full: Option<&str>) {
                     body: wrap_body(&html, width, lang),
                 },
             ),
+            // The store confirms the marks once written.
+            Effect::SetRead { .. } | Effect::SetRating { .. } => confirm_marks(s, &[e]),
             _ => Vec::new(),
         };
         queue.extend(more);

@@ -41,7 +41,7 @@ fn paste_is_normalized_and_stale_results_dropped() {
         Msg::Paste("Vie\u{323}\u{302}t\u{1b}]0;x\u{7}".into()),
     );
     let (old, q) = last_search(&fx).unwrap();
-    assert_eq!(q, "Việt]0;x");
+    assert_eq!(q, "Việt");
     let fx = ch(&mut s, 'z');
     let (new, _) = last_search(&fx).unwrap();
     let rows = s.articles.rows.clone();
@@ -67,24 +67,37 @@ fn paste_is_normalized_and_stale_results_dropped() {
 }
 
 #[test]
-fn rating_is_saved_at_once_and_shown_everywhere() {
+fn rating_is_shown_once_the_store_confirms_it_everywhere() {
     let mut s = loaded_state(Lang::Vi, 80, 24);
     code(&mut s, KeyCode::Enter);
     code(&mut s, KeyCode::Down);
-    for (key, rating) in [('3', 3), ('0', 0)] {
+    for (key, rating, before) in [('3', 3, 0), ('0', 0, 3)] {
+        let fx = ch(&mut s, key);
         assert_eq!(
-            ch(&mut s, key),
+            fx,
             vec![Effect::SetRating {
                 id: ArticleId(11),
                 rating
             }]
         );
+        // Not shown before it is on disk (a kill -9 now must not lose what the screen said).
+        assert_eq!(s.articles.rows[1].rating, before);
+        assert!(s.status.message.is_none());
+        confirm_marks(&mut s, &fx);
         assert_eq!(s.articles.rows[1].rating, rating);
+        assert!(s.status.message.is_some());
     }
+    let fx = ch(&mut s, '2');
+    assert_eq!(s.articles.rows[1].rating, 0, "unconfirmed");
+    confirm_marks(&mut s, &fx);
+    assert_eq!(s.articles.rows[1].rating, 2);
     // Rated in the reader: the reader's header and the list behind it both show it.
-    code(&mut s, KeyCode::Enter);
+    let fx = code(&mut s, KeyCode::Enter);
+    confirm_marks(&mut s, &fx);
     assert_eq!(s.focus, Pane::Reader);
-    ch(&mut s, '4');
+    let fx = ch(&mut s, '4');
+    assert_eq!(s.reader.as_ref().unwrap().row.rating, 2);
+    confirm_marks(&mut s, &fx);
     assert_eq!(s.reader.as_ref().unwrap().row.rating, 4);
     assert_eq!(s.articles.rows[1].rating, 4);
     code(&mut s, KeyCode::Esc);
@@ -403,7 +416,9 @@ fn search_cursor_sits_at_the_caret_and_selection_is_styled() {
     code(&mut s, KeyCode::Left);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut vs = docbao::view::ViewState::default();
-    term.draw(|f| docbao::view::render(&s, &mut vs, f)).unwrap();
+    let theme = docbao::theme::Theme::default();
+    term.draw(|f| docbao::view::render(&s, &theme, &mut vs, f))
+        .unwrap();
     // Box at row 1; text starts at column 1; "đườn" is 4 columns.
     assert_eq!(
         term.get_cursor_position().unwrap(),
@@ -476,7 +491,7 @@ fn search_matches_are_marked_in_titles() {
 /// the feed's content and summary, never an empty one.
 #[test]
 fn without_the_page_the_feed_text_is_the_fuller_one() {
-    use docbao::app::update::body_html;
+    use docbao::app::reader::body_html;
     let rows = articles(&feeds());
     let mut d = detail(&rows[0]);
     d.content = Some("<p>Ngắn.</p>".into());

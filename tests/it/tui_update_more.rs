@@ -145,7 +145,7 @@ fn hostile_text_in_every_field_never_reaches_a_cell() {
         rows[0].title = format!("Tin {EVIL}");
         update(&mut s, Msg::ArticlesLoaded { req, rows });
         s.status.message = Some(format!("Tin nhắn {EVIL}"));
-        s.status.error = Some(format!("Lỗi {EVIL}"));
+        s.status.error = Some(format!("Lỗi {EVIL}").into());
         let mut screens = vec![buffer(&s)];
         code(&mut s, KeyCode::Enter);
         screens.push(buffer(&s));
@@ -179,4 +179,26 @@ fn hostile_text_in_every_field_never_reaches_a_cell() {
             );
         }
     }
+}
+
+/// The reader's header says a byline only when it adds to the source (the rule of `docbao
+/// read`'s header): "Tuổi Trẻ Online" as the byline of Tuổi Trẻ Online is said once.
+#[test]
+fn a_byline_that_is_the_site_name_is_said_once_in_the_reader() {
+    let header_text = |byline: &str| {
+        let mut s = loaded_state(Lang::Vi, 80, 24);
+        open_first(&mut s, true);
+        let r = s.reader.as_mut().unwrap();
+        let full = r.detail.as_mut().unwrap().full.as_mut().unwrap();
+        full.meta.site_name = Some("Tuổi Trẻ Online".into());
+        full.meta.byline = Some(byline.into());
+        let r = s.reader.as_ref().unwrap();
+        docbao::app::reader::header(&s, r, 78)
+            .iter()
+            .flat_map(|l| l.iter().map(|(_, t)| t.clone()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(!header_text("tuổi trẻ online").contains("Tác giả"));
+    assert!(header_text("Thu Hà").contains("Tác giả: Thu Hà"));
 }

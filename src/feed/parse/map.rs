@@ -1,14 +1,35 @@
 //! feed-rs's model -> [`ParsedFeed`]: every string cleaned (NFC, no control characters),
 //! links absolute, ids feed-rs made up dropped so that the store dedups by URL instead.
-use super::{ParseError, entities};
+use super::ParseError;
 use crate::feed::{ParsedFeed, ParsedItem};
-use crate::text::{clean_block, clean_line};
+use crate::text::{clean_block, clean_line, entities};
 use feed_rs::model::{Entry, Feed, Link, Text};
 use feed_rs::parser::{Builder, ParseErrorKind, ParseFeedError};
 use url::Url;
 
 /// Longest title made from a summary when an item has no title (in characters).
 const DERIVED_TITLE_CHARS: usize = 80;
+
+/// Longest fields kept, in bytes: a feed is at most 16 MiB, but one item must not fill the
+/// cache, the search index and the screen with it. Longer text is cut at a character;
+/// a longer URL or id is no URL or id.
+const MAX_TITLE: usize = 2 * 1024;
+const MAX_AUTHOR: usize = 512;
+const MAX_SUMMARY: usize = 64 * 1024;
+const MAX_CONTENT: usize = 1024 * 1024;
+const MAX_URL: usize = 4 * 1024;
+
+/// `s` cut to at most `max` bytes, at a character boundary.
+fn cap(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        let mut end = max;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+    }
+    s
+}
 
 /// A feed-rs builder that resolves links against the feed's URL and generates no ids:
 /// feed-rs 3 otherwise hashes the first link and the title (or makes a random UUID), an id
@@ -22,7 +43,11 @@ pub(super) fn builder(base: Option<&Url>) -> Builder {
 
 pub(super) fn to_parsed(feed: Feed, base: Option<&Url>) -> ParsedFeed {
     ParsedFeed {
-        title: feed.title.as_ref().map(text_line).filter(|t| !t.is_empty()),
+        title: feed
+            .title
+            .as_ref()
+            .map(|t| cap(text_line(t), MAX_TITLE))
+            .filter(|t| !t.is_empty()),
         site_url: page_link(&feed.links, base),
         items: feed
             .entries
@@ -35,34 +60,38 @@ pub(super) fn to_parsed(feed: Feed, base: Option<&Url>) -> ParsedFeed {
 /// One entry, or `None` for a placeholder with no title, no link and no id (VnExpress has
 /// sent `<item><title/><description>No Description</description></item>`).
 fn item(entry: Entry, base: Option<&Url>) -> Option<ParsedItem> {
-    let guid = Some(clean_line(&entry.id)).filter(|g| !g.is_empty());
+    let guid = Some(clean_line(&entry.id)).filter(|g| !g.is_empty() && g.len() <= MAX_URL);
     // RSS: a guid is a permalink unless it says otherwise; use it when there is no link.
     let url =
         page_link(&entry.links, base).or_else(|| guid.as_deref().and_then(|g| absolute(g, base)));
     let summary = entry
         .summary
         .as_ref()
-        .map(text_html)
+        .map(|s| cap(text_html(s), MAX_SUMMARY))
         .filter(|s| !s.trim().is_empty());
     let content = entry
         .content
         .as_ref()
         .and_then(|c| {
             let body = c.body.as_deref()?;
-            Some(html_of(body, c.content_type.as_ref()))
+            Some(cap(html_of(body, c.content_type.as_ref()), MAX_CONTENT))
         })
         .filter(|s| !s.trim().is_empty());
-    let mut title = entry.title.as_ref().map(text_line).unwrap_or_default();
+    let mut title = entry
+        .title
+        .as_ref()
+        .map(|t| cap(text_line(t), MAX_TITLE))
+        .unwrap_or_default();
     if title.is_empty() && url.is_none() && guid.is_none() {
         return None;
     }
     if title.is_empty() {
         title = derived_title(summary.as_deref().or(content.as_deref()).unwrap_or(""));
     }
-    let author = entry
-        .authors
-        .iter()
-        .find_map(|p| p.name.as_deref().map(clean_line).filter(|n| !n.is_empty()));
+    let author = entry.authors.iter().find_map(|p| {
+        let name = cap(clean_line(p.name.as_deref()?), MAX_AUTHOR);
+        Some(name).filter(|n| !n.is_empty())
+    });
     Some(ParsedItem {
         guid,
         url,
@@ -88,6 +117,9 @@ fn page_link(links: &[Link], base: Option<&Url>) -> Option<String> {
 
 /// An http(s) URL, resolved against the feed's URL when relative.
 fn absolute(href: &str, base: Option<&Url>) -> Option<String> {
+    if href.len() > MAX_URL {
+        return None;
+    }
     let href = clean_line(href);
     if href.is_empty() {
         return None;
@@ -145,55 +177,44 @@ pub(crate) fn html_to_text(html: &str) -> String {
 }
 
 /// Decodes character references and, with `strip_tags`, drops tags, in one pass (so an
-/// escaped `&lt;b&gt;` stays as text).
+/// escaped `&lt;b&gt;` stays as text). Linear: once a `<` finds no `>` after it, no later
+/// `<` can, so the search is not repeated.
 fn unescape(html: &str, strip_tags: bool) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
+    let mut no_more_gt = false;
     while let Some(pos) = rest.find(['<', '&']) {
         out.push_str(&rest[..pos]);
         rest = &rest[pos..];
-        if rest.starts_with('<') {
+        if let Some(after) = rest.strip_prefix('<') {
             let tag_like = strip_tags
-                && rest[1..]
+                && !no_more_gt
+                && after
                     .starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
-            match rest.find('>').filter(|_| tag_like) {
-                Some(end) => rest = &rest[end + 1..],
+            let end = if tag_like { after.find('>') } else { None };
+            no_more_gt |= tag_like && end.is_none();
+            match end {
+                Some(end) => rest = &after[end + 1..],
                 None => {
                     out.push('<');
-                    rest = &rest[1..];
+                    rest = after;
                 }
             }
         } else {
-            let (c, len) = decode_entity(rest).unwrap_or(('&', 1));
-            out.push(c);
-            rest = &rest[len..];
+            match entities::decode_at(rest) {
+                Some((decoded, len)) => {
+                    decoded.push_to(&mut out);
+                    rest = &rest[len..];
+                }
+                None => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
         }
     }
     out.push_str(rest);
     out
-}
-
-/// `s` starts with `&`: the character of a reference and the reference's length.
-fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let semi = s[1..].find(';').filter(|&i| i <= 33)? + 1;
-    let name = &s[1..semi];
-    let c = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        char::from_u32(code)?
-    } else {
-        match name {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            _ => entities::lookup(name)?,
-        }
-    };
-    Some((c, semi + 1))
 }
 
 /// A title for an item that has none: the start of its text, cut at a word.

@@ -4,16 +4,20 @@
 //! encoding), a raw `&`, HTML entities XML does not declare, a raw `<` that starts no tag,
 //! and characters XML forbids. CDATA sections and comments are copied as they are (minus the
 //! forbidden characters, which are illegal there too). The repair is idempotent.
-use super::entities;
+use super::fields::{self, Field, Mode};
+use crate::text::entities;
+use crate::text::normalize::{STAND_IN_BEL, STAND_IN_ESC};
 
 /// The prolog written in place of the document's own: the text is UTF-8 from here on.
 const PROLOG: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
-/// Longest entity name looked at after a `&`; longer runs are text.
-const MAX_ENTITY_NAME: usize = 32;
-
 /// Returns a well-formed-as-possible copy of an XML feed that is already decoded to text.
 pub fn repair_xml(text: &str) -> String {
+    repair_xml_with(text, Mode::Repair)
+}
+
+/// [`repair_xml`], with the fields feed-rs panics on repaired or (strict) dropped.
+pub(super) fn repair_xml_with(text: &str, mode: Mode) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 64 + PROLOG.len());
     let mut rest = text.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
     if is_xml_decl(rest) {
@@ -23,14 +27,61 @@ pub fn repair_xml(text: &str) -> String {
     while let Some(pos) = rest.find(['<', '&']) {
         push_clean(&mut out, &rest[..pos]);
         rest = &rest[pos..];
-        rest = if rest.starts_with('&') {
-            repair_amp(&mut out, rest)
-        } else {
-            repair_markup(&mut out, rest)
-        };
+        if rest.starts_with('&') {
+            rest = repair_amp(&mut out, rest);
+            continue;
+        }
+        let mark = out.len();
+        rest = repair_markup(&mut out, rest);
+        if let Some(fixed) = fields::tag_without_unsafe_times(&out[mark..], mode) {
+            out.truncate(mark);
+            out.push_str(&fixed);
+        }
+        if let Some(field) = fields::opened_by(&out[mark..]) {
+            rest = repair_field(&mut out, rest, field, mode);
+        }
     }
     push_clean(&mut out, rest);
     out
+}
+
+/// The content of a person or time element (`rest` starts right after its start tag):
+/// its text and CDATA sections, up to the next other markup, repaired for feed-rs.
+fn repair_field<'a>(out: &mut String, mut rest: &'a str, field: Field, mode: Mode) -> &'a str {
+    loop {
+        if let Some(inner) = rest.strip_prefix("<![CDATA[") {
+            let Some(len) = inner.find("]]>") else {
+                return rest;
+            };
+            match fields::repair_cdata(&inner[..len], field, mode) {
+                Some(fixed) if fixed.is_empty() => {}
+                Some(fixed) => {
+                    out.push_str("<![CDATA[");
+                    out.push_str(&fixed);
+                    out.push_str("]]>");
+                }
+                None => push_clean(out, &rest[..len + 12]),
+            }
+            rest = &inner[len + 3..];
+            continue;
+        }
+        let end = rest.find('<').unwrap_or(rest.len());
+        if end == 0 {
+            return rest;
+        }
+        let mut text = String::with_capacity(end);
+        let mut raw = &rest[..end];
+        while let Some(amp) = raw.find('&') {
+            push_clean(&mut text, &raw[..amp]);
+            raw = repair_amp(&mut text, &raw[amp..]);
+        }
+        push_clean(&mut text, raw);
+        match fields::repair_text(&text, field, mode) {
+            Some(fixed) => out.push_str(&fixed),
+            None => out.push_str(&text),
+        }
+        rest = &rest[end..];
+    }
 }
 
 /// Whether `s` starts with an XML declaration (not a `<?xml-stylesheet` PI).
@@ -52,40 +103,38 @@ pub(crate) fn is_forbidden(c: char) -> bool {
 
 fn push_clean(out: &mut String, s: &str) {
     if s.chars().any(is_forbidden) {
-        out.extend(s.chars().filter(|&c| !is_forbidden(c)));
+        out.extend(s.chars().filter_map(stand_in));
     } else {
         out.push_str(s);
+    }
+}
+
+/// A character XML allows in place of `c`: ESC and BEL, which XML forbids, travel as the
+/// noncharacters the text sanitiser reads as ESC and BEL (`text::normalize::STAND_IN_ESC`),
+/// so that it removes their whole escape sequence, not only the ESC; other forbidden
+/// characters are dropped.
+fn stand_in(c: char) -> Option<char> {
+    match c {
+        '\u{1b}' => Some(STAND_IN_ESC),
+        '\u{7}' => Some(STAND_IN_BEL),
+        c if is_forbidden(c) => None,
+        c => Some(c),
     }
 }
 
 /// `s` starts with `&`: keep a valid reference, translate an HTML one, escape the rest.
 fn repair_amp<'a>(out: &mut String, s: &'a str) -> &'a str {
     let body = &s[1..];
-    let Some(semi) = body
-        .char_indices()
-        .take(MAX_ENTITY_NAME + 2)
-        .find(|&(_, c)| c == ';' || !(c.is_ascii_alphanumeric() || c == '#'))
-        .filter(|&(_, c)| c == ';')
-        .map(|(i, _)| i)
-    else {
+    let Some((name, len)) = entities::reference_body(s) else {
         out.push_str("&amp;");
         return body;
     };
-    let name = &body[..semi];
-    let after = &body[semi + 1..];
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok(),
-            None => num.parse::<u32>().ok(),
-        };
-        match code.and_then(char::from_u32) {
-            // A reference to a forbidden character is dropped, as the character would be.
-            Some(c) if is_forbidden(c) => {}
-            Some(_) => {
-                out.push('&');
-                out.push_str(name);
-                out.push(';');
-            }
+    let after = &s[len..];
+    if name.starts_with('#') {
+        match entities::numeric(name) {
+            // A reference to a forbidden character goes as the character would.
+            Some(c) if is_forbidden(c) => out.extend(stand_in(c)),
+            Some(_) => push_reference(out, name),
             None => {
                 out.push_str("&amp;");
                 return body;
@@ -93,17 +142,17 @@ fn repair_amp<'a>(out: &mut String, s: &'a str) -> &'a str {
         }
         return after;
     }
-    if matches!(name, "amp" | "lt" | "gt" | "quot" | "apos") {
-        out.push('&');
-        out.push_str(name);
-        out.push(';');
+    if quick_xml::escape::resolve_xml_entity(name).is_some() {
+        push_reference(out, name);
         return after;
     }
-    match entities::lookup(name) {
-        Some(c) => {
-            out.push_str("&#");
-            out.push_str(&u32::from(c).to_string());
-            out.push(';');
+    match entities::decode_body(name) {
+        Some(decoded) => {
+            for c in decoded.chars().filter(|&c| !is_forbidden(c)) {
+                out.push_str("&#");
+                out.push_str(&u32::from(c).to_string());
+                out.push(';');
+            }
             after
         }
         None => {
@@ -111,6 +160,12 @@ fn repair_amp<'a>(out: &mut String, s: &'a str) -> &'a str {
             body
         }
     }
+}
+
+fn push_reference(out: &mut String, name: &str) {
+    out.push('&');
+    out.push_str(name);
+    out.push(';');
 }
 
 /// `s` starts with `<`: copy CDATA, comments and DOCTYPE as they are, drop a late XML
@@ -233,8 +288,14 @@ mod tests {
 
     #[test]
     fn forbidden_characters_are_removed() {
-        assert_eq!(fixed("<a>x\u{1}y\u{1b}z\u{ffff}\tw</a>"), "<a>xyz\tw</a>");
-        assert_eq!(fixed("<a>x&#27;y&#x1B;z</a>"), "<a>xyz</a>");
+        assert_eq!(
+            fixed("<a>x\u{1}y\u{1b}z\u{ffff}\tw\u{7}</a>"),
+            "<a>xy\u{fdd0}z\tw\u{fdd1}</a>"
+        );
+        assert_eq!(
+            fixed("<a>x&#1;y&#27;z&#x1B;</a>"),
+            "<a>xy\u{fdd0}z\u{fdd0}</a>"
+        );
     }
 
     #[test]

@@ -5,10 +5,11 @@ pub mod terminal;
 use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use docbao::app::state::{Pane, State};
-use docbao::app::{Effect, Msg, WrappedBody, update};
+use docbao::app::{Effect, Msg, Saved, WrappedBody, update};
 use docbao::feed::{ArticleId, FeedId};
 use docbao::i18n::Lang;
 use docbao::store::{ArticleDetail, ArticleRow, FeedRow};
+use docbao::theme::Theme;
 use docbao::view::{self, ViewState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -164,15 +165,32 @@ pub fn body_html() -> String {
 pub fn draw(state: &State) -> (String, ViewState) {
     let mut term = Terminal::new(TestBackend::new(state.width, state.height)).unwrap();
     let mut vs = ViewState::default();
-    term.draw(|f| view::render(state, &mut vs, f)).unwrap();
+    term.draw(|f| view::render(state, &Theme::default(), &mut vs, f))
+        .unwrap();
     (format!("{}", term.backend()), vs)
 }
 
 pub fn buffer(state: &State) -> ratatui::buffer::Buffer {
     let mut term = Terminal::new(TestBackend::new(state.width, state.height)).unwrap();
     let mut vs = ViewState::default();
-    term.draw(|f| view::render(state, &mut vs, f)).unwrap();
+    term.draw(|f| view::render(state, &Theme::default(), &mut vs, f))
+        .unwrap();
     term.backend().buffer().clone()
+}
+
+/// Answers the store's confirmations of the marks among `fx`, as the runner does once
+/// they are written; returns what those answers ask for.
+pub fn confirm_marks(s: &mut State, fx: &[Effect]) -> Vec<Effect> {
+    let mut more = Vec::new();
+    for e in fx {
+        let saved = match *e {
+            Effect::SetRating { id, rating } => Saved::Rating { id, rating },
+            Effect::SetRead { id, read } => Saved::Read { id, read },
+            _ => continue,
+        };
+        more.extend(update(s, Msg::Saved(saved)));
+    }
+    more
 }
 
 // Driving `update` by keys, as the tests of `update` do.

@@ -1,4 +1,4 @@
-//! Colours of the TUI. Elements can be changed in the config's `[theme]` table:
+//! Colours of the TUI, passed to `view::render` (not part of the state). Elements can be changed in the config's `[theme]` table:
 //!
 //! ```toml
 //! [theme]
@@ -14,6 +14,11 @@
 use ratatui::style::{Color, Modifier, Style};
 use std::collections::BTreeMap;
 use std::str::FromStr;
+
+/// A line whose parts are named by the element they are drawn in (`None`: unstyled).
+/// `app` builds such lines (the reader's header, help) without knowing the colours; the
+/// view applies the theme.
+pub type ElLine = Vec<(Option<El>, String)>;
 
 /// The themable parts of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

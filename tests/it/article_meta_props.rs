@@ -1,0 +1,85 @@
+//! Properties of the metadata stage on pages made of the pieces it reads: author blocks,
+//! signatures, date lines with day-part words, comments, decorated titles. Whatever the mix,
+//! extraction answers without a panic, a byline is a short single line, a date is RFC 3339.
+use docbao::article::extract;
+use docbao::text::parse_vi_date;
+use proptest::prelude::*;
+
+const DATE_BITS: &[&str] = &[
+    "05/03/2024",
+    "3/24/2024",
+    "11:05",
+    "7:12:35",
+    "tối",
+    "sáng",
+    "trưa",
+    "chiều",
+    "đêm",
+    "SA",
+    "CH",
+    "AM",
+    "PM",
+    "(GMT+7)",
+    "+07:00",
+    "Ngày đăng:",
+    "Published on",
+    "03-08-2011",
+    "-",
+    ",",
+    "tới",
+    "99",
+    ":",
+    "/",
+    "2024-03-05T23:05:00Z",
+    "hôm qua",
+    "trước",
+];
+
+const PIECES: &[&str] = &[
+    "<p style='text-align:right'><strong>NHẬT XUÂN - NGHI VŨ</strong></p>",
+    "<p>Theo VnExpress</p>",
+    "<p><em>Tin, ảnh: Vũ Phương Thảo</em></p>",
+    "<p>Minh Anh (Theo Reuters)</p>",
+    "<div class=author>Trần Thu Hà</div>",
+    "<span class=date>05/03/2024 11:05 tối (GMT+7)</span>",
+    "<div class=comment><span class=author>tuanna1</span><span class=time>06/03/2024</span></div>",
+    "<h1>Giá lúa tăng ba tuần liền ở miền Tây</h1>",
+    "<p>Giá lúa ở các tỉnh miền Tây tăng ba tuần liền, nông dân phấn khởi vì bán được giá cao hơn năm ngoái.</p>",
+    "<meta name=author content='VCCorp.vn'>",
+    "<meta property='article:published_time' content='2024-03-05'>",
+    "<title>Giá lúa tăng - Zing News | Xã hội</title>",
+    "<script type='application/ld+json'>{\"author\":{\"@type\":\"Organization\",\"name\":\"Báo Mẫu\"}}</script>",
+    "<table><tr><td>H.V.</td></tr></table>",
+    "<div class=ticker>",
+    "</div>",
+    "<form>",
+    "(",
+    "Theo",
+    "<p>",
+];
+
+proptest! {
+    #![proptest_config(crate::fuzz::config(64))]
+
+    #[test]
+    fn prop_any_date_text_parses_or_not_without_panic(bits in prop::collection::vec(prop::sample::select(DATE_BITS), 0..12)) {
+        let now = chrono::DateTime::parse_from_rfc3339("2024-06-01T12:00:00+07:00").unwrap();
+        let _ = parse_vi_date(&bits.join(" "), now);
+        let _ = parse_vi_date(&bits.concat(), now);
+    }
+
+    #[test]
+    fn prop_metadata_from_any_mix_of_pieces_is_sound(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..24)) {
+        let html = format!("<html lang=vi><body>{}</body></html>", pieces.concat());
+        if let Ok(ex) = extract(&html, Some("https://baomau.vn/a.html")) {
+            if let Some(b) = &ex.meta.byline {
+                prop_assert!(!b.is_empty() && b.chars().count() <= 100 && !b.contains('\n'), "{b:?}");
+                prop_assert!(b != "tuanna1" && b != "VCCorp.vn", "{b:?}");
+            }
+            if let Some(p) = &ex.meta.published {
+                prop_assert!(chrono::DateTime::parse_from_rfc3339(p).is_ok(), "{p}");
+            }
+            prop_assert_eq!(ex.evidence.iter().filter(|e| e.kept && e.field == "byline").count(), usize::from(ex.meta.byline.is_some()));
+        }
+    }
+}
