@@ -41,6 +41,11 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     /// Element -> colour, e.g. `selected = "yellow"`. Checked by the TUI's theme.
     pub theme: BTreeMap<String, String>,
+    // Arrival (issue 10): rules applied to new articles, and story grouping.
+    /// `[[rules]]`: checked (regexes compiled) when the config is parsed.
+    pub rules: Vec<crate::arrival::RuleSpec>,
+    /// Group the versions of one story told by several feeds.
+    pub group_stories: bool,
     /// How the reader draws pictures.
     pub images: ImageMode,
     /// The most terminal rows one picture takes in the article.
@@ -129,6 +134,9 @@ impl Default for Config {
             rating_style: RatingStyle::Stars,
             keys: BTreeMap::new(),
             theme: BTreeMap::new(),
+            rules: Vec::new(),
+            // Off until it is cheap enough: see README ("One story, many papers").
+            group_stories: false,
             images: ImageMode::Auto,
             image_max_rows: 12,
             image_cache_mb: 200,
@@ -233,6 +241,10 @@ impl Config {
             "a number from 1 to 64",
         )?;
         check(config.keep_days >= 1, "keep_days", "at least 1 (days)")?;
+        config.arrival().map_err(|e| {
+            let line = crate::feed::parse::line_at(text, e.offset as u64);
+            at(line, e.message)
+        })?;
         check(
             (1..=MAX_ITEMS_PER_FEED).contains(&config.max_items_per_feed),
             "max_items_per_feed",
@@ -259,6 +271,14 @@ impl Config {
             }
         }
         Ok(config)
+    }
+
+    /// The arrival settings of a refresh: the rules compiled (once per call).
+    pub fn arrival(&self) -> Result<crate::arrival::Arrival, crate::arrival::RuleError> {
+        Ok(crate::arrival::Arrival {
+            rules: crate::arrival::Rules::compile(&self.rules)?,
+            group_stories: self.group_stories,
+        })
     }
 }
 

@@ -39,6 +39,7 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
         jobs: args.jobs.unwrap_or(ctx.config.jobs).max(1),
         full_text: args.full_text || ctx.config.full_text,
         lang: ctx.lang,
+        arrival: std::sync::Arc::new(ctx.config.arrival()?),
         max_items: ctx.config.max_items_per_feed,
         pictures: ctx.config.picture_budget(),
     };

@@ -136,6 +136,10 @@ pub struct ArticleRow {
     pub rating: u8,
     /// Whether the full article is cached.
     pub full_text: bool,
+    /// Of the best text cached (the full article, else the feed's): see `text::reading`.
+    pub reading_minutes: u32,
+    /// The id shared by every version of one story told by several feeds; `None` alone.
+    pub story: Option<i64>,
 }
 
 /// The full article as extracted from its page and cached.

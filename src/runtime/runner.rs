@@ -58,6 +58,8 @@ impl Runner {
                 jobs: ctx.config.jobs.max(1),
                 full_text: ctx.config.full_text,
                 lang: ctx.lang,
+                // Checked when the config was read: a failure here cannot happen.
+                arrival: std::sync::Arc::new(ctx.config.arrival().unwrap_or_default()),
                 max_items: ctx.config.max_items_per_feed,
                 pictures: ctx.config.picture_budget(),
             },
@@ -338,7 +340,7 @@ impl Runner {
                     Ok(report) => *new += report.new_items,
                     Err(e) => {
                         tracing::warn!("sync: {e}");
-                        error.get_or_insert_with(|| format!("sync: {e}"));
+                        error.get_or_insert_with(|| format!("sync: {e}").into());
                     }
                 }
             }

@@ -13,13 +13,14 @@ const FEEDS_SELECT: &str = "SELECT f.id, coalesce(f.title, f.url), f.url, f.site
      f.category_id, coalesce(c.unread, 0), coalesce(c.total, 0), f.last_status, \
      f.last_refreshed, f.etag, f.last_modified, f.retry_until \
      FROM feeds f LEFT JOIN (SELECT feed_id, sum(read = 0) AS unread, count(*) AS total \
-     FROM articles GROUP BY feed_id) c ON c.feed_id = f.id \
+     FROM articles WHERE hidden = 0 GROUP BY feed_id) c ON c.feed_id = f.id \
      ORDER BY f.position, f.id";
 
 /// One feed: its counts from two range scans of the same index.
 const FEED_SELECT: &str = "SELECT f.id, coalesce(f.title, f.url), f.url, f.site_url, \
-     f.category_id, (SELECT count(*) FROM articles WHERE feed_id = f.id AND read = 0), \
-     (SELECT count(*) FROM articles WHERE feed_id = f.id), f.last_status, \
+     f.category_id, \
+     (SELECT count(*) FROM articles WHERE feed_id = f.id AND hidden = 0 AND read = 0), \
+     (SELECT count(*) FROM articles WHERE feed_id = f.id AND hidden = 0), f.last_status, \
      f.last_refreshed, f.etag, f.last_modified, f.retry_until \
      FROM feeds f WHERE f.id = ?1";
 

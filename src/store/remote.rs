@@ -8,6 +8,7 @@ use super::save::{dedup_key, insert_item};
 use super::search::{Folded, IndexText, index_fetch};
 use super::sql::{classify, ts};
 use super::{Result, Store, StoreError};
+use crate::arrival::Verdict;
 use crate::feed::{FeedId, ParsedItem};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -369,12 +370,23 @@ fn save_remote_items(
             }
             continue;
         }
-        let id = insert_item(&tx, FeedId(feed), &key, &r.item, now_ts)?;
+        // Arrival rules are for what a refresh fetches; the server's items arrive as the
+        // server has them (read and starred state included).
+        let folded = fold_item(&r.item);
+        let id = insert_item(
+            &tx,
+            FeedId(feed),
+            &key,
+            &r.item,
+            now_ts,
+            &folded,
+            Verdict::default(),
+        )?;
         tx.prepare_cached(
             "UPDATE articles SET remote_id = ?2, read = ?3, rating = ?4 WHERE id = ?1",
         )?
         .execute(params![id, r.id, r.read, r.rating.min(5)])?;
-        added.push((id, fold_item(&r.item)));
+        added.push((id, folded));
     }
     let n = added.len();
     index_fetch(&tx, &mut [], added)?;

@@ -273,3 +273,31 @@ fn subscription_changes_reach_the_server_in_order() {
             .all(|f| f["source"] == "sync")
     );
 }
+
+#[test]
+fn a_bulk_mark_of_synced_articles_reaches_the_server() {
+    let r = Reader::start(USER, PASSWORD);
+    r.add_sub("feed/1", "Thời sự", "https://bao.example/thoi-su.rss", None);
+    r.add_sub(
+        "feed/2",
+        "Thế giới",
+        "https://bao.example/the-gioi.rss",
+        None,
+    );
+    let first = r.add_items("feed/1", 0, 5, chrono::Utc::now().timestamp());
+    let second = r.add_items("feed/2", 5, 3, chrono::Utc::now().timestamp());
+    let a = Synced::new("greader", &r.url(), "");
+    a.sync();
+    a.ok(&["mark", "--feed", "Thời sự", "read"]);
+    assert_eq!(a.query_i64("SELECT count(*) FROM sync_queue"), 5);
+    a.sync();
+    let st = r.state();
+    assert!(first.iter().all(|id| st.items[id].read), "the feed's items");
+    assert!(second.iter().all(|id| !st.items[id].read), "only that feed");
+    drop(st);
+    assert_eq!(a.query_i64("SELECT count(*) FROM sync_queue"), 0);
+    // Undoing a bulk mark is a bulk mark of the same ids: it reaches the server too.
+    a.ok(&["mark", "--all", "unread"]);
+    a.sync();
+    assert!(first.iter().all(|id| !r.state().items[id].read));
+}

@@ -39,7 +39,7 @@ fn refreshing_all_feeds_in_the_reader_syncs_first() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-        let mut runner = Runner::new(&ctx, store, tx);
+        let mut runner = Runner::new(&ctx, store, tx).unwrap();
         runner.connect(false).unwrap();
         runner.run(Effect::Refresh { feeds: None });
         let done = tokio::time::timeout(Duration::from_secs(30), async {
