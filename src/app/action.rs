@@ -39,11 +39,21 @@ pub enum Action {
     ToggleFull,
     OpenBrowser,
     Help,
+    MarkFeedRead,
+    MarkAllRead,
+    MarkAboveRead,
+    UndoMark,
+    AddFeed,
+    RemoveFeed,
+    RenameFeed,
+    MoveFeed,
+    ToggleFold,
+    SaveSearch,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 38] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::First,
@@ -72,6 +82,16 @@ impl Action {
         Action::ToggleFull,
         Action::OpenBrowser,
         Action::Help,
+        Action::MarkFeedRead,
+        Action::MarkAllRead,
+        Action::MarkAboveRead,
+        Action::UndoMark,
+        Action::AddFeed,
+        Action::RemoveFeed,
+        Action::RenameFeed,
+        Action::MoveFeed,
+        Action::ToggleFold,
+        Action::SaveSearch,
     ];
 
     /// The name used in `[keys]`.
@@ -105,6 +125,16 @@ impl Action {
             Action::ToggleFull => "toggle_full",
             Action::OpenBrowser => "open_browser",
             Action::Help => "help",
+            Action::MarkFeedRead => "mark_feed_read",
+            Action::MarkAllRead => "mark_all_read",
+            Action::MarkAboveRead => "mark_above_read",
+            Action::UndoMark => "undo_mark",
+            Action::AddFeed => "add_feed",
+            Action::RemoveFeed => "remove_feed",
+            Action::RenameFeed => "rename_feed",
+            Action::MoveFeed => "move_feed",
+            Action::ToggleFold => "toggle_fold",
+            Action::SaveSearch => "save_search",
         }
     }
 
@@ -143,6 +173,18 @@ impl Action {
             Action::ToggleFull => &["t"],
             Action::OpenBrowser => &["o"],
             Action::Help => &["?"],
+            // newsboat's A and C; the rest clash with neither it nor the table.
+            Action::MarkFeedRead => &["A"],
+            Action::MarkAllRead => &["C"],
+            Action::MarkAboveRead => &["M"],
+            Action::UndoMark => &["U"],
+            Action::AddFeed => &["a"],
+            Action::RemoveFeed => &["D"],
+            Action::RenameFeed => &["c"],
+            Action::MoveFeed => &["m"],
+            Action::ToggleFold => &["z"],
+            // Letters go to the search box: a chord.
+            Action::SaveSearch => &["ctrl-s"],
         }
     }
 
@@ -186,6 +228,34 @@ impl Action {
             Action::ToggleFull => ("toàn văn / tóm tắt", "full text / the feed's summary"),
             Action::OpenBrowser => ("mở trong trình duyệt", "open in the browser"),
             Action::Help => ("trợ giúp", "help"),
+            Action::MarkFeedRead => (
+                "đánh dấu đã đọc: nguồn này (danh sách lọc/tìm: hỏi trước)",
+                "mark read: this feed (a filtered list or search: asks first)",
+            ),
+            Action::MarkAllRead => (
+                "đánh dấu tất cả đã đọc (hỏi trước)",
+                "mark everything read (asks first)",
+            ),
+            Action::MarkAboveRead => (
+                "đánh dấu đã đọc mọi bài phía trên",
+                "mark everything above read",
+            ),
+            Action::UndoMark => ("hoàn tác lần đánh dấu hàng loạt", "undo the last bulk mark"),
+            Action::AddFeed => (
+                "thêm nguồn (URL trang hoặc RSS)",
+                "add a feed (a feed or page URL)",
+            ),
+            Action::RemoveFeed => (
+                "xóa nguồn / tìm kiếm đã lưu (hỏi trước)",
+                "remove a feed / saved search (asks first)",
+            ),
+            Action::RenameFeed => ("đổi tên nguồn", "rename the feed"),
+            Action::MoveFeed => (
+                "chuyển nguồn sang mục (A/B)",
+                "move the feed to a category (A/B)",
+            ),
+            Action::ToggleFold => ("thu gọn / mở mục", "fold / unfold the category"),
+            Action::SaveSearch => ("lưu tìm kiếm này", "save this search"),
         };
         match lang {
             Lang::Vi => vi,

@@ -48,16 +48,51 @@ pub struct ArticleList {
 /// A new feed list: the first one loads the selected entry's list; later ones (their
 /// indices moved with the sort) point the list at the same entry again.
 pub(super) fn feeds_loaded(s: &mut State, rows: Vec<crate::store::FeedRow>, fx: &mut Vec<Effect>) {
-    if super::feeds::loaded(s, rows) {
+    let first = super::feeds::loaded(s, rows);
+    // A feed just added: the cursor goes to it.
+    if let Some(id) = s.select_feed.take()
+        && let Some(at) = s.entries.iter().position(
+            |e| matches!(e, FeedEntry::Feed(i) if s.feeds.get(*i).is_some_and(|f| f.id == id)),
+        )
+    {
+        s.feed_sel = at;
+        s.focus = Pane::Feeds;
+        return load(s, fx);
+    }
+    if first || s.articles.entry.is_none() {
         load(s, fx);
     } else if let (Some(FeedEntry::Feed(_)), Some(sel)) = (&s.articles.entry, s.selected_entry()) {
         s.articles.entry = Some(sel.clone());
     }
 }
 
-/// Starts loading the list of the selected feed entry.
+/// Saved searches with their counts: the feed list lists them (an open one's list is
+/// left as it is until it is reloaded).
+pub(super) fn saved_loaded(
+    s: &mut State,
+    rows: Vec<crate::store::SavedSearchRow>,
+    fx: &mut Vec<Effect>,
+) {
+    let keep = s.selected_entry().cloned();
+    s.saved = rows;
+    let keep = keep.map(|e| match e {
+        FeedEntry::Feed(i) => Err(s.feeds.get(i).map(|f| f.id)),
+        other => Ok(other),
+    });
+    super::feeds::rebuild(s, keep);
+    if s.articles.entry.is_none() {
+        load(s, fx);
+    }
+}
+
+/// Starts loading the list of the selected feed entry (a category header has none: the
+/// list shown stays).
 pub(super) fn load(s: &mut State, fx: &mut Vec<Effect>) {
-    let Some(entry) = s.selected_entry().cloned() else {
+    let Some(entry) = s
+        .selected_entry()
+        .filter(|e| !matches!(e, FeedEntry::Category(_)))
+        .cloned()
+    else {
         return;
     };
     if s.articles.entry.as_ref() != Some(&entry) {
@@ -76,9 +111,17 @@ pub(super) fn reload(s: &mut State, fx: &mut Vec<Effect>) {
     let query = s.query_for(&entry);
     s.articles.req = s.fresh_req();
     s.articles.loading = true;
-    fx.push(Effect::LoadArticles {
-        req: s.articles.req,
-        query,
+    fx.push(match entry {
+        FeedEntry::Saved(name) => Effect::LoadSaved {
+            req: s.articles.req,
+            name,
+            unread_only: query.unread_only,
+            min_rating: query.min_rating,
+        },
+        _ => Effect::LoadArticles {
+            req: s.articles.req,
+            query,
+        },
     });
 }
 

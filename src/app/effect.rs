@@ -53,6 +53,26 @@ pub enum Effect {
         id: ArticleId,
         read: bool,
     },
+    /// Bulk read marks (one transaction each, ratings untouched), answered by
+    /// [`super::Msg::Marked`] with the ids changed; `undo` says it undoes the last one.
+    Mark {
+        selections: Vec<crate::store::Selection>,
+        read: bool,
+        undo: bool,
+    },
+    /// Subscribe to a URL (a feed, or the page that announces one), as `docbao add` does.
+    AddFeed {
+        url: String,
+    },
+    /// Remove, rename or move a feed; save or delete a search.
+    EditFeeds(super::manage::Edit),
+    /// The articles of a saved search (newest first), filtered as the list is.
+    LoadSaved {
+        req: u64,
+        name: String,
+        unread_only: bool,
+        min_rating: u8,
+    },
     /// `None`: all feeds.
     Refresh {
         feeds: Option<Vec<FeedId>>,

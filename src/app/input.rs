@@ -4,7 +4,7 @@ use super::action::Action;
 use super::effect::Effect;
 use super::search::BoxKey;
 use super::{FeedEntry, Pane, Problem, State};
-use super::{articles, feeds, help, marks, reader, refresh, search};
+use super::{articles, bulk, feeds, help, manage, marks, prompt, reader, refresh, search};
 use crate::i18n::{T, tr};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -21,6 +21,9 @@ pub(super) fn key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
         return quit(s, fx);
     }
     s.status.message = None;
+    if s.prompt.is_some() {
+        return prompt::key(s, k, fx);
+    }
     if s.help {
         let page = help::page_rows(s);
         let delta = match s.keymap.action(&k) {
@@ -93,6 +96,20 @@ pub(super) fn action(s: &mut State, a: Action, fx: &mut Vec<Effect>) {
         Action::ToggleFull => reader::toggle_full(s, fx),
         Action::OpenBrowser => open_browser(s, fx),
         Action::Help => help::open(s),
+        Action::MarkFeedRead => bulk::mark_feed(s, fx),
+        Action::MarkAllRead => bulk::mark_all(s),
+        Action::MarkAboveRead => bulk::mark_above(s, fx),
+        Action::UndoMark => bulk::undo(s, fx),
+        Action::AddFeed => manage::start_add(s),
+        Action::RemoveFeed => manage::start_remove(s),
+        Action::RenameFeed => manage::start_rename(s),
+        Action::MoveFeed => manage::start_move(s),
+        Action::ToggleFold => {
+            if s.focus == Pane::Feeds && feeds::toggle_fold(s) {
+                articles::load(s, fx);
+            }
+        }
+        Action::SaveSearch => manage::start_save_search(s),
     }
 }
 
@@ -133,6 +150,9 @@ fn move_by(s: &mut State, delta: i32, fx: &mut Vec<Effect>) {
 
 fn open(s: &mut State, fx: &mut Vec<Effect>) {
     match s.focus {
+        Pane::Feeds if matches!(s.selected_entry(), Some(FeedEntry::Category(_))) => {
+            feeds::toggle_fold(s);
+        }
         Pane::Feeds => {
             if s.articles.entry.as_ref() != s.selected_entry() {
                 articles::load(s, fx);
@@ -181,6 +201,9 @@ fn back(s: &mut State, quits: bool, fx: &mut Vec<Effect>) {
 
 /// Pasted text goes to the search box; elsewhere it means nothing.
 pub(super) fn paste(s: &mut State, text: &str, fx: &mut Vec<Effect>) {
+    if s.prompt.is_some() {
+        return prompt::paste(s, text);
+    }
     if s.focus == Pane::Search {
         search::paste(s, text, fx);
     }

@@ -11,14 +11,17 @@
 //! Geometry comes from [`crate::layout`]; nothing here imports the view.
 pub mod action;
 pub mod articles;
+pub mod bulk;
 pub mod effect;
 pub mod feeds;
 pub mod help;
 pub mod input;
 pub mod keymap;
+pub mod manage;
 pub mod marks;
 pub mod msg;
 pub mod problem;
+pub mod prompt;
 pub mod reader;
 pub mod refresh;
 pub mod search;
@@ -79,6 +82,14 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             error,
         } => refresh::done(s, (ok, failed, new), offline, error, &mut fx),
         Msg::Failed(e) => s.status.error = Some(e),
+        Msg::Marked {
+            changed,
+            read,
+            undo,
+        } => bulk::marked(s, changed, read, undo, &mut fx),
+        Msg::FeedAdded(result) => manage::added(s, result, &mut fx),
+        Msg::Edited(edit) => manage::edited(s, edit, &mut fx),
+        Msg::SavedLoaded(rows) => articles::saved_loaded(s, rows, &mut fx),
         Msg::BrowserOpened(r) => match r {
             Ok(()) => s.status.message = Some(i18n::tr(s.lang, i18n::T::OpenedBrowser).into()),
             Err(e) => s.status.error = Some(e),
@@ -143,6 +154,18 @@ pub struct State {
     /// A refresh ended while an article was open: retention waits until the reader closes,
     /// so it cannot delete the article being read (and the rating the user gives it).
     pub prune_due: bool,
+    /// Saved searches with their counts (virtual feeds after All / Unread / Rated).
+    pub saved: Vec<crate::store::SavedSearchRow>,
+    /// Folded categories of the feed list, by path.
+    pub folded: std::collections::BTreeSet<String>,
+    /// A question on the status line (a URL, a name, yes/no); it takes every key.
+    pub prompt: Option<prompt::Prompt>,
+    /// The last bulk mark, to undo (one level).
+    pub undo: Option<bulk::Undo>,
+    /// A feed being added in the background.
+    pub adding: bool,
+    /// A feed to select once the feed list is loaded again (the one just added).
+    pub select_feed: Option<FeedId>,
     pub next_req: u64,
     pub quit: bool,
 }
@@ -171,6 +194,12 @@ impl State {
             help_scroll: 0,
             status: Status::default(),
             prune_due: false,
+            saved: Vec::new(),
+            folded: Default::default(),
+            prompt: None,
+            undo: None,
+            adding: false,
+            select_feed: None,
             next_req: 1,
             quit: false,
         }
@@ -194,6 +223,7 @@ impl State {
     /// True while something runs in the background (the spinner turns).
     pub fn busy(&self) -> bool {
         self.status.refresh.is_some()
+            || self.adding
             || self.reader.as_ref().is_some_and(Reader::fetching)
             || self.search.as_ref().is_some_and(|s| s.searching)
     }
@@ -230,7 +260,7 @@ impl State {
             FeedEntry::Unread => q.unread_only = true,
             FeedEntry::Rated => q.min_rating = 1,
             FeedEntry::Feed(_) => q.feed = self.feed_id_of(entry),
-            FeedEntry::All | FeedEntry::Category(_) => {}
+            FeedEntry::All | FeedEntry::Category(_) | FeedEntry::Saved(_) => {}
         }
         match self.articles.filter {
             Filter::All => {}

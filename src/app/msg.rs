@@ -74,4 +74,15 @@ pub enum Msg {
     /// A store write or read failed; shown in the status bar.
     Failed(Problem),
     BrowserOpened(Result<(), Problem>),
+    /// A bulk mark is on disk: the ids it changed.
+    Marked {
+        changed: Vec<crate::feed::ArticleId>,
+        read: bool,
+        undo: bool,
+    },
+    FeedAdded(Result<super::manage::Added, Problem>),
+    /// A change to the feeds or saved searches is on disk.
+    Edited(super::manage::Edit),
+    /// Saved searches with their counts (sent after each feed list).
+    SavedLoaded(Vec<crate::store::SavedSearchRow>),
 }

@@ -8,6 +8,7 @@
 //! the feed's status; what is definitely wrong (not http(s), 404, no feed) is refused.
 use super::Ctx;
 use super::output::emit;
+use crate::arrival::Arrival;
 use crate::feed::{ParsedFeed, discover, parse};
 use crate::net::{Client, Fetch, Fetched, NetConfig, NetError, check_url};
 use crate::store::{PreparedFeed, Store, Validators};
@@ -64,7 +65,7 @@ impl Failure {
 }
 
 /// What `add` found: the feed to subscribe to, and its content or why there is none yet.
-enum Found {
+pub enum Found {
     Feed(String, Box<(Fetched, ParsedFeed)>),
     Down {
         url: String,
@@ -84,27 +85,72 @@ pub fn add(
         bail!("not an http or https URL: {}", clean_line(url));
     }
     let mut store = ctx.open_store()?;
-    if ctx.offline {
-        return subscribe(&mut store, url, title, category, None, ctx);
+    let arrival = ctx.config.arrival()?;
+    let found = if ctx.offline {
+        None
+    } else {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let client = Client::new(&NetConfig::default())?;
+        match runtime.block_on(find_feed(&client, url)) {
+            Ok(found) => Some(found),
+            Err(message) => bail!("{}", clean_line(&message)),
+        }
+    };
+    let done = subscribe_found(&mut store, url, found, title, category, &arrival)?;
+    if let Some(message) = &done.down {
+        eprintln!(
+            "not fetched now: {}: {}",
+            clean_line(&done.feed.url),
+            clean_line(message)
+        );
     }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    let client = Client::new(&NetConfig::default())?;
-    let found = runtime.block_on(find(&client, url, Instant::now() + ADD_DEADLINE));
+    said(&done.feed, done.added)
+}
+
+/// What subscribing did: the feed, whether it is new, and (new but not fetched now) why.
+#[derive(Debug, Clone)]
+pub struct Subscribed {
+    pub feed: crate::store::FeedRow,
+    pub added: bool,
+    pub down: Option<String>,
+}
+
+/// Finds the feed at `url` (or the one its page announces) within [`ADD_DEADLINE`]; `Err`
+/// is the one-line refusal (not http(s), 404, no feed). The reader and `add` share it.
+pub async fn find_feed(client: &Client, url: &str) -> Result<Found, String> {
+    let url = url.trim();
+    if check_url(url).is_err() {
+        return Err(format!("not an http or https URL: {}", clean_line(url)));
+    }
+    find(client, url, Instant::now() + ADD_DEADLINE).await
+}
+
+/// Subscribes to what [`find_feed`] found (`None`: offline, to `url` as given): a feed
+/// with its first items, or one down for now with its failure as the status.
+pub fn subscribe_found(
+    store: &mut Store,
+    url: &str,
+    found: Option<Found>,
+    title: Option<&str>,
+    category: Option<&str>,
+    arrival: &Arrival,
+) -> crate::store::Result<Subscribed> {
     match found {
-        Ok(Found::Feed(feed_url, fetched)) => {
+        None => subscribe(store, url.trim(), title, category, None, arrival),
+        Some(Found::Feed(feed_url, fetched)) => {
             let title = title.map(str::to_owned).or_else(|| fetched.1.title.clone());
             subscribe(
-                &mut store,
+                store,
                 &feed_url,
                 title.as_deref(),
                 category,
                 Some(*fetched),
-                ctx,
+                arrival,
             )
         }
-        Ok(Found::Down {
+        Some(Found::Down {
             url,
             message,
             retry_until,
@@ -113,17 +159,12 @@ pub fn add(
             if added {
                 store.record_failure(id, &message, retry_until, Utc::now())?;
             }
-            let feed = store.feed(id)?;
-            if added {
-                eprintln!(
-                    "not fetched now: {}: {}",
-                    clean_line(&url),
-                    clean_line(&message)
-                );
-            }
-            said(&feed, added)
+            Ok(Subscribed {
+                feed: store.feed(id)?,
+                added,
+                down: added.then_some(message),
+            })
         }
-        Err(message) => bail!("{}", clean_line(&message)),
     }
 }
 
@@ -133,8 +174,8 @@ fn subscribe(
     title: Option<&str>,
     category: Option<&str>,
     fetched: Option<(Fetched, ParsedFeed)>,
-    ctx: &Ctx,
-) -> anyhow::Result<()> {
+    arrival: &Arrival,
+) -> crate::store::Result<Subscribed> {
     let (id, added) = store.add_feed(url, title, category)?;
     if added && let Some((fetched, parsed)) = fetched {
         let validators = Validators {
@@ -142,10 +183,14 @@ fn subscribe(
             last_modified: fetched.last_modified,
         };
         // The first items meet the arrival rules as a refresh's new items do.
-        let prepared = PreparedFeed::with_arrival(parsed, "", url, &ctx.config.arrival()?);
+        let prepared = PreparedFeed::with_arrival(parsed, "", url, arrival);
         store.save_prepared(id, prepared, &validators, Utc::now())?;
     }
-    said(&store.feed(id)?, added)
+    Ok(Subscribed {
+        feed: store.feed(id)?,
+        added,
+        down: None,
+    })
 }
 
 fn said(feed: &crate::store::FeedRow, added: bool) -> anyhow::Result<()> {

@@ -1,5 +1,5 @@
 //! The headless commands. Each takes its parsed arguments and a [`Ctx`].
-mod add;
+pub mod add;
 pub mod articles;
 pub mod generate;
 mod marks;

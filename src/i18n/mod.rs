@@ -24,5 +24,6 @@ impl Lang {
     }
 }
 
+pub mod bulk;
 pub mod strings;
 pub use strings::{T, tr};

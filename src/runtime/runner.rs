@@ -4,10 +4,11 @@
 //! cancels), results back as messages.
 use super::body::wrap_body;
 use super::latest::Latest;
+use crate::app::manage::{Added, Edit};
 use crate::app::state::State;
 use crate::app::{Effect, Msg, Problem, Saved};
 use crate::article::{ArticleError, fetch_article};
-use crate::commands::Ctx;
+use crate::commands::{Ctx, add};
 use crate::feed::{ArticleId, FeedId};
 use crate::i18n::Lang;
 use crate::net::{Client, NetConfig};
@@ -16,6 +17,9 @@ use crate::store::{Store, StoreHandle};
 use chrono::Utc;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
+
+/// Most articles a saved search lists.
+const SAVED_LIMIT: usize = 20_000;
 
 /// A body to wrap: the newest replaces one not started yet.
 struct RenderJob {
@@ -104,6 +108,9 @@ impl Runner {
             }
             Err(e) => later.extend(crate::app::update(state, Msg::Failed(e.into()))),
         }
+        let saved = self.store.call_blocking(|s| s.saved_searches());
+        let msg = saved.map_or_else(|e| Msg::Failed(e.into()), Msg::SavedLoaded);
+        later.extend(crate::app::update(state, msg));
         later
     }
 
@@ -129,9 +136,52 @@ impl Runner {
     pub fn run(&mut self, fx: Effect) {
         let failed = |e: crate::store::StoreError| Msg::Failed(e.into());
         match fx {
+            // The saved searches' counts follow every feed list (after a refresh, a mark).
             Effect::LoadFeeds => {
-                self.query(move |s| s.feeds().map_or_else(failed, Msg::FeedsLoaded))
+                self.query(move |s| s.feeds().map_or_else(failed, Msg::FeedsLoaded));
+                self.query(move |s| s.saved_searches().map_or_else(failed, Msg::SavedLoaded));
             }
+            Effect::LoadSaved {
+                req,
+                name,
+                unread_only,
+                min_rating,
+            } => self.query(move |s| {
+                s.saved_search_articles(&name, SAVED_LIMIT)
+                    .map_or_else(failed, |mut rows| {
+                        rows.retain(|r| (!unread_only || !r.read) && r.rating >= min_rating);
+                        Msg::ArticlesLoaded { req, rows }
+                    })
+            }),
+            Effect::Mark {
+                selections,
+                read,
+                undo,
+            } => self.query(move |s| {
+                let mut changed = Vec::new();
+                for sel in &selections {
+                    match s.mark(sel, read) {
+                        Ok(ids) => changed.extend(ids),
+                        Err(e) => return failed(e),
+                    }
+                }
+                Msg::Marked {
+                    changed,
+                    read,
+                    undo,
+                }
+            }),
+            Effect::AddFeed { url } => self.spawn_add(url),
+            Effect::EditFeeds(edit) => self.query(move |s| {
+                let done = match &edit {
+                    Edit::Remove(id) => s.remove_feed(*id),
+                    Edit::Rename(id, title) => s.rename_feed(*id, title.as_deref()),
+                    Edit::Move(id, path) => s.move_feed(*id, path.as_deref()),
+                    Edit::SaveSearch(q) => s.save_search(q).map(|_| ()),
+                    Edit::DeleteSearch(name) => s.delete_search(name),
+                };
+                done.map_or_else(failed, |()| Msg::Edited(edit))
+            }),
             Effect::LoadArticles { req, query } => self.query(move |s| {
                 s.articles(&query)
                     .map_or_else(failed, |rows| Msg::ArticlesLoaded { req, rows })
@@ -263,6 +313,39 @@ impl Runner {
                 }
             }
         })
+    }
+
+    /// Subscribes to `url` as `docbao add` does (the same code): found on the network
+    /// (bounded by its deadline), then written by the store; offline, without a request.
+    fn spawn_add(&self, url: String) {
+        let tx = self.tx.clone();
+        let store = self.store.clone();
+        let client = self.client.clone();
+        let arrival = self.refresh_opts.arrival.clone();
+        tokio::spawn(async move {
+            let found = match &client {
+                Some(client) => match add::find_feed(client, &url).await {
+                    Ok(found) => Some(found),
+                    Err(why) => {
+                        let _ = tx.send(Msg::FeedAdded(Err(Problem::Text(why))));
+                        return;
+                    }
+                },
+                None => None,
+            };
+            let done = store
+                .call(move |s| add::subscribe_found(s, &url, found, None, None, &arrival))
+                .await;
+            let _ = tx.send(Msg::FeedAdded(
+                done.map(|d| Added {
+                    id: d.feed.id,
+                    name: d.feed.name().to_owned(),
+                    added: d.added,
+                    down: d.down,
+                })
+                .map_err(Problem::from),
+            ));
+        });
     }
 
     /// Refreshes `feeds` (all when `None`) in the background, with progress.

@@ -20,6 +20,7 @@ pub fn render(ui: Ui, area: Rect, bordered: bool, buf: &mut Buffer, vs: &mut Vie
         Some(FeedEntry::Unread) => tr(state.lang, T::Unread).to_string(),
         Some(FeedEntry::Rated) => tr(state.lang, T::Rated).to_string(),
         Some(FeedEntry::Category(c)) => c.clone(),
+        Some(FeedEntry::Saved(name)) => format!("⌕ {name}"),
         Some(FeedEntry::Feed(i)) => state
             .feeds
             .get(*i)

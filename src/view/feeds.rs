@@ -1,6 +1,7 @@
 //! The feed list: virtual feeds first, then categories with their feeds, with counts.
 use super::theme::El;
 use super::{Ui, ViewState, fit, layout, title_row};
+use crate::app::feeds::category_label;
 use crate::app::state::{FeedEntry, Pane};
 use crate::feed::model::FeedStatus;
 use crate::i18n::{Lang, T, strings, tr};
@@ -46,17 +47,41 @@ pub fn render(ui: Ui, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
                 El::Read,
                 false,
             ),
-            FeedEntry::Category(c) => (
-                format!("▾ {}", clean_line(c)),
-                String::new(),
-                El::Category,
-                false,
-            ),
+            FeedEntry::Saved(name) => {
+                let row = state.saved.iter().find(|r| r.search.name == *name);
+                let (u, t) = row.map_or((0, 0), |r| (r.unread, r.total));
+                let el = if u > 0 { El::Unread } else { El::Read };
+                (
+                    format!("⌕ {}", clean_line(name)),
+                    counts(state.lang, u, t),
+                    el,
+                    false,
+                )
+            }
+            FeedEntry::Category(c) => {
+                let (depth, own) = category_label(c);
+                let mark = if state.folded.contains(c) {
+                    '▸'
+                } else {
+                    '▾'
+                };
+                (
+                    format!("{}{mark} {}", indent(depth), clean_line(&own)),
+                    String::new(),
+                    El::Category,
+                    false,
+                )
+            }
             FeedEntry::Feed(f) => {
                 let f = &state.feeds[*f];
                 let el = if f.unread > 0 { El::Unread } else { El::Read };
+                let depth = f.category.as_deref().map_or(0, |c| category_label(c).0 + 1);
                 (
-                    format!("  {}", clean_line(feed_name(f))),
+                    format!(
+                        "  {}{}",
+                        indent(depth.saturating_sub(1)),
+                        clean_line(feed_name(f))
+                    ),
                     counts(state.lang, f.unread, f.total),
                     el,
                     last_failed(f),
@@ -100,6 +125,11 @@ pub fn render(ui: Ui, area: Rect, buf: &mut Buffer, vs: &mut ViewState) {
         let rest = Rect::new(inner.x, inner.y + 4, inner.width, inner.height - 4);
         super::centered(rest, tr(state.lang, T::NoFeeds), ui.style(El::Dim), buf);
     }
+}
+
+/// Two spaces a level, capped so that deep trees keep room for names.
+fn indent(depth: usize) -> String {
+    "  ".repeat(depth.min(4))
 }
 
 /// A feed's title, or its address when it has none.

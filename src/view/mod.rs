@@ -8,6 +8,7 @@ pub mod articles;
 pub mod feeds;
 pub mod fit;
 pub mod help;
+pub mod prompt;
 pub mod reader;
 pub mod search;
 pub mod status;
@@ -174,6 +175,9 @@ pub fn render(state: &State, theme: &Theme, vs: &mut ViewState, frame: &mut Fram
         }
     }
     status::render(ui, a.status, frame.buffer_mut());
+    if let Some(pos) = prompt::render(ui, a.status, frame.buffer_mut()) {
+        frame.set_cursor_position(pos);
+    }
 }
 
 /// A pane's title row: the name on the theme's title colour across the width.
