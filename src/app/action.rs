@@ -174,7 +174,8 @@ impl Action {
             Action::OpenBrowser => &["o"],
             Action::Help => &["?"],
             // newsboat's A and C; the rest clash with neither it nor the table.
-            Action::MarkFeedRead => &["A"],
+            // Ctrl+A also in the search box, whose letters are typed.
+            Action::MarkFeedRead => &["A", "ctrl-a"],
             Action::MarkAllRead => &["C"],
             Action::MarkAboveRead => &["M"],
             Action::UndoMark => &["U"],

@@ -6,7 +6,7 @@ use super::effect::Effect;
 use super::prompt::{self, Ask, Confirm};
 use super::{FeedEntry, Filter, Pane, State, marks};
 use crate::feed::ArticleId;
-use crate::i18n::strings::bulk as say;
+use crate::i18n::bulk as say;
 use crate::store::Selection;
 use std::collections::HashSet;
 

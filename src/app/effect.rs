@@ -65,7 +65,7 @@ pub enum Effect {
         url: String,
     },
     /// Remove, rename or move a feed; save or delete a search.
-    EditFeeds(super::manage::Edit),
+    EditFeeds(super::edit::Edit),
     /// The articles of a saved search (newest first), filtered as the list is.
     LoadSaved {
         req: u64,

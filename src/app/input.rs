@@ -1,11 +1,14 @@
 //! Keys, mouse and paste: from an event to the concern it is for. Navigation between the
 //! screens (open, back, next pane, quit) is here; what each screen does is in its own file.
 use super::action::Action;
+use super::edit::Edit;
 use super::effect::Effect;
+use super::prompt::{Ask, Confirm};
 use super::search::BoxKey;
 use super::{FeedEntry, Pane, Problem, State};
 use super::{articles, bulk, feeds, help, manage, marks, prompt, reader, refresh, search};
 use crate::i18n::{T, tr};
+use crate::store::Selection;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Ctrl+C quits from anywhere, whatever the `[keys]` table says.
@@ -22,7 +25,10 @@ pub(super) fn key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
     }
     s.status.message = None;
     if s.prompt.is_some() {
-        return prompt::key(s, k, fx);
+        if let Some((ask, text)) = prompt::key(s, k) {
+            answered(s, ask, text, fx);
+        }
+        return;
     }
     if s.help {
         let page = help::page_rows(s);
@@ -51,6 +57,20 @@ pub(super) fn key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
     }
     if let Some(a) = s.keymap.action(&k) {
         action(s, a, fx);
+    }
+}
+
+/// A prompt's answer goes to what asked.
+fn answered(s: &mut State, ask: Ask, text: String, fx: &mut Vec<Effect>) {
+    match ask {
+        Ask::AddFeed => manage::add(s, text, fx),
+        Ask::Rename(id) => manage::rename(s, id, text, fx),
+        Ask::Move(id) => manage::move_to(s, id, text, fx),
+        Ask::SaveSearch(query) => manage::save_search(s, text, query, fx),
+        Ask::Confirm(Confirm::MarkAll) => bulk::mark(s, vec![Selection::All], fx),
+        Ask::Confirm(Confirm::MarkList(ids)) => bulk::mark(s, vec![Selection::Ids(ids)], fx),
+        Ask::Confirm(Confirm::RemoveFeed { id, .. }) => manage::edit(s, Edit::Remove(id), fx),
+        Ask::Confirm(Confirm::DeleteSearch(name)) => manage::edit(s, Edit::DeleteSearch(name), fx),
     }
 }
 

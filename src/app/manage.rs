@@ -1,35 +1,13 @@
 //! Feeds managed in the reader (add, remove, rename, move to a category) and saved
 //! searches (save the current search, delete one). The prompts ask; the store and the
 //! network do the work off the UI loop; the feed list is reloaded when they are done.
+pub use super::edit::{Added, Edit};
 use super::effect::Effect;
 use super::prompt::{self, Ask, Confirm};
 use super::{FeedEntry, Pane, Problem, State};
 use crate::feed::FeedId;
-use crate::i18n::strings::bulk as say;
+use crate::i18n::bulk as say;
 use crate::store::SavedSearch;
-
-/// A change to the subscriptions or the saved searches, done by the store.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    Remove(FeedId),
-    /// `None`: back to the feed's own title.
-    Rename(FeedId, Option<String>),
-    /// `None`: no category.
-    Move(FeedId, Option<String>),
-    SaveSearch(SavedSearch),
-    DeleteSearch(String),
-}
-
-/// What adding a feed gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Added {
-    pub id: FeedId,
-    pub name: String,
-    /// False: it was subscribed already.
-    pub added: bool,
-    /// Added but not fetched now (the site is down): why.
-    pub down: Option<String>,
-}
 
 /// `a`: asks for a URL.
 pub(super) fn start_add(s: &mut State) {
@@ -55,7 +33,10 @@ pub(super) fn added(s: &mut State, result: Result<Added, Problem>, fx: &mut Vec<
             s.select_feed = Some(a.id);
             fx.push(Effect::LoadFeeds);
         }
-        Err(p) => s.status.error = Some(p),
+        Err(p) => {
+            s.status.message = None;
+            s.status.error = Some(p);
+        }
     }
 }
 

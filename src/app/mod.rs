@@ -12,6 +12,7 @@
 pub mod action;
 pub mod articles;
 pub mod bulk;
+pub mod edit;
 pub mod effect;
 pub mod feeds;
 pub mod help;

@@ -80,9 +80,9 @@ pub enum Msg {
         read: bool,
         undo: bool,
     },
-    FeedAdded(Result<super::manage::Added, Problem>),
+    FeedAdded(Result<super::edit::Added, Problem>),
     /// A change to the feeds or saved searches is on disk.
-    Edited(super::manage::Edit),
+    Edited(super::edit::Edit),
     /// Saved searches with their counts (sent after each feed list).
     SavedLoaded(Vec<crate::store::SavedSearchRow>),
 }

@@ -1,8 +1,7 @@
 //! A question on the status line: a line of text (a feed's URL, a new name, a category
 //! path, a saved search's name) or a yes/no confirmation. While it is open every key is
 //! its own; Enter answers, Esc cancels.
-use super::effect::Effect;
-use super::{State, bulk, manage};
+use super::State;
 use crate::feed::{ArticleId, FeedId};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -51,7 +50,9 @@ impl Prompt {
 
     /// The question, before the answer.
     pub fn question(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::strings::bulk as say;
+        use crate::i18n::bulk as say;
+        // Names cut short so that "[y/N]" fits a narrow status line.
+        let short = |n: &str| crate::text::wrap::truncate(&crate::text::clean_line(n), 20);
         match &self.ask {
             Ask::AddFeed => say::ask_url(lang),
             Ask::Rename(_) => say::ask_name(lang),
@@ -59,8 +60,10 @@ impl Prompt {
             Ask::SaveSearch(_) => say::ask_search_name(lang),
             Ask::Confirm(Confirm::MarkAll) => say::confirm_mark_all(lang),
             Ask::Confirm(Confirm::MarkList(ids)) => say::confirm_mark_list(lang, ids.len()),
-            Ask::Confirm(Confirm::RemoveFeed { name, .. }) => say::confirm_remove(lang, name),
-            Ask::Confirm(Confirm::DeleteSearch(n)) => say::confirm_delete_search(lang, n),
+            Ask::Confirm(Confirm::RemoveFeed { name, .. }) => {
+                say::confirm_remove(lang, &short(name))
+            }
+            Ask::Confirm(Confirm::DeleteSearch(n)) => say::confirm_delete_search(lang, &short(n)),
         }
     }
 
@@ -75,34 +78,28 @@ pub(super) fn ask(s: &mut State, ask: Ask, input: String) {
     s.prompt = Some(Prompt::new(ask, input));
 }
 
-/// A key while the prompt is open.
-pub(super) fn key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
-    let Some(p) = s.prompt.as_mut() else {
-        return;
-    };
+/// What the prompt was answered: the question and the (trimmed) text; for a
+/// confirmation, only a yes comes out.
+pub(super) type Answer = (Ask, String);
+
+/// A key while the prompt is open; the answer when it closes with one.
+pub(super) fn key(s: &mut State, k: KeyEvent) -> Option<Answer> {
+    let p = s.prompt.as_mut()?;
     if p.confirms() {
         let yes = matches!(k.code, KeyCode::Char('y' | 'Y'))
             && !k
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        if let Some(Prompt {
-            ask: Ask::Confirm(c),
-            ..
-        }) = s.prompt.take()
-            && yes
-        {
-            confirmed(s, c, fx);
-        }
-        return;
+        let p = s.prompt.take()?;
+        return yes.then_some((p.ask, String::new()));
     }
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let alt = k.modifiers.contains(KeyModifiers::ALT);
     match k.code {
         KeyCode::Esc => s.prompt = None,
         KeyCode::Enter => {
-            if let Some(p) = s.prompt.take() {
-                answered(s, p.ask, p.input.trim().to_owned(), fx);
-            }
+            let p = s.prompt.take()?;
+            return Some((p.ask, p.input.trim().to_owned()));
         }
         KeyCode::Char('u') if ctrl => {
             p.input.clear();
@@ -130,6 +127,7 @@ pub(super) fn key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
         KeyCode::End => p.caret = p.input.len(),
         _ => {}
     }
+    None
 }
 
 /// Pasted text goes into a text prompt, on one line.
@@ -153,24 +151,5 @@ fn delete_back(p: &mut Prompt) {
     if let Some(c) = p.input[..p.caret].chars().next_back() {
         p.caret -= c.len_utf8();
         p.input.replace_range(p.caret..p.caret + c.len_utf8(), "");
-    }
-}
-
-fn answered(s: &mut State, ask: Ask, text: String, fx: &mut Vec<Effect>) {
-    match ask {
-        Ask::AddFeed => manage::add(s, text, fx),
-        Ask::Rename(id) => manage::rename(s, id, text, fx),
-        Ask::Move(id) => manage::move_to(s, id, text, fx),
-        Ask::SaveSearch(query) => manage::save_search(s, text, query, fx),
-        Ask::Confirm(c) => confirmed(s, c, fx),
-    }
-}
-
-fn confirmed(s: &mut State, c: Confirm, fx: &mut Vec<Effect>) {
-    match c {
-        Confirm::MarkAll => bulk::mark(s, vec![crate::store::Selection::All], fx),
-        Confirm::MarkList(ids) => bulk::mark(s, vec![crate::store::Selection::Ids(ids)], fx),
-        Confirm::RemoveFeed { id, .. } => manage::edit(s, manage::Edit::Remove(id), fx),
-        Confirm::DeleteSearch(name) => manage::edit(s, manage::Edit::DeleteSearch(name), fx),
     }
 }

@@ -1,8 +1,7 @@
 //! The strings of bulk marks, feed management, saved searches, prompts and the refresh
-//! timer, in both languages.
+//! timer, in both languages. Names and reasons come as they are: the view cleans them.
 use super::Lang;
 use super::strings::number;
-use crate::text::clean_line;
 
 fn pick(lang: Lang, vi: &str, en: &str) -> String {
     match lang {
@@ -50,17 +49,16 @@ pub fn adding(lang: Lang) -> String {
 /// What adding a feed gave: `added` false when subscribed already; `down`: added but not
 /// fetched now, and why.
 pub fn added(lang: Lang, name: &str, added: bool, down: Option<&str>) -> String {
-    let name = clean_line(name);
     match (lang, added, down) {
         (Lang::Vi, false, _) => format!("Đã có sẵn: {name}"),
         (Lang::En, false, _) => format!("Already subscribed: {name}"),
         (Lang::Vi, true, None) => format!("Đã thêm: {name}"),
         (Lang::En, true, None) => format!("Added: {name}"),
         (Lang::Vi, true, Some(why)) => {
-            format!("Đã thêm: {name}; chưa tải được: {}", clean_line(why))
+            format!("Đã thêm: {name}; chưa tải được: {}", why)
         }
         (Lang::En, true, Some(why)) => {
-            format!("Added: {name}; not fetched now: {}", clean_line(why))
+            format!("Added: {name}; not fetched now: {}", why)
         }
     }
 }
@@ -88,16 +86,16 @@ pub fn renamed(lang: Lang) -> String {
 /// `None`: out of any category.
 pub fn moved(lang: Lang, path: Option<&str>) -> String {
     match (lang, path) {
-        (Lang::Vi, Some(p)) => format!("Đã chuyển sang {}", clean_line(p)),
-        (Lang::En, Some(p)) => format!("Moved to {}", clean_line(p)),
+        (Lang::Vi, Some(p)) => format!("Đã chuyển sang {}", p),
+        (Lang::En, Some(p)) => format!("Moved to {}", p),
         (_, None) => pick(lang, "Đã bỏ khỏi mục", "Moved out of its category"),
     }
 }
 
 pub fn search_saved(lang: Lang, name: &str) -> String {
     match lang {
-        Lang::Vi => format!("Đã lưu tìm kiếm “{}”", clean_line(name)),
-        Lang::En => format!("Search saved as “{}”", clean_line(name)),
+        Lang::Vi => format!("Đã lưu tìm kiếm “{}”", name),
+        Lang::En => format!("Search saved as “{}”", name),
     }
 }
 
@@ -123,8 +121,8 @@ pub fn ask_search_name(lang: Lang) -> String {
 
 fn yes(lang: Lang) -> &'static str {
     match lang {
-        Lang::Vi => " (y: có, phím khác: không)",
-        Lang::En => " (y: yes, any other key: no)",
+        Lang::Vi => " [y/N]",
+        Lang::En => " [y/N]",
     }
 }
 
@@ -136,23 +134,23 @@ pub fn confirm_mark_list(lang: Lang, n: usize) -> String {
     let n = number(lang, n as u64);
     let y = yes(lang);
     match lang {
-        Lang::Vi => format!("Đánh dấu {n} bài trong danh sách đã đọc?{y}"),
-        Lang::En => format!("Mark the {n} articles listed read?{y}"),
+        Lang::Vi => format!("Đánh dấu {n} bài đã đọc?{y}"),
+        Lang::En => format!("Mark {n} listed read?{y}"),
     }
 }
 
 pub fn confirm_remove(lang: Lang, name: &str) -> String {
-    let (name, y) = (clean_line(name), yes(lang));
+    let y = yes(lang);
     match lang {
-        Lang::Vi => format!("Xóa nguồn “{name}” và bài của nó?{y}"),
-        Lang::En => format!("Remove “{name}” and its articles?{y}"),
+        Lang::Vi => format!("Xóa nguồn “{name}”?{y}"),
+        Lang::En => format!("Remove “{name}”?{y}"),
     }
 }
 
 pub fn confirm_delete_search(lang: Lang, name: &str) -> String {
-    let (name, y) = (clean_line(name), yes(lang));
+    let y = yes(lang);
     match lang {
-        Lang::Vi => format!("Xóa tìm kiếm đã lưu “{name}”?{y}"),
-        Lang::En => format!("Delete the saved search “{name}”?{y}"),
+        Lang::Vi => format!("Xóa tìm kiếm “{name}”?{y}"),
+        Lang::En => format!("Delete the search “{name}”?{y}"),
     }
 }

@@ -1,7 +1,6 @@
 //! Every string of the TUI in both languages. Fixed strings are [`T`] keys looked up with
 //! [`tr`]; strings with numbers are functions here so word order can differ per language.
 use super::Lang;
-pub use super::bulk;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 
 /// A fixed interface string.

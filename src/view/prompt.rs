@@ -20,9 +20,10 @@ pub fn render(ui: Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
         ..area
     };
     let w = row.width as usize;
-    buf.set_style(row, ui.style(El::Status));
+    // The status line under it goes: nothing of it shows past the question.
+    buf.set_stringn(row.x, row.y, " ".repeat(w), w, ui.style(El::Status));
     let question = fit::truncate(
-        &format!(" {}", p.question(ui.state.lang)),
+        &format!(" {} ", clean_line(&p.question(ui.state.lang))),
         w.saturating_sub(1),
     );
     let qw = fit::width(&question);

@@ -3,7 +3,7 @@
 //! of the new size. What must hold after every step: no panic; no control character in
 //! any cell; the selections point into their lists (and the feed list's at a feed, not a
 //! heading); scroll offsets within their text; Ctrl+C always ends the reader, and so does
-//! Q outside the search box.
+//! Q outside the search box and the prompts.
 use crate::fuzz;
 use crate::tui_fixture;
 
@@ -31,7 +31,9 @@ enum Op {
 }
 
 fn key() -> impl Strategy<Value = Op> {
-    let chars = "jkgG bhlqnNufst o?/rR123450xyzêệđ\u{301}";
+    // With the bulk marks (A C M U), feed management (a D c m z, y to confirm) and
+    // Ctrl+S (save the search).
+    let chars = "jkgG bhlqnNufst o?/rR123450xyzêệđ\u{301}ACMUaDcmzyys";
     let codes = prop_oneof![
         proptest::sample::select(chars.chars().collect::<Vec<_>>()).prop_map(KeyCode::Char),
         proptest::sample::select(vec![
@@ -91,8 +93,31 @@ fn many_feeds(n: usize) -> Vec<FeedRow> {
         .map(|i| {
             let mut f = base[i % base.len()].clone();
             f.id = docbao::feed::FeedId(i as i64 + 1);
-            f.category = (i % 3 != 0).then(|| format!("Mục {}", i % 4).into());
+            // Nested categories too ("Mục 1/Con"), for folding.
+            f.category = (i % 3 != 0).then(|| match i % 5 {
+                0 => format!("Mục {}/Con", i % 4).into(),
+                _ => format!("Mục {}", i % 4).into(),
+            });
             f
+        })
+        .collect()
+}
+
+/// Two saved searches, one with an escape in its name.
+fn saved_searches() -> Vec<docbao::store::SavedSearchRow> {
+    ["bão lũ", "giá vàng\u{1b}[31m"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| docbao::store::SavedSearchRow {
+            search: docbao::store::SavedSearch {
+                name: name.to_string(),
+                query: name.to_string(),
+                feed: None,
+                unread_only: false,
+                min_rating: 0,
+            },
+            unread: i as i64 * 7,
+            total: 40,
         })
         .collect()
 }
@@ -101,7 +126,11 @@ fn many_feeds(n: usize) -> Vec<FeedRow> {
 fn answer(s: &mut State, fx: Effect) -> Vec<Effect> {
     let f = feeds();
     let msg = match fx {
-        Effect::LoadFeeds => Msg::FeedsLoaded(f),
+        Effect::LoadFeeds => {
+            let mut fx = update(s, Msg::FeedsLoaded(f));
+            fx.extend(update(s, Msg::SavedLoaded(saved_searches())));
+            return fx;
+        }
         Effect::LoadArticles { req, .. } => Msg::ArticlesLoaded {
             req,
             rows: articles(&f),
@@ -141,6 +170,36 @@ fn answer(s: &mut State, fx: Effect) -> Vec<Effect> {
             error: Some("BBC News: HTTP 404\u{9b}2J".into()),
         },
         Effect::OpenBrowser { .. } => Msg::BrowserOpened(Err("không mở được".into())),
+        Effect::Mark {
+            selections,
+            read,
+            undo,
+        } => Msg::Marked {
+            changed: selections
+                .iter()
+                .flat_map(|sel| match sel {
+                    docbao::store::Selection::Ids(ids) => ids.clone(),
+                    _ => articles(&f).iter().map(|r| r.id).collect(),
+                })
+                .collect(),
+            read,
+            undo,
+        },
+        Effect::AddFeed { url } => Msg::FeedAdded(if url.len() % 2 == 0 {
+            Ok(docbao::app::manage::Added {
+                id: docbao::feed::FeedId(1),
+                name: url,
+                added: true,
+                down: Some("HTTP 503\u{1b}[2J".into()),
+            })
+        } else {
+            Err("không có nguồn\u{9b}2J".into())
+        }),
+        Effect::EditFeeds(edit) => Msg::Edited(edit),
+        Effect::LoadSaved { req, .. } => Msg::ArticlesLoaded {
+            req,
+            rows: articles(&f),
+        },
         Effect::CancelFetch | Effect::CancelRefresh | Effect::Prune | Effect::Quit => {
             return Vec::new();
         }
@@ -220,7 +279,8 @@ proptest! {
             }
         }
         prop_assert!(ends(s.clone(), KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
-        if s.focus != Pane::Search || s.help {
+        // A prompt takes every key (Q is a letter of a URL or a name): Esc closes it first.
+        if (s.focus != Pane::Search || s.help) && s.prompt.is_none() {
             prop_assert!(ends(s.clone(), KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT)));
         }
     }

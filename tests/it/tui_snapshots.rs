@@ -245,8 +245,8 @@ fn wide_layout_side_by_side() {
 #[test]
 fn a_failed_feed_says_why_when_selected() {
     let mut s = loaded_state(Lang::Vi, 80, 24);
-    // All, Unread, Rated, the uncategorized feed, then (past the heading) BBC News.
-    for _ in 0..4 {
+    // All, Unread, Rated, the uncategorized feed, the heading, then BBC News.
+    for _ in 0..5 {
         ch(&mut s, 'j');
     }
     let (screen, _) = draw(&s);

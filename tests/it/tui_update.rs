@@ -330,13 +330,23 @@ fn quit_keys_filter_and_sort() {
 }
 
 #[test]
-fn feed_navigation_skips_categories_and_loads_lists() {
+fn feed_navigation_stops_on_categories_and_loads_lists() {
     let mut s = loaded_state(Lang::Vi, 80, 24);
-    // All, Unread, Rated, Evil, [International], BBC News, ...
-    for _ in 0..4 {
+    // All, Unread, Rated, Evil, [International], BBC News, [Tin Việt Nam], An ninh, ...
+    for _ in 0..3 {
         code(&mut s, KeyCode::Down);
     }
-    assert_eq!(s.feed_sel, 5, "the category header is skipped");
+    let fx = code(&mut s, KeyCode::Down);
+    assert_eq!(
+        s.feed_sel, 4,
+        "a category header is a stop (it can be folded)"
+    );
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::LoadArticles { .. })),
+        "a header has no list of its own: {fx:?}"
+    );
+    code(&mut s, KeyCode::Down);
+    code(&mut s, KeyCode::Down);
     let fx = code(&mut s, KeyCode::Down);
     assert_eq!(s.feed_sel, 7);
     let q = fx.iter().find_map(|e| match e {
@@ -349,7 +359,7 @@ fn feed_navigation_skips_categories_and_loads_lists() {
         "An ninh comes first in Vietnamese order"
     );
     code(&mut s, KeyCode::Up);
-    assert_eq!(s.feed_sel, 5);
+    assert_eq!(s.feed_sel, 6);
 }
 
 #[test]
