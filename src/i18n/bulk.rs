@@ -63,6 +63,13 @@ pub fn added(lang: Lang, name: &str, added: bool, down: Option<&str>) -> String 
     }
 }
 
+pub fn not_added(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Không thêm được: {why}"),
+        Lang::En => format!("Not added: {why}"),
+    }
+}
+
 pub fn choose_feed(lang: Lang) -> String {
     pick(
         lang,

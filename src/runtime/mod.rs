@@ -22,7 +22,7 @@ use crate::view::{self, ViewState};
 use anyhow::Context;
 use chrono::{Local, Utc};
 use crossterm::event::EventStream;
-use futures_util::{FutureExt, StreamExt};
+use futures_util::StreamExt;
 use runner::Runner;
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -129,8 +129,11 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
             _ = spinner.tick(), if ticking => batch.push(Msg::Tick),
             _ = tokio::time::sleep_until(frame_due), if dirty => {}
         }
-        // Everything already waiting goes into the same frame.
-        while let Some(ev) = events.next().now_or_never() {
+        // Everything already waiting goes into the same frame. Polled with this task's
+        // waker: `now_or_never` polls with a no-op one, and crossterm's reader thread
+        // then wakes nobody when the next key comes, so a key after a message (a mark
+        // written) waited for the next timer, up to 30 s.
+        while let Some(ev) = ready_now(&mut events).await {
             match ev {
                 Some(Ok(ev)) => batch.extend(events::event_msg(ev, state.focus, &vs)),
                 Some(Err(e)) => return Err(e).context("reading the terminal"),
@@ -156,4 +159,14 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
     drop(guard);
     tracing::info!("reader quits");
     Ok(())
+}
+
+/// The stream's next item if it is ready now (`None` when it is not), polled with the
+/// calling task's waker so that an item arriving later wakes the task.
+async fn ready_now<S: futures_util::Stream + Unpin>(stream: &mut S) -> Option<Option<S::Item>> {
+    std::future::poll_fn(|cx| match stream.poll_next_unpin(cx) {
+        std::task::Poll::Ready(item) => std::task::Poll::Ready(Some(item)),
+        std::task::Poll::Pending => std::task::Poll::Ready(None),
+    })
+    .await
 }
