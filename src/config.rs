@@ -32,6 +32,11 @@ pub struct Config {
     pub full_text: bool,
     /// Refresh all feeds in the background when the reader starts.
     pub refresh_on_start: bool,
+    /// Minutes between background refreshes while the reader is open; 0: never.
+    pub refresh_interval: u32,
+    /// A program and its arguments, run (no shell) after a background refresh that brought
+    /// new articles, with their count and titles as further arguments; empty: none.
+    pub notify_command: Vec<String>,
     /// Concurrent fetches in all (at most 2 per host).
     pub jobs: usize,
     /// Items kept per feed and refresh, the newest.
@@ -122,6 +127,9 @@ impl std::fmt::Debug for Secret {
     }
 }
 
+/// The longest `refresh_interval`: a week, in minutes.
+pub const MAX_REFRESH_INTERVAL: u32 = 7 * 24 * 60;
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -129,6 +137,8 @@ impl Default for Config {
             keep_days: 90,
             full_text: false,
             refresh_on_start: true,
+            refresh_interval: 0,
+            notify_command: Vec::new(),
             jobs: 8,
             max_items_per_feed: crate::feed::parse::DEFAULT_MAX_ITEMS,
             rating_style: RatingStyle::Stars,
@@ -241,6 +251,21 @@ impl Config {
             "a number from 1 to 64",
         )?;
         check(config.keep_days >= 1, "keep_days", "at least 1 (days)")?;
+        check(
+            config.refresh_interval <= MAX_REFRESH_INTERVAL,
+            "refresh_interval",
+            "minutes from 0 (off) to 10080 (a week)",
+        )?;
+        check(
+            config.notify_command.len() <= 32
+                && config
+                    .notify_command
+                    .first()
+                    .is_none_or(|p| !p.trim().is_empty())
+                && config.notify_command.iter().all(|a| a.len() <= 4096),
+            "notify_command",
+            "a program and its arguments, e.g. [\"notify-send\", \"docbao\"] (at most 32)",
+        )?;
         config.arrival().map_err(|e| {
             let line = crate::feed::parse::line_at(text, e.offset as u64);
             at(line, e.message)

@@ -7,7 +7,9 @@ use crate::i18n::Lang;
 /// `move_down`, `move_up`, `first`, `last`, `page_down`, `page_up`, `open`, `back`, `close`,
 /// `quit`, `next_pane`, `refresh`, `refresh_all`, `rate_1` … `rate_5`, `rate_0`,
 /// `toggle_read`, `next_unread`, `prev_unread`, `search`, `filter`, `sort`, `toggle_full`,
-/// `open_browser`, `help`.
+/// `open_browser`, `help`; `mark_feed_read`, `mark_all_read`, `mark_above_read`,
+/// `undo_mark`, `add_feed`, `remove_feed`, `rename_feed`, `move_feed`, `toggle_fold`,
+/// `save_search`.
 ///
 /// Key syntax: a character (`j`, `Q`, `?`, `/`), or a name (`up`, `down`, `left`, `right`,
 /// `home`, `end`, `pgup`, `pgdn`, `enter`, `esc`, `tab`, `backtab`, `space`, `backspace`,

@@ -73,6 +73,9 @@ pub enum Effect {
         unread_only: bool,
         min_rating: u8,
     },
+    /// A background refresh of every feed (`refresh_interval`): as `Refresh`, then what
+    /// arrived is said ([`super::Msg::Arrived`]) and `notify_command` runs.
+    AutoRefresh,
     /// `None`: all feeds.
     Refresh {
         feeds: Option<Vec<FeedId>>,

@@ -90,6 +90,8 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
         } => bulk::marked(s, changed, read, undo, &mut fx),
         Msg::FeedAdded(result) => manage::added(s, result, &mut fx),
         Msg::Edited(edit) => manage::edited(s, edit, &mut fx),
+        Msg::RefreshTimer => refresh::timer(s, &mut fx),
+        Msg::Arrived { count, feeds } => refresh::arrived(s, count, feeds),
         Msg::SavedLoaded(rows) => articles::saved_loaded(s, rows, &mut fx),
         Msg::BrowserOpened(r) => match r {
             Ok(()) => s.status.message = Some(i18n::tr(s.lang, i18n::T::OpenedBrowser).into()),
@@ -163,6 +165,9 @@ pub struct State {
     pub prompt: Option<prompt::Prompt>,
     /// The last bulk mark, to undo (one level).
     pub undo: Option<bulk::Undo>,
+    /// `refresh_interval` in minutes (0: off): the runner's timer sends
+    /// [`Msg::RefreshTimer`].
+    pub refresh_interval: u32,
     /// A feed being added in the background.
     pub adding: bool,
     /// A feed to select once the feed list is loaded again (the one just added).
@@ -199,6 +204,7 @@ impl State {
             folded: Default::default(),
             prompt: None,
             undo: None,
+            refresh_interval: 0,
             adding: false,
             select_feed: None,
             next_req: 1,

@@ -83,6 +83,13 @@ pub enum Msg {
     FeedAdded(Result<super::edit::Added, Problem>),
     /// A change to the feeds or saved searches is on disk.
     Edited(super::edit::Edit),
+    /// `refresh_interval` has passed.
+    RefreshTimer,
+    /// A background refresh brought `count` new articles: per feed, its name and count.
+    Arrived {
+        count: usize,
+        feeds: Vec<(String, usize)>,
+    },
     /// Saved searches with their counts (sent after each feed list).
     SavedLoaded(Vec<crate::store::SavedSearchRow>),
 }

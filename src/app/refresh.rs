@@ -69,3 +69,24 @@ pub(super) fn prune_when_free(s: &mut State, fx: &mut Vec<Effect>) {
         fx.push(Effect::Prune);
     }
 }
+
+/// `refresh_interval` has passed: every feed, in the background, unless offline by choice,
+/// one runs already, or there is nothing to refresh.
+pub(super) fn timer(s: &mut State, fx: &mut Vec<Effect>) {
+    if s.refresh_interval == 0
+        || s.connectivity == Connectivity::Forced
+        || s.status.refresh.is_some()
+        || s.feeds.is_empty()
+    {
+        return;
+    }
+    s.status.refresh = Some((0, s.feeds.len()));
+    fx.push(Effect::AutoRefresh);
+}
+
+/// What a background refresh brought, said in the status bar: how many, in which feeds.
+pub(super) fn arrived(s: &mut State, count: usize, feeds: Vec<(String, usize)>) {
+    if count > 0 {
+        s.status.message = Some(i18n::bulk::arrived(s.lang, count, &feeds));
+    }
+}

@@ -161,3 +161,18 @@ pub fn confirm_delete_search(lang: Lang, name: &str) -> String {
         Lang::En => format!("Delete the search “{name}”?{y}"),
     }
 }
+
+/// "5 bài mới: Tuổi Trẻ 3, VnExpress 2" (the feeds with the most first, as given).
+pub fn arrived(lang: Lang, count: usize, feeds: &[(String, usize)]) -> String {
+    let n = number(lang, count as u64);
+    let list: Vec<String> = feeds
+        .iter()
+        .take(5)
+        .map(|(name, k)| format!("{name} {}", number(lang, *k as u64)))
+        .collect();
+    let more = if feeds.len() > 5 { ", …" } else { "" };
+    match lang {
+        Lang::Vi => format!("{n} bài mới: {}{more}", list.join(", ")),
+        Lang::En => format!("{n} new: {}{more}", list.join(", ")),
+    }
+}

@@ -7,6 +7,7 @@ pub mod body;
 pub mod events;
 pub mod latest;
 pub mod logging;
+pub mod notify;
 pub mod pace;
 pub mod runner;
 
@@ -59,6 +60,7 @@ pub fn run(ctx: Ctx) -> anyhow::Result<()> {
     state.keymap = keymap;
     state.rating_style = ctx.config.rating_style;
     state.refresh_on_start = ctx.config.refresh_on_start;
+    state.refresh_interval = ctx.config.refresh_interval;
     state.tz = *Local::now().offset();
     // Nothing fetched could be kept: no network, and the status bar says why.
     if ctx.offline || read_only {
@@ -103,6 +105,11 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
     // Ticks missed while idle are not made up in a burst.
     spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
     clock.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    // `refresh_interval`: the first one a full interval after the start.
+    let every = Duration::from_secs(60 * u64::from(state.refresh_interval.max(1)));
+    let mut auto = tokio::time::interval_at(Instant::now() + every, every);
+    auto.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    let timed = state.refresh_interval > 0;
     let mut dirty = true;
     let mut pacer = pace::Pacer::new(FRAME);
     let mut ended = false;
@@ -127,6 +134,7 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
             Some(m) = rx.recv() => batch.push(m),
             _ = clock.tick() => batch.push(Msg::Clock(Utc::now())),
             _ = spinner.tick(), if ticking => batch.push(Msg::Tick),
+            _ = auto.tick(), if timed => batch.push(Msg::RefreshTimer),
             _ = tokio::time::sleep_until(frame_due), if dirty => {}
         }
         // Everything already waiting goes into the same frame. Polled with this task's

@@ -4,6 +4,7 @@
 //! cancels), results back as messages.
 use super::body::wrap_body;
 use super::latest::Latest;
+use super::notify;
 use crate::app::manage::{Added, Edit};
 use crate::app::state::State;
 use crate::app::{Effect, Msg, Problem, Saved};
@@ -39,6 +40,8 @@ pub struct Runner {
     keep_days: u32,
     /// With `[sync]`, refreshing all feeds syncs first, and synced feeds are not fetched.
     sync: Option<crate::config::SyncConfig>,
+    /// `notify_command`: run after a background refresh that brought news.
+    notify: Vec<String>,
     tx: UnboundedSender<Msg>,
     render: Latest<RenderJob>,
     fetch: Option<JoinHandle<()>>,
@@ -69,6 +72,7 @@ impl Runner {
             },
             keep_days: ctx.config.keep_days,
             sync: ctx.config.sync.clone(),
+            notify: ctx.config.notify_command.clone(),
             tx,
             render,
             fetch: None,
@@ -232,7 +236,13 @@ impl Runner {
                 if self.refresh.as_ref().is_some_and(|h| !h.is_finished()) {
                     return;
                 }
-                self.refresh = Some(self.spawn_refresh(feeds));
+                self.refresh = Some(self.spawn_refresh(feeds, false));
+            }
+            Effect::AutoRefresh => {
+                if self.refresh.as_ref().is_some_and(|h| !h.is_finished()) {
+                    return;
+                }
+                self.refresh = Some(self.spawn_refresh(None, true));
             }
             // Old read, unrated articles go, as after `docbao refresh`; ratings and unread
             // news never do. The loads `update` asks for next see its result (same queue).
@@ -349,8 +359,12 @@ impl Runner {
     }
 
     /// Refreshes `feeds` (all when `None`) in the background, with progress.
-    fn spawn_refresh(&self, feeds: Option<Vec<FeedId>>) -> JoinHandle<()> {
+    /// `auto` (the timer's): what arrived is said after, and `notify_command` runs.
+    fn spawn_refresh(&self, feeds: Option<Vec<FeedId>>, auto: bool) -> JoinHandle<()> {
         let tx = self.tx.clone();
+        let notify = self.notify.clone();
+        let arrivals = notify::Arrivals::default();
+        let recorder = arrivals.clone();
         let handle = self.store.clone();
         let client = self.client.clone();
         let opts = self.refresh_opts.clone();
@@ -406,8 +420,13 @@ impl Runner {
                 .iter()
                 .filter(|f| f.url == crate::assets::GUIDE_URL)
                 .count();
+            let before = match auto {
+                true => handle.call(|s| s.newest_article_id()).await.ok(),
+                false => None,
+            };
             let progress_tx = tx.clone();
             let summary = refresh(&handle, &client, rows, &opts, Utc::now, move |p| {
+                recorder.record(&p);
                 let msg = match p {
                     Progress::Started { total } => Msg::RefreshProgress { done: 0, total },
                     Progress::FeedDone { done, total, .. } => Msg::RefreshProgress { done, total },
@@ -427,7 +446,11 @@ impl Runner {
                     }
                 }
             }
+            let new = summary.new_articles;
             let _ = tx.send(msg);
+            if let Some(before) = before {
+                notify::report(&tx, &handle, &arrivals, before, new, &notify).await;
+            }
         })
     }
 

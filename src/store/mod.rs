@@ -15,6 +15,7 @@
 //! - The search index holds the folded text only (`crate::text::fold` of the title, of the
 //!   summary and content stripped of HTML, and of the full text); queries are folded the
 //!   same way and every word must match as a prefix.
+mod arrived;
 mod articles;
 mod categories;
 mod feeds;
@@ -323,6 +324,14 @@ impl Store {
         feeds::record_failure(&self.conn, id, error, retry_until, now).map_err(classify)
     }
 
+    /// The newest article's id (0 when none): what a refresh brings comes after it.
+    pub fn newest_article_id(&self) -> Result<ArticleId> {
+        arrived::newest_id(&self.conn).map_err(classify)
+    }
+    /// Articles stored after `id`, oldest first, at most `limit`.
+    pub fn articles_after(&self, id: ArticleId, limit: usize) -> Result<Vec<ArticleRow>> {
+        arrived::after(&self.conn, id, limit).map_err(classify)
+    }
     pub fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRow>> {
         articles::articles(&self.conn, query).map_err(classify)
     }

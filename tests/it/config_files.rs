@@ -42,6 +42,8 @@ fn shipped_config_documents_the_real_defaults() {
             "keep_days",
             "full_text",
             "refresh_on_start",
+            "refresh_interval",
+            "notify_command",
             "jobs",
             "max_items_per_feed",
             "images",

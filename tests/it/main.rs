@@ -77,5 +77,6 @@ mod tui_props;
 mod tui_runner;
 mod tui_sizes;
 mod tui_snapshots;
+mod tui_timer;
 mod tui_update;
 mod tui_update_more;

@@ -28,6 +28,8 @@ enum Op {
     Feeds(usize),
     /// A list of this many articles for the newest load.
     Articles(usize),
+    /// The refresh timer, then what arrived (this many feeds with news).
+    Timer(usize),
 }
 
 fn key() -> impl Strategy<Value = Op> {
@@ -84,6 +86,7 @@ fn op() -> impl Strategy<Value = Op> {
         4 => any::<usize>().prop_map(Op::Answer),
         1 => (0usize..12).prop_map(Op::Feeds),
         1 => (0usize..80).prop_map(Op::Articles),
+        1 => (0usize..8).prop_map(Op::Timer),
     ]
 }
 
@@ -162,7 +165,7 @@ fn answer(s: &mut State, fx: Effect) -> Vec<Effect> {
         },
         Effect::SetRating { id, rating } => Msg::Saved(Saved::Rating { id, rating }),
         Effect::SetRead { id, read } => Msg::Saved(Saved::Read { id, read }),
-        Effect::Refresh { .. } => Msg::RefreshDone {
+        Effect::Refresh { .. } | Effect::AutoRefresh => Msg::RefreshDone {
             ok: 1,
             failed: 1,
             new: 3,
@@ -255,6 +258,13 @@ proptest! {
                 }
                 Op::Answer(_) => Vec::new(),
                 Op::Feeds(n) => update(&mut s, Msg::FeedsLoaded(many_feeds(n))),
+                Op::Timer(n) => {
+                    s.refresh_interval = 1;
+                    let mut fx = update(&mut s, Msg::RefreshTimer);
+                    let feeds = (0..n).map(|i| (format!("Nguồn\u{1b}[2J {i}"), i + 1)).collect();
+                    fx.extend(update(&mut s, Msg::Arrived { count: n * 2, feeds }));
+                    fx
+                }
                 Op::Articles(n) => {
                     let f = feeds();
                     let rows = (0..n)
