@@ -44,6 +44,15 @@ const BOX_HEADINGS: &[&str] = &[
     "chủ đề",
     "tags",
     "chia sẻ",
+    // English sites' related boxes and pointers ("READ MORE: …").
+    "read more",
+    "read next",
+    "see also",
+    "related",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "you may also like",
 ];
 
 /// Short labels of contact and share buttons.
@@ -395,6 +404,7 @@ pub fn dedupe(doc: &Document, title: Option<&str>, byline: Option<&str>) {
                 || header_fact
                 || (date_line && text.chars().count() <= 60)
                 || is_media_chrome(&lower)
+                || super::tail::is_call_to_action(&lower)
                 || (lower == previous && text.chars().count() >= 12)
                 || repeated)
         {
@@ -430,6 +440,12 @@ const RECENT: usize = 4;
 const MEDIA_LABELS: &[&str] = &[
     "advertisement",
     "quảng cáo",
+    "continue reading below",
+    "advert",
+    "comments",
+    "this slideshow requires javascript.",
+    "story continues below",
+    "article continues below",
     "don't miss",
     "media playback is unsupported on your device",
     "caption",
@@ -495,7 +511,7 @@ fn is_bare_date(node: &NodeRef, lower: &str) -> bool {
         && super::date::parse(lower).is_some()
 }
 
-fn is_leaf_block(node: &NodeRef) -> bool {
+pub(crate) fn is_leaf_block(node: &NodeRef) -> bool {
     !node.descendants_it().any(|d| {
         d.node_name().is_some_and(|n| {
             matches!(
@@ -642,6 +658,22 @@ mod tests {
     }
 
     #[test]
+    fn english_pointer_lines_go() {
+        let out = stripped(
+            "<p>The council met on Monday.</p>\
+             <p>READ MORE: <a href=/a>Council votes on the rail line</a></p>\
+             <p>It will vote again in May.</p>",
+        );
+        assert_eq!(out, "The council met on Monday.It will vote again in May.");
+        // A sentence that starts with the same words is the writer's.
+        let kept = "<p>Read more than the headline before you share, the minister said.</p>";
+        assert_eq!(
+            stripped(kept),
+            "Read more than the headline before you share, the minister said."
+        );
+    }
+
+    #[test]
     fn arrow_lines_and_runs_of_link_lines_go_a_single_link_line_stays() {
         let out = stripped(
             "<p>Đoạn đầu.</p><p>&gt;&gt; <a href=/a>Bài khác về giá lúa</a></p>\
@@ -683,6 +715,11 @@ mod tests {
         assert!(is_media_chrome("image 1 of / 8"));
         assert!(is_media_chrome("ảnh 2/5"));
         assert!(is_media_chrome("quảng cáo"));
+        assert!(is_media_chrome("continue reading below"));
+        assert!(is_media_chrome("advert"));
+        assert!(!is_media_chrome(
+            "continue reading below the fold, she wrote"
+        ));
         assert!(!is_media_chrome("ảnh hưởng của bão số 3 tới 5 tỉnh"));
         assert!(!is_media_chrome(
             "close to the border, the village waited for news"

@@ -189,6 +189,7 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     unwrap_layout_tables(&out);
     if kind == PageKind::Article {
         chrome::drop_link_runs(&out);
+        super::tail::drop_footer(&out);
     }
     chrome::dedupe(&out, meta.title.as_deref(), header_line.as_deref());
     drop_empty_lists(&out);

@@ -19,6 +19,7 @@ pub mod meta;
 pub mod render;
 pub mod reveal;
 pub mod rules;
+pub mod tail;
 mod title;
 
 pub use extract::{Extracted, extract};
