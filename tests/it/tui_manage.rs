@@ -486,7 +486,7 @@ fn a_search_is_saved_under_a_name() {
         "giá xăng",
         "named as typed"
     );
-    snap("prompt_save_search", &s);
+    snap("save_search_named_as_typed", &s);
     press(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
     typed(&mut s, "Xăng");
     let fx = code(&mut s, KeyCode::Enter);
