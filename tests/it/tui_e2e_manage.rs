@@ -109,6 +109,44 @@ fn bulk_mark_undo_and_feeds_added_in_the_reader() {
     tmux.type_text("m", &server.url("/khong-co.xml"));
     tmux.keys("m", &["Enter"]);
     tmux.wait_for("m", "Không thêm được");
+    // Rename the page's feed, move it into a nested category: the tree shows it.
+    tmux.keys("m", &["g", "j", "j", "j"]);
+    tmux.keys("m", &["c", "C-u"]);
+    tmux.type_text("m", "Báo Mới Đổi Tên");
+    tmux.keys("m", &["Enter"]);
+    tmux.wait_for("m", "Báo Mới Đổi Tên");
+    tmux.keys("m", &["m", "C-u"]);
+    tmux.type_text("m", "Tin Việt Nam/Miền Trung");
+    tmux.keys("m", &["Enter"]);
+    tmux.wait_for("m", "▾ Miền Trung");
+    // Folded: its feed hidden; unfolded again.
+    tmux.keys("m", &["z"]);
+    tmux.wait("m", "the fold", |s| {
+        s.contains("▸ Miền Trung") && !s.contains("Báo Mới Đổi Tên")
+    });
+    tmux.keys("m", &["z"]);
+    tmux.wait_for("m", "Báo Mới Đổi Tên");
+    // A search saved under a name is a feed with its counts, and opens.
+    tmux.keys("m", &["/"]);
+    tmux.type_text("m", "mua lon");
+    tmux.wait_for("m", "Mưa lớn ở miền Trung");
+    tmux.keys("m", &["C-s", "C-u"]);
+    tmux.type_text("m", "Mưa");
+    tmux.keys("m", &["Enter"]);
+    tmux.wait_for("m", "Đã lưu tìm kiếm");
+    tmux.keys("m", &["Escape"]);
+    tmux.keys("m", &["Escape"]);
+    tmux.wait("m", "the saved search listed", |s| {
+        s.contains("⌕ Mưa") && s.contains("1/1")
+    });
+    tmux.keys("m", &["g", "j", "j", "j", "Enter"]);
+    tmux.wait_for("m", "⌕ Mưa");
+    tmux.wait_for("m", "Mưa lớn ở miền Trung");
+    tmux.keys("m", &["Escape"]);
+    // Removed after a yes.
+    tmux.keys("m", &["D", "y"]);
+    tmux.wait_for("m", "Đã xóa tìm kiếm đã lưu");
+
     // Each key acted at once: a key pressed after a store's answer once waited for the
     // 30 s clock (the whole run took 90 s; now well under a second).
     assert!(
@@ -128,6 +166,14 @@ fn bulk_mark_undo_and_feeds_added_in_the_reader() {
     assert!(urls.contains(&server.url("/moi.xml")), "{urls:?}");
     assert!(urls.contains(&server.url("/ban.xml")), "{urls:?}");
     assert!(!urls.contains(&server.url("/khong-co.xml")), "{urls:?}");
+    let moved = store.feeds().unwrap();
+    let moved = moved
+        .iter()
+        .find(|f| f.url == server.url("/moi.xml"))
+        .unwrap();
+    assert_eq!(moved.title, "Báo Mới Đổi Tên");
+    assert_eq!(moved.category.as_deref(), Some("Tin Việt Nam/Miền Trung"));
+    assert!(store.saved_searches().unwrap().is_empty());
     let rows = store.articles(&ArticleQuery::default()).unwrap();
     assert_eq!(rows.len(), 3);
     assert!(
