@@ -123,6 +123,49 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // Issue 10: a saved search every one of the 10,000 articles matches, opened from the
+    // feed list: the key, the store's query (as the runner runs it), the list, a frame.
+    let saved = {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .save_search(&docbao::store::SavedSearch {
+                name: "Đường sắt".into(),
+                query: "duong sat".into(),
+                feed: None,
+                unread_only: false,
+                min_rating: 0,
+            })
+            .unwrap();
+        store
+    };
+    let (mut state, mut term, mut vs) = first_frame(&path);
+    update(
+        &mut state,
+        Msg::SavedLoaded(saved.saved_searches().unwrap()),
+    );
+    g.bench_function(
+        "open a saved search of 10,000 (key, store, list, frame)",
+        |b| {
+            b.iter(|| {
+                update(&mut state, key(KeyCode::Char('g')));
+                let mut n = 0;
+                for fx in update(&mut state, key(KeyCode::Char('j')))
+                    .into_iter()
+                    .chain(update(&mut state, key(KeyCode::Char('j'))))
+                    .chain(update(&mut state, key(KeyCode::Char('j'))))
+                {
+                    if let Effect::LoadSaved { req, name, .. } = fx {
+                        let rows = saved.saved_search_articles(&name, 20_000).unwrap();
+                        n = rows.len();
+                        update(&mut state, Msg::ArticlesLoaded { req, rows });
+                    }
+                }
+                assert_eq!(n, 10_000);
+                frame(&state, &mut term, &mut vs);
+            })
+        },
+    );
+
     // A 5 MB article, wrapped once at the reader's width.
     let mut html = String::with_capacity(5_300_000);
     let mut i = 0;
