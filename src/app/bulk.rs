@@ -161,7 +161,8 @@ pub(super) fn marked(
             &s.keymap.labels(super::action::Action::UndoMark),
         )
     });
-    if !undo {
+    // A mark that changed nothing leaves the one before it to undo.
+    if !undo && !changed.is_empty() {
         s.undo = Some(Undo { ids: changed, read });
     }
     fx.push(Effect::LoadFeeds);

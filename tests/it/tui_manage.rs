@@ -107,6 +107,28 @@ fn mark_feed_read_then_undo_restores_exactly_what_changed() {
     );
     assert!(!row_read(&s, 10));
     assert!(row_read(&s, 11), "what was read before stays read");
+    // A mark that changed nothing is not what U undoes.
+    ch(&mut s, 'A');
+    update(
+        &mut s,
+        Msg::Marked {
+            changed: vec![ArticleId(10)],
+            read: true,
+            undo: false,
+        },
+    );
+    update(
+        &mut s,
+        Msg::Marked {
+            changed: vec![],
+            read: true,
+            undo: false,
+        },
+    );
+    assert_eq!(
+        marks(&ch(&mut s, 'U')),
+        vec![(vec![Selection::Ids(vec![ArticleId(10)])], false, true)]
+    );
     // One level: nothing left to undo.
     assert!(marks(&ch(&mut s, 'U')).is_empty());
     assert_eq!(s.status.message.as_deref(), Some("Không có gì để hoàn tác"));

@@ -1,8 +1,8 @@
 //! `update` and `render` driven by random keys, pastes, resizes and runner messages, drawn
 //! on a `TestBackend` at random sizes (1x1 to 300x100), sometimes before the state hears
 //! of the new size. What must hold after every step: no panic; no control character in
-//! any cell; the selections point into their lists (and the feed list's at a feed, not a
-//! heading); scroll offsets within their text; Ctrl+C always ends the reader, and so does
+//! any cell; the selections point into their lists (a category heading is a stop too:
+//! it folds); scroll offsets within their text; Ctrl+C always ends the reader, and so does
 //! Q outside the search box and the prompts.
 use crate::fuzz;
 use crate::tui_fixture;
