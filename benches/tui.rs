@@ -175,6 +175,7 @@ fn bench(c: &mut Criterion) {
         width,
         lines: std::sync::Arc::new(lines),
         links: std::sync::Arc::new(Vec::new()),
+        placed: Default::default(),
     };
     eprintln!(
         "wrapping 5 MB of text once: {:?} ({} lines)",
@@ -192,6 +193,7 @@ fn bench(c: &mut Criterion) {
         render_width: width,
         fetch_req: None,
         from_search: false,
+        pictures: Default::default(),
     });
     state.focus = Pane::Reader;
     update(&mut state, key(KeyCode::End));

@@ -1,7 +1,12 @@
 //! Wrapping an article body once per width, off the UI thread: the view only slices it.
+//! With pictures, the body's lines come with the place of each picture: the lead picture
+//! under the header, every other one above its caption line.
 use crate::app::WrappedBody;
+use crate::app::pictures::{Anchor, Placed};
+use crate::article::lead_image::absolute;
 use crate::i18n::Lang;
 use std::sync::Arc;
+use url::Url;
 
 /// Styled lines of `html` at `width` (the renderer ends them with the numbered links).
 /// The renderer's spans and links are already NFC, without controls, tabs or newlines
@@ -13,6 +18,73 @@ pub fn wrap_body(html: &str, width: u16, lang: Lang) -> WrappedBody {
         width,
         lines: Arc::new(r.lines),
         links: Arc::new(r.links),
+        placed: Placed::default(),
+    }
+}
+
+/// As [`wrap_body`], with the pictures placed. The page's `lead` picture goes under the
+/// header with its caption; where the body shows it again, that picture and its caption
+/// line (when the line holds nothing else) are left out, so each is shown once.
+pub fn wrap_body_with_pictures(
+    html: &str,
+    width: u16,
+    lang: Lang,
+    lead: Option<&str>,
+    base: Option<&str>,
+) -> WrappedBody {
+    let w = (width as usize).max(crate::article::render::MIN_WIDTH);
+    let r = crate::article::render::render_with_pictures(html, w, lang);
+    let images = crate::picture::list(html, lead, base);
+    let base_url = base.and_then(|b| Url::parse(b).ok());
+    let lead_url = lead.and_then(|l| absolute(l, base_url.as_ref()));
+    let lead = lead_url
+        .as_ref()
+        .and_then(|u| images.iter().position(|i| &i.url == u));
+    let mut lines = r.lines;
+    let mut anchors = Vec::new();
+    let mut dropped = Vec::new();
+    for p in &r.pictures {
+        let Some(url) = absolute(&p.src, base_url.as_ref()) else {
+            continue;
+        };
+        let Some(image) = images.iter().position(|i| i.url == url) else {
+            continue;
+        };
+        if Some(image) == lead {
+            if p.alone {
+                dropped.push(p.line);
+            }
+            continue;
+        }
+        // A picture shown twice in the body is drawn the first time only.
+        if anchors.iter().any(|a: &Anchor| a.image == image) {
+            continue;
+        }
+        anchors.push(Anchor {
+            line: p.line,
+            image,
+        });
+    }
+    if !dropped.is_empty() {
+        dropped.dedup();
+        let mut i = 0;
+        lines.retain(|_| {
+            i += 1;
+            !dropped.contains(&(i - 1))
+        });
+        for a in &mut anchors {
+            a.line -= dropped.iter().filter(|&&d| d < a.line).count();
+        }
+    }
+    WrappedBody {
+        width,
+        lines: Arc::new(lines),
+        links: Arc::new(r.links),
+        placed: Placed {
+            images: Arc::new(images),
+            anchors: Arc::new(anchors),
+            lead,
+        },
     }
 }
 

@@ -4,10 +4,12 @@
 //! changed: events that arrive together are drained and coalesced ([`events::coalesce`])
 //! before one frame, and frames come at most every [`FRAME`].
 pub mod body;
+pub mod detect;
 pub mod events;
 pub mod latest;
 pub mod logging;
 pub mod pace;
+pub mod pictures;
 mod runner;
 
 use crate::app::Problem;
@@ -22,7 +24,7 @@ use crate::view::{self, ViewState};
 use anyhow::Context;
 use chrono::{Local, Utc};
 use crossterm::event::EventStream;
-use futures_util::{FutureExt, StreamExt};
+use futures_util::StreamExt;
 use runner::Runner;
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -78,6 +80,15 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut runner = Runner::new(&ctx, store, tx.clone())?;
     let mut guard = crate::tui::TerminalGuard::enter().context("cannot set up the terminal")?;
+    // Asked once, in raw mode, before anything reads the terminal's events.
+    let drawing = detect::drawing(ctx.config.images);
+    if let Some(picker) = crate::picture::detect::picker(drawing) {
+        state.pictures = Some(crate::app::pictures::PictureConf {
+            max_rows: ctx.config.image_max_rows,
+            cells: picker.protocol_type() == ratatui_image::picker::ProtocolType::Halfblocks,
+        });
+        runner.draw_pictures(picker)?;
+    }
     let size = guard.terminal.size()?;
     update(
         &mut state,
@@ -129,16 +140,12 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
             _ = spinner.tick(), if ticking => batch.push(Msg::Tick),
             _ = tokio::time::sleep_until(frame_due), if dirty => {}
         }
-        // Everything already waiting goes into the same frame.
-        while let Some(ev) = events.next().now_or_never() {
-            match ev {
-                Some(Ok(ev)) => batch.extend(events::event_msg(ev, state.focus, &vs)),
-                Some(Err(e)) => return Err(e).context("reading the terminal"),
-                None => {
-                    ended = true;
-                    break;
-                }
-            }
+        // Everything already waiting goes into the same frame. Not through the stream with
+        // `now_or_never`: crossterm's stream keeps the waker of the poll that found nothing,
+        // and a no-op waker there left the next key unseen until a timer woke the loop.
+        while crossterm::event::poll(Duration::ZERO).context("reading the terminal")? {
+            let ev = crossterm::event::read().context("reading the terminal")?;
+            batch.extend(events::event_msg(ev, state.focus, &vs));
         }
         while let Ok(m) = rx.try_recv() {
             batch.push(m);

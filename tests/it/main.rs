@@ -58,6 +58,7 @@ mod text_decode;
 mod text_vectors;
 mod tui_e2e;
 mod tui_panic;
+mod tui_pictures_e2e;
 mod tui_props;
 mod tui_runner;
 mod tui_sizes;
