@@ -206,7 +206,14 @@ fn layout(html: &str, width: usize, deco: Decorator) -> Vec<TaggedLine<Vec<RichA
         clean = clean.replace(PIC, "");
     }
     let capped = space_lists(guard::sanitize(&clean));
+    // With pictures, an image without a caption is laid out too (as "[Ảnh]").
+    let images = if deco.pictures.is_some() {
+        html2text::config::ImageRenderMode::ShowAlways
+    } else {
+        html2text::config::ImageRenderMode::IgnoreEmpty
+    };
     html2text::config::with_decorator(deco)
+        .empty_img_mode(images)
         .allow_width_overflow()
         .lines_from_read(capped.as_bytes(), width)
         .unwrap_or_default()

@@ -92,6 +92,72 @@ pub fn wrap_body_with_pictures(
 mod tests {
     use super::*;
 
+    fn text(b: &WrappedBody, i: usize) -> String {
+        b.lines[i]
+            .spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect()
+    }
+
+    #[test]
+    fn each_picture_stands_above_its_caption_and_the_lead_is_shown_once() {
+        let html = "<p>Mở đầu bài viết.</p>\
+            <figure><img src=\"/anh/dau.jpg\" alt=\"Cầu mới\"></figure>\
+            <p>Đoạn giữa.</p><img src=\"b.png\">\
+            <p>Ảnh nhỏ <img src=\"data:image/png;base64,AAAA\" alt=\"nhúng\"> trong câu.</p>\
+            <img src=\"https://cdn.vn/c.webp\" alt=\"Chợ\"><img src=\"b.png\" alt=\"lại\">";
+        let b = wrap_body_with_pictures(
+            html,
+            60,
+            Lang::Vi,
+            Some("https://bao.vn/anh/dau.jpg"),
+            Some("https://bao.vn/tin/cau.html"),
+        );
+        let urls: Vec<&str> = b.placed.images.iter().map(|i| i.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://bao.vn/anh/dau.jpg",
+                "https://bao.vn/tin/b.png",
+                "https://cdn.vn/c.webp"
+            ]
+        );
+        assert_eq!(b.placed.lead, Some(0));
+        // The lead's line in the body is gone (its caption shows under the header).
+        let all: Vec<String> = (0..b.lines.len()).map(|i| text(&b, i)).collect();
+        assert!(!all.iter().any(|l| l.contains("Cầu mới")), "{all:?}");
+        // Each other picture once, above its own label; one without a caption gets [Ảnh].
+        let anchored: Vec<(usize, String)> = b
+            .placed
+            .anchors
+            .iter()
+            .map(|a| (a.image, text(&b, a.line)))
+            .collect();
+        assert_eq!(anchored.len(), 2, "{anchored:?}");
+        assert_eq!(anchored[0], (1, "[Ảnh]".to_string()));
+        assert!(anchored[1].1.starts_with("[Ảnh: Chợ]"), "{anchored:?}");
+        // The markers never reach the view.
+        for l in &all {
+            assert!(
+                !l.chars().any(|c| c == '\u{E002}' || c >= '\u{F0000}'),
+                "{l:?}"
+            );
+        }
+        // Without pictures, the same body as before: no label for an image without caption.
+        let plain = wrap_body(html, 60, Lang::Vi);
+        assert!(plain.placed.images.is_empty());
+        let text: String = plain
+            .lines
+            .iter()
+            .flat_map(|l| l.spans.iter().map(|s| s.content.to_string()))
+            .collect();
+        assert!(
+            !text.contains("[Ảnh]") && text.contains("[Ảnh: Cầu mới]"),
+            "{text}"
+        );
+    }
+
     /// What the terminal must never receive from a body: controls (an escape sequence),
     /// tabs and newlines inside a span, decomposed letters.
     #[test]

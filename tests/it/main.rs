@@ -61,6 +61,7 @@ mod tui_panic;
 mod tui_pictures;
 mod tui_pictures_e2e;
 mod tui_pictures_props;
+mod tui_pictures_runner;
 mod tui_props;
 mod tui_runner;
 mod tui_sizes;
