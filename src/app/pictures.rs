@@ -16,9 +16,6 @@ use std::sync::Arc;
 pub struct PictureConf {
     /// `image_max_rows`.
     pub max_rows: u16,
-    /// Half blocks can be drawn in part (a picture half scrolled out); graphics protocols
-    /// are drawn whole or not at all.
-    pub cells: bool,
 }
 
 /// Where the pictures of one wrapped body stand.
@@ -171,7 +168,9 @@ pub(super) fn want(s: &mut State, head: usize, page: usize, fx: &mut Vec<Effect>
         return;
     };
     let view_size = viewer_size(s);
+    // Two ids: the viewer's answers must not be taken for the slots' (same picture).
     let fresh = s.fresh_req();
+    let fresh_viewer = s.fresh_req();
     let Some(r) = s.reader.as_mut() else {
         return;
     };
@@ -191,10 +190,10 @@ pub(super) fn want(s: &mut State, head: usize, page: usize, fx: &mut Vec<Effect>
         && (v.size != vsize || v.slot == Slot::Idle)
     {
         v.size = vsize;
-        v.req = fresh;
+        v.req = fresh_viewer;
         v.slot = Slot::Loading;
         if let Some(img) = placed.images.get(v.index) {
-            fx.push(load(fresh, id, v.index, img, vsize));
+            fx.push(load(fresh_viewer, id, v.index, img, vsize));
         }
     }
     let scroll = r.scroll;

@@ -85,7 +85,6 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
     if let Some(picker) = crate::picture::detect::picker(drawing) {
         state.pictures = Some(crate::app::pictures::PictureConf {
             max_rows: ctx.config.image_max_rows,
-            cells: picker.protocol_type() == ratatui_image::picker::ProtocolType::Halfblocks,
         });
         runner.draw_pictures(picker)?;
     }

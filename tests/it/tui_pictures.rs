@@ -66,10 +66,7 @@ pub fn html() -> String {
 /// returns the effects that followed.
 pub fn open_with_pictures(w: u16, h: u16, max_rows: u16) -> (State, Vec<Effect>) {
     let mut s = loaded_state(Lang::Vi, w, h);
-    s.pictures = Some(PictureConf {
-        max_rows,
-        cells: true,
-    });
+    s.pictures = Some(PictureConf { max_rows });
     code(&mut s, KeyCode::Enter);
     let fx = code(&mut s, KeyCode::Enter);
     let req = detail_req(&fx).unwrap();
@@ -377,10 +374,6 @@ fn frame_bytes(s: &State) -> Vec<u8> {
 
 fn with_protocol(protocol: ProtocolType) -> Vec<u8> {
     let (mut s, fx) = open_with_pictures(80, 24, 6);
-    s.pictures = Some(PictureConf {
-        max_rows: 6,
-        cells: false,
-    });
     answer_loads(&mut s, &fx, &fixed_picker(protocol), (40, 30));
     frame_bytes(&s)
 }
@@ -427,4 +420,35 @@ fn sixel_reaches_the_terminal_as_a_dcs_image() {
             .all(|b| (0x3f..=0x7e).contains(&b) || b"#;!$-\"0123456789".contains(&b)),
         "{body:?}"
     );
+}
+
+#[test]
+fn a_resize_in_the_viewer_asks_for_the_viewer_and_the_text_apart() {
+    let (mut s, fx) = open_with_pictures(80, 24, 12);
+    let picker = fixed_picker(ProtocolType::Halfblocks);
+    answer_loads(&mut s, &fx, &picker, (800, 450));
+    ch(&mut s, 'i');
+    let fx = update(
+        &mut s,
+        Msg::Resize {
+            width: 60,
+            height: 24,
+        },
+    );
+    let fx = answer_renders(&mut s, fx);
+    let l = loads(&fx);
+    // The lead twice: for the text (58 wide) and for the viewer (the pane, 60 wide).
+    let lead: Vec<_> = l.iter().filter(|l| l.1 == 0).collect();
+    assert_eq!(lead.len(), 2, "{l:?}");
+    assert_ne!(lead[0].0, lead[1].0, "one request id for both");
+    answer_loads(&mut s, &fx, &picker, (800, 450));
+    let r = s.reader.as_ref().unwrap();
+    let Slot::Ready(text) = &r.pictures.slots[0] else {
+        panic!("the text's lead is not ready: {:?}", r.pictures.slots[0]);
+    };
+    let Slot::Ready(alone) = &r.pictures.viewer.as_ref().unwrap().slot else {
+        panic!("the viewer's picture is not ready");
+    };
+    assert!(text.0.cols <= 58 && text.0.rows <= 12);
+    assert!(alone.0.rows > 12, "{:?}", alone.0);
 }
