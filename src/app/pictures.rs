@@ -168,9 +168,13 @@ pub(super) fn want(s: &mut State, head: usize, page: usize, fx: &mut Vec<Effect>
         return;
     };
     let view_size = viewer_size(s);
-    // Two ids: the viewer's answers must not be taken for the slots' (same picture).
-    let fresh = s.fresh_req();
-    let fresh_viewer = s.fresh_req();
+    // Request ids taken only when asked for (the state's counter is set back at the end);
+    // the viewer's and the slots' are apart, so the answers are not taken for each other.
+    let mut next = s.next_req;
+    let mut fresh = || {
+        next += 1;
+        next
+    };
     let Some(r) = s.reader.as_mut() else {
         return;
     };
@@ -181,19 +185,21 @@ pub(super) fn want(s: &mut State, head: usize, page: usize, fx: &mut Vec<Effect>
     let lines = body.lines.len();
     let id = r.row.id;
     if r.pictures.slots.len() != placed.images.len() || r.pictures.size != size {
+        let req = fresh();
         r.pictures.slots = vec![Slot::Idle; placed.images.len()];
         r.pictures.size = size;
-        r.pictures.req = fresh;
-        fx.push(Effect::DropPictures { below: fresh });
+        r.pictures.req = req;
+        fx.push(Effect::DropPictures { below: req });
     }
     if let (Some(v), Some(vsize)) = (r.pictures.viewer.as_mut(), view_size)
         && (v.size != vsize || v.slot == Slot::Idle)
     {
+        let req = fresh();
         v.size = vsize;
-        v.req = fresh_viewer;
+        v.req = req;
         v.slot = Slot::Loading;
         if let Some(img) = placed.images.get(v.index) {
-            fx.push(load(fresh_viewer, id, v.index, img, vsize));
+            fx.push(load(req, id, v.index, img, vsize));
         }
     }
     let scroll = r.scroll;
@@ -217,6 +223,7 @@ pub(super) fn want(s: &mut State, head: usize, page: usize, fx: &mut Vec<Effect>
             break;
         }
     }
+    s.next_req = next;
 }
 
 /// [`blocks`] without the state (inside `want`, which holds the reader mutably).
