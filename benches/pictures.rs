@@ -92,6 +92,8 @@ fn reader(pictures: bool) -> (State, WrappedBody) {
             read: true,
             rating: 0,
             full_text: true,
+            reading_minutes: 2,
+            story: None,
         },
         detail: None,
         mode: BodyMode::Full,

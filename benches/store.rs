@@ -107,6 +107,37 @@ fn benches(c: &mut Criterion) {
     c.bench_function("search \"nguon 123\" (a few matches)", |b| {
         b.iter(|| black_box(store.search("nguon 123", 50).expect("search")))
     });
+    // Issue 10: a saved search that every one of the 10,000 articles matches.
+    let every = docbao::store::SavedSearch {
+        name: "Đường sắt".into(),
+        query: "duong sat".into(),
+        feed: None,
+        unread_only: false,
+        min_rating: 0,
+    };
+    store.save_search(&every).expect("save search");
+    c.bench_function("saved searches with counts (one of 10k matches)", |b| {
+        b.iter(|| black_box(store.saved_searches().expect("searches")))
+    });
+    c.bench_function("open a saved search of 10k matches (limit 200)", |b| {
+        b.iter(|| black_box(store.saved_search_articles("Đường sắt", 200).expect("open")))
+    });
+    c.bench_function("open a saved search of 10k matches (all)", |b| {
+        b.iter(|| {
+            black_box(
+                store
+                    .saved_search_articles("Đường sắt", 20_000)
+                    .expect("open"),
+            )
+        })
+    });
+    c.bench_function("mark all read, then the same ids unread (10k)", |b| {
+        use docbao::store::Selection;
+        b.iter(|| {
+            let changed = store.mark(&Selection::All, true).expect("mark");
+            black_box(store.mark(&Selection::Ids(changed), false).expect("undo"))
+        })
+    });
     c.bench_function("save_fetch 50 known items (unchanged)", |b| {
         let doc = parsed(7, 0);
         b.iter(|| {
@@ -127,9 +158,80 @@ fn benches(c: &mut Criterion) {
     });
 }
 
+/// The store's side of a cold refresh, with and without the arrival work (a few rules and
+/// story grouping): 200 feeds x 50 new items saved into an empty cache.
+fn cold_save(c: &mut Criterion) {
+    use docbao::arrival::{Arrival, RuleSpec, Rules};
+    use docbao::store::PreparedFeed;
+    #[derive(serde::Deserialize)]
+    struct File {
+        rules: Vec<RuleSpec>,
+    }
+    let file: File = toml::from_str(
+        "[[rules]]\ntitle = \"tu vi\"\naction = \"hide\"\n\
+         [[rules]]\ntext_regex = \"quảng cáo|khuyến mãi\"\naction = \"read\"\n",
+    )
+    .expect("rules");
+    let with = Arrival {
+        rules: Rules::compile(&file.rules).expect("compile"),
+        group_stories: true,
+    };
+    let docs: Vec<ParsedFeed> = (0..20).map(|f| parsed(f, 0)).collect();
+    for (name, arrival) in [
+        ("plain", Arrival::default()),
+        ("rules + stories", with.clone()),
+    ] {
+        c.bench_function(&format!("prepare 20 feeds x 50 items ({name})"), |b| {
+            b.iter(|| {
+                for doc in &docs {
+                    black_box(PreparedFeed::with_arrival(doc.clone(), "", "u", &arrival));
+                }
+            })
+        });
+    }
+    let mut group = c.benchmark_group("cold save 200 x 50");
+    group.sample_size(10);
+    for (name, arrival) in [("plain", Arrival::default()), ("rules + stories", with)] {
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().expect("temp dir");
+                    let mut store = Store::open(&dir.path().join("c.db")).expect("open");
+                    let feeds: Vec<(FeedId, PreparedFeed)> = (0..FEEDS)
+                        .map(|f| {
+                            let url = format!("http://127.0.0.1/{f}/rss");
+                            let (id, _) = store.add_feed(&url, None, None).expect("add");
+                            let prepared =
+                                PreparedFeed::with_arrival(parsed(f, 0), "", &url, &arrival);
+                            (id, prepared)
+                        })
+                        .collect();
+                    (dir, store, feeds)
+                },
+                |(dir, mut store, feeds)| {
+                    for (id, prepared) in feeds {
+                        store
+                            .save_prepared(id, prepared, &Validators::default(), base())
+                            .expect("save");
+                    }
+                    drop(dir);
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = arrival;
+    config = Criterion::default().measurement_time(std::time::Duration::from_secs(20));
+    targets = cold_save
+}
+
 criterion_group! {
     name = store;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
     targets = benches
 }
-criterion_main!(store);
+criterion_main!(store, arrival);

@@ -59,22 +59,26 @@ pub enum Command {
     Articles(ArticlesArgs),
     /// Print an article: an id, an http(s) URL or a local HTML file.
     Read(ReadArgs),
-    /// Diacritic-insensitive search of cached titles and text.
-    Search {
-        query: String,
-        #[arg(long)]
-        limit: Option<usize>,
-        #[arg(long)]
-        json: bool,
-    },
+    /// Diacritic-insensitive search of cached titles and text; or save or delete a search.
+    Search(SearchArgs),
     /// Rate an article 1 to 5 stars; 0 clears.
     Rate {
         article: i64,
         #[arg(value_parser = clap::value_parser!(u8).range(0..=5))]
         stars: u8,
     },
-    /// Mark an article read or unread.
-    Mark { article: i64, state: ReadState },
+    /// Mark an article read or unread, or many: --feed, --all, --before.
+    Mark(MarkArgs),
+    /// List the saved searches with their unread and total counts.
+    Searches {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Arrival rules of the config.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
     /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -82,12 +86,76 @@ pub enum Command {
     },
     /// Print the man page (roff) of docbao, or of one COMMAND (docbao-COMMAND(1)).
     Man { command: Option<String> },
+    /// Pull from and push to the aggregator of `[sync]` (Google Reader API or Fever).
+    Sync {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReadState {
-    Read,
-    Unread,
+// Issue 10: bulk marks, saved searches, arrival rules, read --format.
+
+#[derive(Debug, Clone, Args)]
+pub struct MarkArgs {
+    /// ARTICLE then read|unread; only read|unread with --feed, --all or --before.
+    #[arg(value_name = "ARTICLE|STATE")]
+    pub first: String,
+    #[arg(value_name = "STATE")]
+    pub second: Option<String>,
+    /// Every article of this feed (an id, a URL or a title).
+    #[arg(long, value_name = "FEED", conflicts_with_all = ["all", "before"])]
+    pub feed: Option<String>,
+    /// Every article.
+    #[arg(long, conflicts_with = "before")]
+    pub all: bool,
+    /// Articles published before DATE (YYYY-MM-DD, local midnight, or RFC 3339).
+    #[arg(long, value_name = "DATE")]
+    pub before: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SearchArgs {
+    /// The words to find (with --save: the query to save).
+    #[arg(required_unless_present = "delete")]
+    pub query: Option<String>,
+    #[arg(long, conflicts_with_all = ["save", "delete"])]
+    pub limit: Option<usize>,
+    #[arg(long, conflicts_with_all = ["save", "delete"])]
+    pub json: bool,
+    /// Save the search under NAME (replacing one of that name).
+    #[arg(long, value_name = "NAME", conflicts_with = "delete")]
+    pub save: Option<String>,
+    /// Delete the saved search NAME.
+    #[arg(long, value_name = "NAME", conflicts_with = "query")]
+    pub delete: Option<String>,
+    /// With --save: only this feed's articles.
+    #[arg(long, value_name = "FEED", requires = "save")]
+    pub feed: Option<String>,
+    /// With --save: only unread articles.
+    #[arg(long, requires = "save")]
+    pub unread: bool,
+    /// With --save: only articles rated at least N.
+    #[arg(long, default_value_t = 0, requires = "save",
+        value_parser = clap::value_parser!(u8).range(0..=5))]
+    pub min_rating: u8,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Which rules match which cached articles (nothing changes).
+    Test {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ReadFormat {
+    /// Plain text, wrapped.
+    #[default]
+    Text,
+    /// Markdown: `# title`, header lines, body, link list.
+    Md,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -132,6 +200,9 @@ pub struct ReadArgs {
     /// Show the feed's own summary instead of the full text.
     #[arg(long)]
     pub summary: bool,
+    /// Plain text (default) or Markdown, for saving.
+    #[arg(long, value_enum, default_value_t, conflicts_with = "json")]
+    pub format: ReadFormat,
     /// With --json: add "evidence", how the title, byline, date and source were chosen.
     #[arg(long, requires = "json")]
     pub debug: bool,

@@ -41,6 +41,11 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     /// Element -> colour, e.g. `selected = "yellow"`. Checked by the TUI's theme.
     pub theme: BTreeMap<String, String>,
+    // Arrival (issue 10): rules applied to new articles, and story grouping.
+    /// `[[rules]]`: checked (regexes compiled) when the config is parsed.
+    pub rules: Vec<crate::arrival::RuleSpec>,
+    /// Group the versions of one story told by several feeds.
+    pub group_stories: bool,
     /// How the reader draws pictures.
     pub images: ImageMode,
     /// The most terminal rows one picture takes in the article.
@@ -48,6 +53,73 @@ pub struct Config {
     /// The picture cache's budget in MiB (least recently used out first; rated articles'
     /// pictures stay).
     pub image_cache_mb: u32,
+    /// The aggregator to sync with; none: no sync.
+    pub sync: Option<SyncConfig>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SyncService {
+    /// The Google Reader API (FreshRSS, Miniflux, Inoreader, The Old Reader, BazQux).
+    Greader,
+    /// The Fever API.
+    Fever,
+}
+
+impl SyncService {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SyncService::Greader => "greader",
+            SyncService::Fever => "fever",
+        }
+    }
+}
+
+/// `[sync]`. The password comes from `password_command` (run without a shell), else the
+/// environment variable `DOCBAO_SYNC_PASSWORD`, else `password` (accepted only in a file
+/// that other users cannot read).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncConfig {
+    pub service: SyncService,
+    /// The API's base: FreshRSS `https://host/api/greader.php`, Miniflux `https://host`;
+    /// Fever: the endpoint itself (`https://host/api/fever.php`).
+    pub url: String,
+    pub username: String,
+    #[serde(default)]
+    pub password_command: Option<String>,
+    #[serde(default)]
+    pub password: Option<Secret>,
+    /// Allow plain http to a host other than a loopback address.
+    #[serde(default)]
+    pub allow_http: bool,
+    /// Stars given to an item starred elsewhere with no known number (1 to 5).
+    #[serde(default = "default_star_rating")]
+    pub star_rating: u8,
+}
+
+fn default_star_rating() -> u8 {
+    5
+}
+
+/// A password: compared, never printed (`Debug` shows a placeholder).
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: String) -> Secret {
+        Secret(s)
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
 }
 
 impl Default for Config {
@@ -62,9 +134,13 @@ impl Default for Config {
             rating_style: RatingStyle::Stars,
             keys: BTreeMap::new(),
             theme: BTreeMap::new(),
+            rules: Vec::new(),
+            // Off until it is cheap enough: see README ("One story, many papers").
+            group_stories: false,
             images: ImageMode::Auto,
             image_max_rows: 12,
             image_cache_mb: 200,
+            sync: None,
         }
     }
 }
@@ -115,7 +191,11 @@ impl Config {
             }
         };
         match String::from_utf8(bytes) {
-            Ok(text) => Config::parse(&text, &file),
+            Ok(text) => {
+                let config = Config::parse(&text, &file)?;
+                check_private(path, &text, &config)?;
+                Ok(config)
+            }
             Err(e) => {
                 let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 Err(ConfigError::At {
@@ -161,6 +241,10 @@ impl Config {
             "a number from 1 to 64",
         )?;
         check(config.keep_days >= 1, "keep_days", "at least 1 (days)")?;
+        config.arrival().map_err(|e| {
+            let line = crate::feed::parse::line_at(text, e.offset as u64);
+            at(line, e.message)
+        })?;
         check(
             (1..=MAX_ITEMS_PER_FEED).contains(&config.max_items_per_feed),
             "max_items_per_feed",
@@ -171,8 +255,84 @@ impl Config {
             "image_max_rows",
             "from 1 to 200 (rows)",
         )?;
+        if let Some(sync) = &config.sync {
+            let line = |key: &str| table_key_line(text, "sync", key).unwrap_or(1);
+            if !(1..=5).contains(&sync.star_rating) {
+                return Err(at(
+                    line("star_rating"),
+                    "bad value for `sync.star_rating`: expected 1 to 5 (stars)".into(),
+                ));
+            }
+            if sync.password.is_some() && sync.password_command.is_some() {
+                return Err(at(
+                    line("password"),
+                    "`sync.password` and `sync.password_command` are both set: keep one".into(),
+                ));
+            }
+        }
         Ok(config)
     }
+
+    /// The arrival settings of a refresh: the rules compiled (once per call).
+    pub fn arrival(&self) -> Result<crate::arrival::Arrival, crate::arrival::RuleError> {
+        Ok(crate::arrival::Arrival {
+            rules: crate::arrival::Rules::compile(&self.rules)?,
+            group_stories: self.group_stories,
+        })
+    }
+}
+
+/// A password in a file that other users can read is refused (the file's mode decides).
+#[cfg(unix)]
+fn check_private(path: &Path, text: &str, config: &Config) -> Result<(), ConfigError> {
+    use std::os::unix::fs::PermissionsExt;
+    if config.sync.as_ref().is_none_or(|s| s.password.is_none()) {
+        return Ok(());
+    }
+    let file = path.display().to_string();
+    let mode = std::fs::metadata(path)
+        .map_err(|e| ConfigError::Io {
+            file: file.clone(),
+            message: e.to_string(),
+        })?
+        .permissions()
+        .mode();
+    if mode & 0o044 != 0 {
+        return Err(ConfigError::At {
+            file: file.clone(),
+            line: table_key_line(text, "sync", "password").unwrap_or(1),
+            message: format!(
+                "`sync.password` is in a file other users can read (mode {:o}): run \
+                 `chmod 600 {file}`, or use `password_command` or DOCBAO_SYNC_PASSWORD",
+                mode & 0o777
+            ),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_private(_: &Path, _: &str, _: &Config) -> Result<(), ConfigError> {
+    Ok(())
+}
+
+/// The line of `key = ...` inside `[table]`.
+fn table_key_line(text: &str, table: &str, key: &str) -> Option<usize> {
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim();
+        if l.starts_with('[') {
+            inside = l.trim_matches(['[', ']', ' ']) == table;
+            continue;
+        }
+        if inside
+            && let Some((k, _)) = l.split_once('=')
+            && k.trim().trim_matches(['"', '\'']) == key
+        {
+            return Some(i + 1);
+        }
+    }
+    None
 }
 
 /// `<platform config dir>/docbao/config.toml` (Linux: `$XDG_CONFIG_HOME/docbao/config.toml`).
@@ -291,6 +451,48 @@ mod tests {
         let e = err("full_text = yes\n");
         assert!(e.starts_with("config.toml line 1: "), "{e}");
         assert!(!e.contains('\n'), "{e}");
+    }
+
+    #[test]
+    fn sync_section_is_read_and_checked() {
+        let text = "[sync]\nservice = \"greader\"\nurl = \"https://h/api/greader.php\"\n\
+                    username = \"lan\"\npassword_command = \"pass show rss\"\n";
+        let c = Config::parse(text, "c").unwrap();
+        let sync = c.sync.unwrap();
+        assert_eq!(sync.service, SyncService::Greader);
+        assert_eq!(sync.star_rating, 5);
+        assert!(!sync.allow_http);
+        let e =
+            err("[sync]\nservice = \"fever\"\nurl = \"x\"\nusername = \"u\"\nstar_rating = 9\n");
+        assert!(
+            e.starts_with("config.toml line 5: bad value for `sync.star_rating`"),
+            "{e}"
+        );
+        let e = err("[sync]\nservice = \"rss\"\n");
+        assert!(e.contains("line 2"), "{e}");
+        let secret = Secret::new("hunter2-mật-khẩu".into());
+        assert!(!format!("{secret:?}").contains("hunter2"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_password_in_a_readable_file_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let text = "[sync]\nservice = \"fever\"\nurl = \"https://h/fever\"\nusername = \"u\"\n\
+                    password = \"hunter2-mật-khẩu\"\n";
+        std::fs::write(&path, text).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let e = Config::load(&path).unwrap_err().to_string();
+        assert!(e.contains("line 5") && e.contains("chmod 600"), "{e}");
+        assert!(!e.contains("hunter2"), "{e}");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let c = Config::load(&path).unwrap();
+        assert_eq!(
+            c.sync.unwrap().password.unwrap().expose(),
+            "hunter2-mật-khẩu"
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! - [`app`], [`view`], [`runtime`], [`tui`]: the TUI (pure update, pure view, effect runner);
 //!   [`layout`] (pure geometry) and [`theme`] (colours) sit below both `app` and `view`.
 pub mod app;
+pub mod arrival;
 pub mod article;
 pub mod assets;
 pub mod cli;
@@ -27,6 +28,7 @@ pub mod picture;
 pub mod refresh;
 pub mod runtime;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod theme;
 pub mod tui;

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("docbao: {}", commands::one_line(&err));
-            ExitCode::from(1)
+            ExitCode::from(commands::exit_status(&err))
         }
     }
 }

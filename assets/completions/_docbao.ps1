@@ -38,11 +38,14 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Fetch feeds concurrently')
             [CompletionResult]::new('articles', 'articles', [CompletionResultType]::ParameterValue, 'List articles, newest first')
             [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Print an article: an id, an http(s) URL or a local HTML file')
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Diacritic-insensitive search of cached titles and text')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Diacritic-insensitive search of cached titles and text; or save or delete a search')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'Rate an article 1 to 5 stars; 0 clears')
-            [CompletionResult]::new('mark', 'mark', [CompletionResultType]::ParameterValue, 'Mark an article read or unread')
+            [CompletionResult]::new('mark', 'mark', [CompletionResultType]::ParameterValue, 'Mark an article read or unread, or many: --feed, --all, --before')
+            [CompletionResult]::new('searches', 'searches', [CompletionResultType]::ParameterValue, 'List the saved searches with their unread and total counts')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'Arrival rules of the config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script of a shell (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of docbao, or of one COMMAND (docbao-COMMAND(1))')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull from and push to the aggregator of `[sync]` (Google Reader API or Fever)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -129,6 +132,7 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
         'docbao;read' {
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Wrap width (default: the terminal''s, else 80; 0: no wrapping; 1 to 19 count as 20)')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The base URL of a local file')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Plain text (default) or Markdown, for saving')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the cache (cache.db), log and lock live')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (default: <config dir>/docbao/config.toml)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')
@@ -137,16 +141,21 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'With --json: add "evidence", how the title, byline, date and source were chosen')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'No network at all; everything comes from the cache')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'A new cache starts empty: no default subscriptions, no guide')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'docbao;search' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'limit')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Save the search under NAME (replacing one of that name)')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete the saved search NAME')
+            [CompletionResult]::new('--feed', '--feed', [CompletionResultType]::ParameterName, 'With --save: only this feed''s articles')
+            [CompletionResult]::new('--min-rating', '--min-rating', [CompletionResultType]::ParameterName, 'With --save: only articles rated at least N')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the cache (cache.db), log and lock live')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (default: <config dir>/docbao/config.toml)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
+            [CompletionResult]::new('--unread', '--unread', [CompletionResultType]::ParameterName, 'With --save: only unread articles')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'No network at all; everything comes from the cache')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'A new cache starts empty: no default subscriptions, no guide')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -164,6 +173,30 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             break
         }
         'docbao;mark' {
+            [CompletionResult]::new('--feed', '--feed', [CompletionResultType]::ParameterName, 'Every article of this feed (an id, a URL or a title)')
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Articles published before DATE (YYYY-MM-DD, local midnight, or RFC 3339)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the cache (cache.db), log and lock live')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (default: <config dir>/docbao/config.toml)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every article')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'No network at all; everything comes from the cache')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'A new cache starts empty: no default subscriptions, no guide')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'docbao;searches' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the cache (cache.db), log and lock live')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (default: <config dir>/docbao/config.toml)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'No network at all; everything comes from the cache')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'A new cache starts empty: no default subscriptions, no guide')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'docbao;rules' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the cache (cache.db), log and lock live')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (default: <config dir>/docbao/config.toml)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')
@@ -171,6 +204,30 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'A new cache starts empty: no default subscriptions, no guide')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Which rules match which cached articles (nothing changes)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'docbao;rules;test' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the cache (cache.db), log and lock live')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (default: <config dir>/docbao/config.toml)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'No network at all; everything comes from the cache')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'A new cache starts empty: no default subscriptions, no guide')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'docbao;rules;help' {
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Which rules match which cached articles (nothing changes)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'docbao;rules;help;test' {
+            break
+        }
+        'docbao;rules;help;help' {
             break
         }
         'docbao;completions' {
@@ -193,6 +250,17 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'docbao;sync' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the cache (cache.db), log and lock live')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (default: <config dir>/docbao/config.toml)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'No network at all; everything comes from the cache')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'A new cache starts empty: no default subscriptions, no guide')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'docbao;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Subscribe to a feed (or to the feed an HTML page links to)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Unsubscribe: FEED is an id, a URL or a title')
@@ -202,11 +270,14 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             [CompletionResult]::new('refresh', 'refresh', [CompletionResultType]::ParameterValue, 'Fetch feeds concurrently')
             [CompletionResult]::new('articles', 'articles', [CompletionResultType]::ParameterValue, 'List articles, newest first')
             [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Print an article: an id, an http(s) URL or a local HTML file')
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Diacritic-insensitive search of cached titles and text')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Diacritic-insensitive search of cached titles and text; or save or delete a search')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'Rate an article 1 to 5 stars; 0 clears')
-            [CompletionResult]::new('mark', 'mark', [CompletionResultType]::ParameterValue, 'Mark an article read or unread')
+            [CompletionResult]::new('mark', 'mark', [CompletionResultType]::ParameterValue, 'Mark an article read or unread, or many: --feed, --all, --before')
+            [CompletionResult]::new('searches', 'searches', [CompletionResultType]::ParameterValue, 'List the saved searches with their unread and total counts')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'Arrival rules of the config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script of a shell (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of docbao, or of one COMMAND (docbao-COMMAND(1))')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull from and push to the aggregator of `[sync]` (Google Reader API or Fever)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -243,10 +314,23 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
         'docbao;help;mark' {
             break
         }
+        'docbao;help;searches' {
+            break
+        }
+        'docbao;help;rules' {
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Which rules match which cached articles (nothing changes)')
+            break
+        }
+        'docbao;help;rules;test' {
+            break
+        }
         'docbao;help;completions' {
             break
         }
         'docbao;help;man' {
+            break
+        }
+        'docbao;help;sync' {
             break
         }
         'docbao;help;help' {

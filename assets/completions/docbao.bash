@@ -55,8 +55,17 @@ _docbao() {
             docbao,remove)
                 cmd="docbao__subcmd__remove"
                 ;;
+            docbao,rules)
+                cmd="docbao__subcmd__rules"
+                ;;
             docbao,search)
                 cmd="docbao__subcmd__search"
+                ;;
+            docbao,searches)
+                cmd="docbao__subcmd__searches"
+                ;;
+            docbao,sync)
+                cmd="docbao__subcmd__sync"
                 ;;
             docbao__subcmd__help,add)
                 cmd="docbao__subcmd__help__subcmd__add"
@@ -97,8 +106,32 @@ _docbao() {
             docbao__subcmd__help,remove)
                 cmd="docbao__subcmd__help__subcmd__remove"
                 ;;
+            docbao__subcmd__help,rules)
+                cmd="docbao__subcmd__help__subcmd__rules"
+                ;;
             docbao__subcmd__help,search)
                 cmd="docbao__subcmd__help__subcmd__search"
+                ;;
+            docbao__subcmd__help,searches)
+                cmd="docbao__subcmd__help__subcmd__searches"
+                ;;
+            docbao__subcmd__help,sync)
+                cmd="docbao__subcmd__help__subcmd__sync"
+                ;;
+            docbao__subcmd__help__subcmd__rules,test)
+                cmd="docbao__subcmd__help__subcmd__rules__subcmd__test"
+                ;;
+            docbao__subcmd__rules,help)
+                cmd="docbao__subcmd__rules__subcmd__help"
+                ;;
+            docbao__subcmd__rules,test)
+                cmd="docbao__subcmd__rules__subcmd__test"
+                ;;
+            docbao__subcmd__rules__subcmd__help,help)
+                cmd="docbao__subcmd__rules__subcmd__help__subcmd__help"
+                ;;
+            docbao__subcmd__rules__subcmd__help,test)
+                cmd="docbao__subcmd__rules__subcmd__help__subcmd__test"
                 ;;
             *)
                 ;;
@@ -107,7 +140,7 @@ _docbao() {
 
     case "${cmd}" in
         docbao)
-            opts="-h -V --data-dir --config --offline --lang --no-defaults --help --version add remove import export feeds refresh articles read search rate mark completions man help"
+            opts="-h -V --data-dir --config --offline --lang --no-defaults --help --version add remove import export feeds refresh articles read search rate mark searches rules completions man sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,7 +316,7 @@ _docbao() {
             return 0
             ;;
         docbao__subcmd__help)
-            opts="add remove import export feeds refresh articles read search rate mark completions man help"
+            opts="add remove import export feeds refresh articles read search rate mark searches rules completions man sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -478,7 +511,63 @@ _docbao() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        docbao__subcmd__help__subcmd__rules)
+            opts="test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__help__subcmd__rules__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         docbao__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__help__subcmd__searches)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -545,12 +634,20 @@ _docbao() {
             return 0
             ;;
         docbao__subcmd__mark)
-            opts="-h --data-dir --config --offline --lang --no-defaults --help read unread"
+            opts="-h --feed --all --before --data-dir --config --offline --lang --no-defaults --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --feed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -597,7 +694,7 @@ _docbao() {
             return 0
             ;;
         docbao__subcmd__read)
-            opts="-h --width --json --url --summary --debug --data-dir --config --offline --lang --no-defaults --help"
+            opts="-h --width --json --url --summary --format --debug --data-dir --config --offline --lang --no-defaults --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -609,6 +706,10 @@ _docbao() {
                     ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text md" -- "${cur}"))
                     return 0
                     ;;
                 --data-dir)
@@ -686,8 +787,102 @@ _docbao() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        docbao__subcmd__rules)
+            opts="-h --data-dir --config --offline --lang --no-defaults --help test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "vi en" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__rules__subcmd__help)
+            opts="test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__rules__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__rules__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__rules__subcmd__test)
+            opts="-h --json --data-dir --config --offline --lang --no-defaults --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "vi en" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         docbao__subcmd__search)
-            opts="-h --limit --json --data-dir --config --offline --lang --no-defaults --help"
+            opts="-h --limit --json --save --delete --feed --unread --min-rating --data-dir --config --offline --lang --no-defaults --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,6 +892,74 @@ _docbao() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --save)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delete)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --feed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-rating)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "vi en" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__searches)
+            opts="-h --json --data-dir --config --offline --lang --no-defaults --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "vi en" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        docbao__subcmd__sync)
+            opts="-h --json --data-dir --config --offline --lang --no-defaults --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -10,7 +10,7 @@ use super::Ctx;
 use super::output::emit;
 use crate::feed::{ParsedFeed, discover, parse};
 use crate::net::{Client, Fetch, Fetched, NetConfig, NetError, check_url};
-use crate::store::{Store, Validators};
+use crate::store::{PreparedFeed, Store, Validators};
 use crate::text::clean_line;
 use anyhow::bail;
 use chrono::{DateTime, Utc};
@@ -85,7 +85,7 @@ pub fn add(
     }
     let mut store = ctx.open_store()?;
     if ctx.offline {
-        return subscribe(&mut store, url, title, category, None);
+        return subscribe(&mut store, url, title, category, None, ctx);
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -101,6 +101,7 @@ pub fn add(
                 title.as_deref(),
                 category,
                 Some(*fetched),
+                ctx,
             )
         }
         Ok(Found::Down {
@@ -132,6 +133,7 @@ fn subscribe(
     title: Option<&str>,
     category: Option<&str>,
     fetched: Option<(Fetched, ParsedFeed)>,
+    ctx: &Ctx,
 ) -> anyhow::Result<()> {
     let (id, added) = store.add_feed(url, title, category)?;
     if added && let Some((fetched, parsed)) = fetched {
@@ -139,7 +141,9 @@ fn subscribe(
             etag: fetched.etag,
             last_modified: fetched.last_modified,
         };
-        store.save_fetch(id, &parsed, &validators, Utc::now())?;
+        // The first items meet the arrival rules as a refresh's new items do.
+        let prepared = PreparedFeed::with_arrival(parsed, "", url, &ctx.config.arrival()?);
+        store.save_prepared(id, prepared, &validators, Utc::now())?;
     }
     said(&store.feed(id)?, added)
 }

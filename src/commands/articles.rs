@@ -1,7 +1,7 @@
-//! `articles`, `search`, `rate` and `mark`.
+//! `articles`, `search` and `rate`.
 use super::Ctx;
 use super::output::ArticlePrinter;
-use crate::cli::{ArticlesArgs, ReadState};
+use crate::cli::ArticlesArgs;
 use crate::feed::ArticleId;
 use crate::store::{ArticleQuery, ArticleRow};
 
@@ -40,11 +40,5 @@ pub fn search(ctx: &Ctx, query: &str, limit: Option<usize>, json: bool) -> anyho
 pub fn rate(ctx: &Ctx, article: i64, stars: u8) -> anyhow::Result<()> {
     let mut store = ctx.open_store()?;
     store.set_rating(ArticleId(article), stars)?;
-    Ok(())
-}
-
-pub fn mark(ctx: &Ctx, article: i64, state: ReadState) -> anyhow::Result<()> {
-    let mut store = ctx.open_store()?;
-    store.set_read(ArticleId(article), state == ReadState::Read)?;
     Ok(())
 }

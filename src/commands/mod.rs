@@ -2,11 +2,15 @@
 mod add;
 pub mod articles;
 pub mod generate;
+mod marks;
 mod output;
 pub mod read;
 mod refresh;
+mod rules;
+mod saved;
 pub mod setup;
 mod subscriptions;
+pub mod sync;
 
 use crate::cli::{Command, Global};
 use crate::config::{self, Config};
@@ -118,11 +122,28 @@ pub fn run(command: Command, ctx: &Ctx) -> anyhow::Result<()> {
         Command::Refresh(args) => refresh::run(ctx, &args),
         Command::Articles(args) => articles::list(ctx, &args),
         Command::Read(args) => read::run(&args, ctx),
-        Command::Search { query, limit, json } => articles::search(ctx, &query, limit, json),
+        Command::Search(args) => saved::search(ctx, &args),
         Command::Rate { article, stars } => articles::rate(ctx, article, stars),
-        Command::Mark { article, state } => articles::mark(ctx, article, state),
+        Command::Mark(args) => marks::run(ctx, &args),
+        Command::Searches { json } => saved::list(ctx, json),
+        Command::Rules { command } => rules::run(ctx, &command),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { command } => generate::man(command.as_deref()),
+        Command::Sync { json } => sync::run(ctx, json),
+    }
+}
+
+/// Arguments that parse but do not fit together: exit status 2, like clap's own errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The exit status of a failed command: 2 for a usage error, else 1.
+pub fn exit_status(err: &anyhow::Error) -> u8 {
+    if err.downcast_ref::<UsageError>().is_some() {
+        2
+    } else {
+        1
     }
 }
 

@@ -49,6 +49,8 @@ pub fn article_json(a: &ArticleRow) -> Value {
         "read": a.read,
         "rating": a.rating,
         "full_text": a.full_text,
+        "reading_minutes": a.reading_minutes,
+        "story": a.story,
     })
 }
 
@@ -266,6 +268,8 @@ mod tests {
             read: false,
             rating: 4,
             full_text: false,
+            reading_minutes: 3,
+            story: None,
         };
         let line = article_line(&a);
         assert!(clean(&line) && line.contains("[****-]"), "{line:?}");

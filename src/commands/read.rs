@@ -8,7 +8,7 @@ use crate::article::header::header_lines;
 use crate::article::meta::Evidence;
 use crate::article::render::MIN_WIDTH;
 use crate::article::{self, ArticleError, ArticleMeta};
-use crate::cli::ReadArgs;
+use crate::cli::{ReadArgs, ReadFormat};
 use crate::commands::Ctx;
 use crate::feed::ArticleId;
 use crate::i18n::Lang;
@@ -29,6 +29,8 @@ struct View {
     meta: ArticleMeta,
     source: Option<String>,
     notice: Option<String>,
+    /// The story group of a cached article.
+    story: Option<i64>,
     /// How the metadata was chosen, when the page was extracted now (not from the cache).
     evidence: Vec<Evidence>,
 }
@@ -72,6 +74,9 @@ pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
             _ => HashSet::new(),
         };
         json_output(&view, &pictures, &cached, args.debug)
+    } else if args.format == ReadFormat::Md {
+        // Markdown viewers wrap paragraphs themselves: unwrapped unless --width says.
+        markdown_output(&view, args.width.map_or(0, |_| width(args)), ctx.lang)
     } else {
         text_output(&view, width(args), ctx.lang)
     };
@@ -125,6 +130,7 @@ fn from_file(path: &Path, base: Option<&str>) -> anyhow::Result<View> {
         meta: ex.meta,
         source: None,
         notice: None,
+        story: None,
         evidence: ex.evidence,
     })
 }
@@ -165,6 +171,7 @@ fn from_url(url: &str, ctx: &Ctx) -> anyhow::Result<View> {
         meta: ex.meta,
         source: None,
         notice: None,
+        story: None,
         evidence: ex.evidence,
     })
 }
@@ -241,6 +248,7 @@ fn full_view(detail: &ArticleDetail, html: String, mut meta: ArticleMeta) -> Vie
         meta,
         source: Some(detail.row.feed_title.clone()),
         notice: None,
+        story: detail.row.story,
         evidence: Vec::new(),
     }
 }
@@ -333,6 +341,7 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         meta,
         source: Some(detail.row.feed_title.clone()),
         notice: Some(notice),
+        story: detail.row.story,
         evidence: Vec::new(),
     })
 }
@@ -356,6 +365,66 @@ fn text_output(view: &View, width: usize, lang: Lang) -> String {
     out
 }
 
+/// `read --format md`: `# title`, the other header lines, the page's address, the body
+/// with its numbered references, and the links as Markdown reference definitions, so that
+/// "[1]" in the text becomes a link.
+fn markdown_output(view: &View, width: usize, lang: Lang) -> String {
+    let header = header_lines(
+        &view.meta,
+        view.source.as_deref(),
+        view.notice.as_deref(),
+        lang,
+    );
+    let mut out = String::new();
+    let mut header = header.iter();
+    if let Some(title) = header.next() {
+        out.push_str(&format!("# {}\n\n", md_escape_line(title)));
+    }
+    for line in header {
+        out.push_str(&format!("{}  \n", md_escape_line(line)));
+    }
+    if let Some(url) = view.meta.url.as_deref().map(crate::text::clean_line) {
+        out.push_str(&format!("<{}>  \n", url.replace(['<', '>', ' '], "")));
+    }
+    out.push('\n');
+    let rendered = article::render(&view.html, width, lang);
+    // The rendered text ends with the link list (a blank line, then one line per link):
+    // written below as definitions instead.
+    let body_lines = match rendered.links.len() {
+        0 => rendered.lines.len(),
+        n => rendered.lines.len().saturating_sub(n + 1),
+    };
+    for line in &rendered.lines[..body_lines] {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        out.push_str(&md_escape_line(text.trim_end()));
+        out.push('\n');
+    }
+    if !rendered.links.is_empty() {
+        out.push('\n');
+        for (i, url) in rendered.links.iter().enumerate() {
+            let url = crate::text::clean_line(url).replace(['<', '>', ' '], "");
+            out.push_str(&format!("[{}]: <{url}>\n", i + 1));
+        }
+    }
+    out
+}
+
+/// Keeps a line of text from turning into Markdown structure it is not: a heading, a
+/// quote or a rule (the list items html2text writes stay lists).
+fn md_escape_line(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let indent = &line[..line.len() - trimmed.len()];
+    let rule = trimmed.len() >= 3
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '-' | '=' | '*' | '_' | ' '));
+    if rule || trimmed.starts_with(['#', '>', '+', '|']) {
+        format!("{indent}\\{trimmed}")
+    } else {
+        line.to_owned()
+    }
+}
+
 /// `read --json`, its fields in the order of interface.md (a struct keeps that order).
 #[derive(Serialize)]
 struct JsonArticle {
@@ -372,6 +441,8 @@ struct JsonArticle {
     rating: Option<JsonRating>,
     #[serde(skip_serializing_if = "Option::is_none")]
     views: Option<u64>,
+    reading_minutes: u32,
+    story: Option<i64>,
     /// `--debug`: how the metadata was chosen.
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<Vec<Evidence>>,
@@ -404,7 +475,10 @@ fn json_output(
             .map(crate::text::clean_line)
             .filter(|v| !v.is_empty())
     };
+    let text = article::body_text(&view.html);
     let out = JsonArticle {
+        reading_minutes: crate::text::reading::reading_minutes(&text),
+        story: view.story,
         title: s(&m.title),
         byline: s(&m.byline),
         published: s(&m.published),
@@ -412,7 +486,7 @@ fn json_output(
         source: s(&m.source),
         url: s(&m.url),
         lang: s(&m.lang),
-        text: article::body_text(&view.html),
+        text,
         rating: m.rating.as_ref().map(|r| JsonRating {
             value: number(r.value),
             best: number(r.best),

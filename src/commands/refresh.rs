@@ -2,6 +2,7 @@
 //! summary line at the end, failures listed on stderr (exit 0 all the same).
 use super::Ctx;
 use super::output::emit;
+use super::sync::run_sync;
 use crate::cli::RefreshArgs;
 use crate::net::{Client, NetConfig};
 use crate::refresh::skipped_until;
@@ -38,6 +39,7 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
         jobs: args.jobs.unwrap_or(ctx.config.jobs).max(1),
         full_text: args.full_text || ctx.config.full_text,
         lang: ctx.lang,
+        arrival: std::sync::Arc::new(ctx.config.arrival()?),
         max_items: ctx.config.max_items_per_feed,
         pictures: ctx.config.picture_budget(),
     };
@@ -56,6 +58,17 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     let summary = runtime.block_on(async {
+        let (synced, feeds) = match &ctx.config.sync {
+            Some(config) => {
+                let report = run_sync(&handle, config, ctx.config.keep_days).await;
+                // Synced feeds come from the aggregator (asked after the sync, which may
+                // have linked some): fetching them here too would duplicate their items.
+                let ids = handle.call(|s| s.synced_feeds()).await.unwrap_or_default();
+                let feeds = feeds.into_iter().filter(|f| !ids.contains(&f.id)).collect();
+                (Some(report), feeds)
+            }
+            None => (None, feeds),
+        };
         let summary = refresh(&handle, &client, feeds, &opts, Utc::now, |event| {
             if let (Some(bar), Progress::FeedDone { done, title, .. }) = (&bar, &event) {
                 bar.set_position(*done as u64);
@@ -65,13 +78,26 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
         .await;
         let keep_days = ctx.config.keep_days;
         let pruned = handle.call(move |s| s.prune(keep_days, Utc::now())).await;
-        (summary, pruned)
+        (summary, pruned, synced)
     });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let (mut summary, pruned) = summary;
+    let (mut summary, pruned, synced) = summary;
     pruned?;
+    let synced = match synced {
+        Some(Ok(report)) => {
+            for note in &report.notes {
+                eprintln!("note: {note}");
+            }
+            Some(report.new_items.to_string())
+        }
+        Some(Err(e)) => {
+            eprintln!("failed: sync: {}", super::one_line(&e));
+            Some("failed".to_owned())
+        }
+        None => None,
+    };
     // Listed in the order of `feeds`, not in the order the servers answered.
     summary.failed.sort_by_key(|(feed, _)| feed.id.0);
     for (feed, error) in &summary.failed {
@@ -97,6 +123,11 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> anyhow::Result<()> {
     }
     if !summary.skipped.is_empty() {
         line.push_str(&format!(", {} skipped", summary.skipped.len()));
+    }
+    match synced.as_deref() {
+        Some("failed") => line.push_str("; sync failed"),
+        Some(n) => line.push_str(&format!("; sync: {n} new articles")),
+        None => {}
     }
     line.push('\n');
     emit(&line)

@@ -3,6 +3,7 @@ use super::Ctx;
 use super::output::{emit, feed_json, feed_line, lines, print_json};
 use crate::feed::opml;
 use crate::net::check_url;
+use crate::store::FeedSource;
 use crate::text::clean_line;
 use anyhow::Context;
 use std::path::Path;
@@ -68,7 +69,21 @@ pub fn list(ctx: &Ctx, json: bool) -> anyhow::Result<()> {
     let feeds = store.feeds()?;
     let now = chrono::Utc::now();
     if json {
-        return print_json(&feeds.iter().map(|f| feed_json(f, now)).collect());
+        let synced = store.synced_feeds()?;
+        let source = |f: &crate::store::FeedRow| match synced.contains(&f.id) {
+            true => FeedSource::Sync,
+            false => FeedSource::Local,
+        };
+        return print_json(
+            &feeds
+                .iter()
+                .map(|f| {
+                    let mut value = feed_json(f, now);
+                    value["source"] = source(f).as_str().into();
+                    value
+                })
+                .collect(),
+        );
     }
     // Whole lines even on a terminal: a failure's reason is what the user looks for.
     emit(&lines(&feeds, false, |f| feed_line(f, now)))

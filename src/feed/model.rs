@@ -136,6 +136,10 @@ pub struct ArticleRow {
     pub rating: u8,
     /// Whether the full article is cached.
     pub full_text: bool,
+    /// Of the best text cached (the full article, else the feed's): see `text::reading`.
+    pub reading_minutes: u32,
+    /// The id shared by every version of one story told by several feeds; `None` alone.
+    pub story: Option<i64>,
 }
 
 /// The full article as extracted from its page and cached.
@@ -234,4 +238,19 @@ mod tests {
         assert_eq!(text, ["ok", "not modified", "HTTP 404 Not Found"]);
         assert!(!FeedStatus::NotModified.failed() && FeedStatus::from("timed out").failed());
     }
+}
+
+/// Where a sync with the aggregator is, for the reader's status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncStep {
+    /// Logging in.
+    Connecting,
+    /// Sending local changes: `done` of `total` queued.
+    Pushing { done: usize, total: usize },
+    /// Reading the subscription list.
+    Subscriptions,
+    /// Storing new items: `done` so far, of `total` when the server said how many.
+    Items { done: usize, total: Option<usize> },
+    /// Reading which items are read and starred.
+    States,
 }

@@ -11,6 +11,7 @@ mod tasks;
 
 pub use status::{FeedResult, local_time, skipped_until};
 
+use crate::arrival::Arrival;
 use crate::feed::ArticleId;
 use crate::i18n::Lang;
 use crate::net::Client;
@@ -32,6 +33,8 @@ pub struct RefreshOptions {
     pub full_text: bool,
     /// Language of the messages of the article fetcher.
     pub lang: Lang,
+    /// Rules and story grouping, applied to new articles as they are stored.
+    pub arrival: Arc<Arrival>,
     /// Items kept per feed, the newest (`max_items_per_feed`).
     pub max_items: usize,
     /// With `full_text`: also cache the pictures of the new full articles, within this
@@ -45,6 +48,7 @@ impl Default for RefreshOptions {
             jobs: 8,
             full_text: false,
             lang: Lang::default(),
+            arrival: Arc::default(),
             max_items: crate::feed::parse::DEFAULT_MAX_ITEMS,
             pictures: None,
         }
@@ -129,7 +133,13 @@ pub async fn refresh(
             summary.skipped.push((feed, until));
             continue;
         }
-        let task = tasks::fetch_feed(client.clone(), gates.clone(), &feed, opts.max_items);
+        let task = tasks::fetch_feed(
+            client.clone(),
+            gates.clone(),
+            &feed,
+            opts.arrival.clone(),
+            opts.max_items,
+        );
         let id = set.spawn(task).id();
         owners.insert(id, Owner::Feed(Box::new(feed)));
     }

@@ -1,5 +1,6 @@
 //! The work of one task: fetch and parse a feed, or fetch a full article.
 use super::gates::Gates;
+use crate::arrival::Arrival;
 use crate::feed::parse::{ParseError, parse_feed_capped};
 use crate::i18n::Lang;
 use crate::net::{Client, Fetch};
@@ -36,9 +37,16 @@ pub(crate) fn fetch_feed(
     client: Client,
     gates: Arc<Gates>,
     feed: &FeedRow,
+    arrival: Arc<Arrival>,
     max_items: usize,
 ) -> impl Future<Output = Done> + Send + 'static {
     let url = feed.url.clone();
+    let subscription = Subscription {
+        title: feed.title.clone(),
+        url: feed.url.clone(),
+        arrival,
+        max_items,
+    };
     let validators = Validators {
         etag: feed.etag.clone(),
         last_modified: feed.last_modified.clone(),
@@ -46,14 +54,21 @@ pub(crate) fn fetch_feed(
     async move {
         let backlog = gates.backlog().await;
         if let Some(bytes) = embedded(&url) {
-            let fetch = parse(bytes.to_vec(), None, url, Validators::default(), max_items).await;
+            let fetch = parse(
+                bytes.to_vec(),
+                None,
+                url,
+                Validators::default(),
+                subscription,
+            )
+            .await;
             return Done::Feed(fetch, backlog);
         }
         let fetched = {
-            let Some(_slot) = gates.enter(&url).await else {
+            let Some(slot) = gates.enter(&client, &url).await else {
                 return Done::Feed(FeedFetch::Failed("cancelled".into()), backlog);
             };
-            client.get(&url, &validators).await
+            slot.run(client.get(&url, &validators)).await
         };
         let fetch = match fetched {
             Ok(Fetch::Body(f)) => {
@@ -61,7 +76,14 @@ pub(crate) fn fetch_feed(
                     etag: f.etag,
                     last_modified: f.last_modified,
                 };
-                parse(f.body, f.content_type, f.final_url, validators, max_items).await
+                parse(
+                    f.body,
+                    f.content_type,
+                    f.final_url,
+                    validators,
+                    subscription,
+                )
+                .await
             }
             Ok(Fetch::NotModified) => FeedFetch::NotModified,
             Ok(Fetch::RetryAfter(until)) => FeedFetch::RetryAfter(until),
@@ -72,17 +94,26 @@ pub(crate) fn fetch_feed(
     }
 }
 
+/// What arrival rules see of the feed, and the rules.
+struct Subscription {
+    title: String,
+    url: String,
+    arrival: Arc<Arrival>,
+    max_items: usize,
+}
+
 async fn parse(
     body: Vec<u8>,
     content_type: Option<String>,
     url: String,
     validators: Validators,
-    max_items: usize,
+    sub: Subscription,
 ) -> FeedFetch {
-    // Parsing and folding for the search index are pure: both on one blocking thread, so
-    // that the store's one thread only writes.
+    // Parsing, folding for the search index, the arrival rules and story signatures are
+    // pure: all on one blocking thread, so that the store's one thread only writes.
     let job = move || {
-        parse_feed_capped(&body, content_type.as_deref(), &url, max_items).map(PreparedFeed::new)
+        parse_feed_capped(&body, content_type.as_deref(), &url, sub.max_items)
+            .map(|feed| PreparedFeed::with_arrival(feed, &sub.title, &sub.url, &sub.arrival))
     };
     match tokio::task::spawn_blocking(job).await {
         Ok(Ok(parsed)) => FeedFetch::Parsed { parsed, validators },
@@ -104,10 +135,10 @@ pub(crate) async fn fetch_full_text(
     url: String,
     lang: Lang,
 ) -> Done {
-    let Some(_slot) = gates.enter(&url).await else {
+    let Some(slot) = gates.enter(&client, &url).await else {
         return Done::Article(Err("cancelled".into()));
     };
-    Done::Article(full_text(&client, &url, lang).await)
+    Done::Article(slot.run(full_text(&client, &url, lang)).await)
 }
 
 /// The article module fetches the page and extracts the article.

@@ -10,7 +10,7 @@ pub mod latest;
 pub mod logging;
 pub mod pace;
 pub mod pictures;
-mod runner;
+pub mod runner;
 
 use crate::app::Problem;
 use crate::app::keymap::KeyMap;

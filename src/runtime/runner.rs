@@ -36,6 +36,8 @@ pub struct Runner {
     refresh_opts: RefreshOptions,
     /// Retention after each refresh, as `docbao refresh` does it.
     keep_days: u32,
+    /// With `[sync]`, refreshing all feeds syncs first, and synced feeds are not fetched.
+    sync: Option<crate::config::SyncConfig>,
     tx: UnboundedSender<Msg>,
     render: Latest<RenderJob>,
     fetch: Option<JoinHandle<()>>,
@@ -71,10 +73,13 @@ impl Runner {
                 jobs: ctx.config.jobs.max(1),
                 full_text: ctx.config.full_text,
                 lang: ctx.lang,
+                // Checked when the config was read: a failure here cannot happen.
+                arrival: std::sync::Arc::new(ctx.config.arrival().unwrap_or_default()),
                 max_items: ctx.config.max_items_per_feed,
                 pictures: ctx.config.picture_budget(),
             },
             keep_days: ctx.config.keep_days,
+            sync: ctx.config.sync.clone(),
             tx,
             render,
             fetch: None,
@@ -320,6 +325,8 @@ impl Runner {
         let handle = self.store.clone();
         let client = self.client.clone();
         let opts = self.refresh_opts.clone();
+        let sync = self.sync.clone();
+        let keep_days = self.keep_days;
         tokio::spawn(async move {
             let Some(client) = client else {
                 let _ = tx.send(Msg::RefreshDone {
@@ -330,6 +337,25 @@ impl Runner {
                     error: None,
                 });
                 return;
+            };
+            // Sync first (start and `R`), so that the feeds it adds are listed below.
+            let synced = match (&sync, &feeds) {
+                (Some(config), None) => {
+                    let steps = tx.clone();
+                    let progress = move |step| {
+                        let _ = steps.send(Msg::SyncProgress(step));
+                    };
+                    let now = Utc::now();
+                    Some(
+                        crate::sync::sync_with_progress(&handle, config, keep_days, now, &progress)
+                            .await,
+                    )
+                }
+                _ => None,
+            };
+            let sync_ids = match &sync {
+                Some(_) => handle.call(|s| s.synced_feeds()).await.unwrap_or_default(),
+                None => Default::default(),
             };
             let rows = match handle.call(|s| s.feeds()).await {
                 Ok(rows) => rows,
@@ -348,6 +374,11 @@ impl Runner {
                 Some(ids) => rows.into_iter().filter(|f| ids.contains(&f.id)).collect(),
                 None => rows,
             };
+            // Synced feeds come from the aggregator; fetching them too would duplicate.
+            let rows: Vec<_> = rows
+                .into_iter()
+                .filter(|f| !sync_ids.contains(&f.id))
+                .collect();
             // The embedded guide never touches the network: its success says nothing
             // about the connection.
             let local = rows
@@ -365,7 +396,17 @@ impl Runner {
             })
             .await;
             // Retention follows as `Effect::Prune` once no article is open.
-            let _ = tx.send(done_msg(&summary, local));
+            let mut msg = done_msg(&summary, local);
+            if let (Some(result), Msg::RefreshDone { new, error, .. }) = (synced, &mut msg) {
+                match result {
+                    Ok(report) => *new += report.new_items,
+                    Err(e) => {
+                        tracing::warn!("sync: {e}");
+                        error.get_or_insert_with(|| format!("sync: {e}").into());
+                    }
+                }
+            }
+            let _ = tx.send(msg);
         })
     }
 

@@ -1,9 +1,11 @@
 //! Articles: listing, reading, the user's own state, cached full texts, retention.
+use super::queue::{ArticleChange, record_article};
 use super::search::reindex;
 use super::sql::{ARTICLE_COLS, article_row, from_ts, ts};
 use super::{
     ArticleDetail, ArticleQuery, ArticleRow, ArticleSort, Result, StoreError, StoredExtract,
 };
+use crate::arrival::Subject;
 use crate::feed::ArticleId;
 use crate::feed::model::ArticleMeta;
 use chrono::{DateTime, Utc};
@@ -42,7 +44,8 @@ pub(super) fn each_article(
 /// can pick the index that matches them.
 fn articles_sql(q: &ArticleQuery) -> (String, Vec<Value>) {
     let mut sql = format!("SELECT {ARTICLE_COLS} FROM articles a JOIN feeds f ON f.id = a.feed_id");
-    let mut conds: Vec<&str> = Vec::new();
+    // Hidden by an arrival rule: out of every list.
+    let mut conds: Vec<&str> = vec!["a.hidden = 0"];
     let mut args: Vec<Value> = Vec::new();
     if let Some(feed) = q.feed {
         conds.push("a.feed_id = ?");
@@ -55,10 +58,8 @@ fn articles_sql(q: &ArticleQuery) -> (String, Vec<Value>) {
         conds.push("a.rating >= ?");
         args.push(Value::Integer(i64::from(q.min_rating)));
     }
-    if !conds.is_empty() {
-        sql.push_str(" WHERE ");
-        sql.push_str(&conds.join(" AND "));
-    }
+    sql.push_str(" WHERE ");
+    sql.push_str(&conds.join(" AND "));
     sql.push_str(match q.sort {
         ArticleSort::Newest => " ORDER BY a.sort_date DESC, a.id DESC",
         ArticleSort::HighestRated => " ORDER BY a.rating DESC, a.sort_date DESC, a.id DESC",
@@ -77,9 +78,9 @@ pub(super) fn article(conn: &Connection, id: ArticleId) -> Result<ArticleDetail>
     );
     conn.prepare_cached(&sql)?
         .query_row([id.0], |r| {
-            let full_html: Option<String> = r.get(12)?;
-            let meta: Option<String> = r.get(13)?;
-            let fetched_at: Option<i64> = r.get(14)?;
+            let full_html: Option<String> = r.get(14)?;
+            let meta: Option<String> = r.get(15)?;
+            let fetched_at: Option<i64> = r.get(16)?;
             let full = full_html.map(|html| StoredExtract {
                 html,
                 meta: parse_meta(meta.as_deref(), id),
@@ -87,9 +88,9 @@ pub(super) fn article(conn: &Connection, id: ArticleId) -> Result<ArticleDetail>
             });
             Ok(ArticleDetail {
                 row: article_row(r)?,
-                author: r.get(9)?,
-                summary: r.get(10)?,
-                content: r.get(11)?,
+                author: r.get(11)?,
+                summary: r.get(12)?,
+                content: r.get(13)?,
                 full,
             })
         })
@@ -114,33 +115,51 @@ fn no_such(id: ArticleId) -> StoreError {
 }
 
 /// The user's own state, written with synchronous=FULL so that it is on disk when this
-/// returns: a kill -9 or power cut right after keeps it.
-fn write_durably(conn: &Connection, id: ArticleId, sql: &str, value: i64) -> Result<()> {
+/// returns: a kill -9 or power cut right after keeps it. The sync queue entry (for a synced
+/// article) is written in the same transaction.
+fn write_durably(
+    conn: &mut Connection,
+    id: ArticleId,
+    sql: &str,
+    value: i64,
+    change: ArticleChange,
+) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
-    let written = conn
-        .prepare_cached(sql)
-        .and_then(|mut stmt| stmt.execute(params![id.0, value]));
+    let written = (|| -> Result<()> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.prepare_cached(sql)?.execute(params![id.0, value])?;
+        if n == 0 {
+            return Err(no_such(id));
+        }
+        record_article(&tx, id.0, change)?;
+        tx.commit()?;
+        Ok(())
+    })();
     let restored = conn.pragma_update(None, "synchronous", "NORMAL");
-    if written? == 0 {
-        return Err(no_such(id));
-    }
+    written?;
     restored?;
     Ok(())
 }
 
-pub(super) fn set_rating(conn: &Connection, id: ArticleId, rating: u8) -> Result<()> {
+pub(super) fn set_rating(conn: &mut Connection, id: ArticleId, rating: u8) -> Result<()> {
     if rating > 5 {
         return Err(StoreError::Other(format!(
             "a rating is 0 to 5 stars (0 clears it), not {rating}"
         )));
     }
     let sql = "UPDATE articles SET rating = ?2 WHERE id = ?1";
-    write_durably(conn, id, sql, i64::from(rating))
+    write_durably(
+        conn,
+        id,
+        sql,
+        i64::from(rating),
+        ArticleChange::Rate(rating),
+    )
 }
 
-pub(super) fn set_read(conn: &Connection, id: ArticleId, read: bool) -> Result<()> {
+pub(super) fn set_read(conn: &mut Connection, id: ArticleId, read: bool) -> Result<()> {
     let sql = "UPDATE articles SET read = ?2 WHERE id = ?1";
-    write_durably(conn, id, sql, i64::from(read))
+    write_durably(conn, id, sql, i64::from(read), ArticleChange::Read(read))
 }
 
 pub(super) fn save_full_text(
@@ -195,7 +214,7 @@ pub(super) fn prune(conn: &mut Connection, keep_days: u32, now: DateTime<Utc>) -
     };
     let cutoff = ts(cutoff);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    const DOOMED: &str = "read = 1 AND rating = 0 AND sort_date < ?1 \
+    const DOOMED: &str = "(read = 1 OR hidden = 1) AND rating = 0 AND sort_date < ?1 \
          AND feed_id NOT IN (SELECT id FROM feeds WHERE url LIKE 'docbao:%')";
     tx.execute(
         &format!(
@@ -205,8 +224,30 @@ pub(super) fn prune(conn: &mut Connection, keep_days: u32, now: DateTime<Utc>) -
         [cutoff],
     )?;
     let n = tx.execute(&format!("DELETE FROM articles WHERE {DOOMED}"), [cutoff])?;
+    super::stories::prune(&tx, ts(now))?;
     tx.commit()?;
     Ok(n)
+}
+
+/// Every article as arrival rules see it, oldest first, one row in memory at a time.
+pub(super) fn for_each_subject(
+    conn: &Connection,
+    mut each: impl FnMut(ArticleId, &Subject<'_>),
+) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT a.id, coalesce(f.title, f.url), f.url, a.title, a.author, a.summary, a.content \
+         FROM articles a JOIN feeds f ON f.id = a.feed_id ORDER BY a.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (feed_title, feed_url): (String, String) = (r.get(1)?, r.get(2)?);
+        let (title, author): (String, Option<String>) = (r.get(3)?, r.get(4)?);
+        let (summary, content): (Option<String>, Option<String>) = (r.get(5)?, r.get(6)?);
+        let text = super::stories::feed_text(summary.as_deref(), content.as_deref());
+        let subject = Subject::new(&feed_title, &feed_url, &title, author.as_deref(), &text);
+        each(ArticleId(r.get(0)?), &subject);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

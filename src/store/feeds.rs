@@ -1,5 +1,6 @@
 //! Subscriptions: adding, removing, finding, listing with counts, refresh results.
 use super::categories;
+use super::queue::{self, Change};
 use super::sql::{from_ts_opt, ts};
 use super::{FeedRow, Result, StoreError};
 use crate::feed::FeedId;
@@ -12,13 +13,14 @@ const FEEDS_SELECT: &str = "SELECT f.id, coalesce(f.title, f.url), f.url, f.site
      f.category_id, coalesce(c.unread, 0), coalesce(c.total, 0), f.last_status, \
      f.last_refreshed, f.etag, f.last_modified, f.retry_until \
      FROM feeds f LEFT JOIN (SELECT feed_id, sum(read = 0) AS unread, count(*) AS total \
-     FROM articles GROUP BY feed_id) c ON c.feed_id = f.id \
+     FROM articles WHERE hidden = 0 GROUP BY feed_id) c ON c.feed_id = f.id \
      ORDER BY f.position, f.id";
 
 /// One feed: its counts from two range scans of the same index.
 const FEED_SELECT: &str = "SELECT f.id, coalesce(f.title, f.url), f.url, f.site_url, \
-     f.category_id, (SELECT count(*) FROM articles WHERE feed_id = f.id AND read = 0), \
-     (SELECT count(*) FROM articles WHERE feed_id = f.id), f.last_status, \
+     f.category_id, \
+     (SELECT count(*) FROM articles WHERE feed_id = f.id AND hidden = 0 AND read = 0), \
+     (SELECT count(*) FROM articles WHERE feed_id = f.id AND hidden = 0), f.last_status, \
      f.last_refreshed, f.etag, f.last_modified, f.retry_until \
      FROM feeds f WHERE f.id = ?1";
 
@@ -53,8 +55,23 @@ pub(super) fn add_feed(
     if let Some(id) = feed_id(&tx, url)? {
         return Ok((id, false));
     }
-    let category = categories::resolve_path(&tx, category)?;
-    let id = insert_feed(&tx, url, title, category)?;
+    let category_id = categories::resolve_path(&tx, category)?;
+    let id = insert_feed(&tx, url, title, category_id)?;
+    if queue::syncing(&tx)? {
+        let clean = |s: Option<&str>| {
+            s.map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
+        queue::record(
+            &tx,
+            &Change::Add {
+                url: url.to_owned(),
+                title: clean(title),
+                category: clean(category),
+            },
+        )?;
+    }
     tx.commit()?;
     Ok((id, true))
 }
@@ -86,6 +103,9 @@ pub(super) fn insert_feed(
 /// Unsubscribes, and drops the categories left empty, in one transaction.
 pub(super) fn remove_feed(conn: &Connection, id: FeedId) -> Result<()> {
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    if let Some(feed) = queue::feed_remote_id(&tx, id.0)? {
+        queue::record(&tx, &Change::Remove { feed })?;
+    }
     // The articles go by ON DELETE CASCADE, their index rows by the delete trigger.
     let n = tx
         .prepare_cached("DELETE FROM feeds WHERE id = ?1")?
@@ -96,6 +116,52 @@ pub(super) fn remove_feed(conn: &Connection, id: FeedId) -> Result<()> {
     categories::drop_empty(&tx)?;
     tx.commit()?;
     Ok(())
+}
+
+/// A new title (`None`: back to the URL) or category path (`None`: none); queued for the
+/// aggregator when the feed is synced. Categories left empty go.
+pub(super) fn edit_feed(conn: &Connection, id: FeedId, edit: FeedEdit<'_>) -> Result<()> {
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let clean = |s: Option<&str>| {
+        s.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let n = match edit {
+        FeedEdit::Title(t) => tx
+            .prepare_cached("UPDATE feeds SET title = ?2 WHERE id = ?1")?
+            .execute(params![id.0, clean(t)])?,
+        FeedEdit::Category(c) => {
+            let category = categories::resolve_path(&tx, c)?;
+            tx.prepare_cached("UPDATE feeds SET category_id = ?2 WHERE id = ?1")?
+                .execute(params![id.0, category])?
+        }
+    };
+    if n == 0 {
+        return Err(StoreError::NoSuchFeed(id.0.to_string()));
+    }
+    categories::drop_empty(&tx)?;
+    if let Some(feed) = queue::feed_remote_id(&tx, id.0)? {
+        let change = match edit {
+            FeedEdit::Title(t) => Change::Rename {
+                title: clean(t).unwrap_or_default(),
+                feed,
+            },
+            FeedEdit::Category(c) => Change::Move {
+                category: clean(c),
+                feed,
+            },
+        };
+        queue::record(&tx, &change)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum FeedEdit<'a> {
+    Title(Option<&'a str>),
+    Category(Option<&'a str>),
 }
 
 pub(super) fn feed(conn: &Connection, id: FeedId) -> Result<FeedRow> {
@@ -301,6 +367,60 @@ mod tests {
         let row = store.feed(id).unwrap();
         assert_eq!(row.retry_until, None);
         assert_eq!(row.last_status.as_deref(), Some("not modified"));
+    }
+
+    #[test]
+    fn renames_and_moves_of_synced_feeds_are_queued() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (local, _) = store.add_feed("http://127.0.0.1/a", None, None).unwrap();
+        store
+            .apply_subscriptions(&[crate::store::RemoteFeed {
+                id: "feed/9".into(),
+                url: "https://bao.example/rss".into(),
+                title: "Thời sự".into(),
+                site_url: None,
+                category: None,
+            }])
+            .unwrap();
+        let synced = store.find_feed("Thời sự").unwrap().id;
+        store.rename_feed(local, Some("Báo nhà")).unwrap();
+        assert_eq!(
+            store.sync_queue_len().unwrap(),
+            0,
+            "a local feed queues nothing"
+        );
+        store.rename_feed(synced, Some("Tin chính")).unwrap();
+        store.move_feed(synced, Some("Việt Nam")).unwrap();
+        assert_eq!(
+            store.feed(synced).unwrap().category.as_deref(),
+            Some("Việt Nam")
+        );
+        store.move_feed(synced, None).unwrap();
+        let changes: Vec<Change> = store
+            .sync_queue()
+            .unwrap()
+            .into_iter()
+            .map(|q| q.change)
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                Change::Rename {
+                    feed: "feed/9".into(),
+                    title: "Tin chính".into()
+                },
+                Change::Move {
+                    feed: "feed/9".into(),
+                    category: Some("Việt Nam".into())
+                },
+                Change::Move {
+                    feed: "feed/9".into(),
+                    category: None
+                },
+            ]
+        );
+        assert_eq!(store.feed(synced).unwrap().title, "Tin chính");
+        assert!(store.rename_feed(FeedId(99), Some("x")).is_err());
     }
 
     #[test]

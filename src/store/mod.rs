@@ -20,17 +20,28 @@ mod categories;
 mod feeds;
 pub mod handle;
 pub mod images;
+mod marks;
+pub mod queue;
+mod remote;
 mod save;
+mod saved;
 mod schema;
 pub mod search;
 mod sql;
+mod stories;
 pub mod strip;
 
 pub use categories::{Imported, MAX_CATEGORIES, MAX_CATEGORY_CHARS};
+pub use marks::Selection;
+pub use saved::{SavedSearch, SavedSearchRow};
+
 pub use handle::{StoreHandle, StoreReply, spawn};
+pub use queue::{Change, Queued};
+pub use remote::{FeedSource, RemoteFeed, RemoteItem, RemoteUpdate, SubscriptionOutcome};
 pub use save::dedup_key;
 pub use schema::{DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION};
 
+use crate::arrival::{Arrival, Signature, Subject, Verdict};
 use crate::feed::{ArticleId, FeedId, ParsedFeed};
 use chrono::{DateTime, Utc};
 use sql::classify;
@@ -83,16 +94,70 @@ pub struct ArticleQuery {
 
 /// A parsed feed with the search-index text of its items already folded: the pure half of
 /// saving it, done on the caller's thread so that the store's one thread only writes.
+/// With arrival settings, also what the rules decide for each item and its story
+/// signature: applied to the items that turn out to be new, in the same transaction.
 #[derive(Debug, Clone)]
 pub struct PreparedFeed {
     pub feed: ParsedFeed,
     folded: Vec<search::Folded>,
+    arrivals: Vec<save::ItemArrival>,
 }
 
 impl PreparedFeed {
     pub fn new(feed: ParsedFeed) -> PreparedFeed {
+        PreparedFeed::with_arrival(feed, "", "", &Arrival::default())
+    }
+
+    /// `feed_title` and `feed_url` are the subscription's, for rules on the feed.
+    pub fn with_arrival(
+        feed: ParsedFeed,
+        feed_title: &str,
+        feed_url: &str,
+        arrival: &Arrival,
+    ) -> PreparedFeed {
         let folded = save::fold_items(&feed);
-        PreparedFeed { feed, folded }
+        let arrivals = if arrival.rules.is_empty() && !arrival.group_stories {
+            Vec::new()
+        } else {
+            let title = match feed.title.as_deref() {
+                Some(t) if feed_title.trim().is_empty() || feed_title == feed_url => t,
+                _ => feed_title,
+            };
+            feed.items
+                .iter()
+                .map(|item| {
+                    // Rules read the whole text; a story signature only its lead.
+                    let max = if arrival.rules.is_empty() {
+                        stories::LEAD_HTML
+                    } else {
+                        usize::MAX
+                    };
+                    let (summary, content) = (item.summary.as_deref(), item.content.as_deref());
+                    let text = stories::lead_text(summary, content, max);
+                    let verdict = if arrival.rules.is_empty() {
+                        Verdict::default()
+                    } else {
+                        let subject = Subject::new(
+                            title,
+                            feed_url,
+                            &item.title,
+                            item.author.as_deref(),
+                            &text,
+                        );
+                        arrival.rules.verdict(&subject)
+                    };
+                    let signature = arrival
+                        .group_stories
+                        .then(|| Signature::new(&item.title, &text));
+                    save::ItemArrival { verdict, signature }
+                })
+                .collect()
+        };
+        PreparedFeed {
+            feed,
+            folded,
+            arrivals,
+        }
     }
 }
 
@@ -102,6 +167,8 @@ pub struct SaveOutcome {
     /// Articles seen for the first time, in feed order (for full-text prefetch).
     pub new_ids: Vec<ArticleId>,
     pub updated: usize,
+    /// New articles that joined the story of a version from another feed.
+    pub grouped: usize,
 }
 
 /// The cache. Blocking; one connection. Read state and ratings are the user's own data:
@@ -109,6 +176,7 @@ pub struct SaveOutcome {
 pub struct Store {
     conn: rusqlite::Connection,
     created: bool,
+    signatures: stories::SignatureCache,
     read_only: bool,
 }
 
@@ -151,7 +219,8 @@ impl Store {
     }
 
     /// Subscribes; returns the id and whether it was new (a known URL is not added twice).
-    /// `category` is a path string, its categories made as needed.
+    /// `category` is a path string, its categories made as needed. Queued for the
+    /// aggregator once this cache syncs.
     pub fn add_feed(
         &mut self,
         url: &str,
@@ -169,9 +238,17 @@ impl Store {
     pub fn opml(&self) -> Result<crate::feed::opml::Opml> {
         categories::export(&self.conn).map_err(classify)
     }
-    /// Unsubscribes and deletes the feed's articles.
+    /// Unsubscribes and deletes the feed's articles (queued for the aggregator if synced).
     pub fn remove_feed(&mut self, id: FeedId) -> Result<()> {
         feeds::remove_feed(&self.conn, id).map_err(classify)
+    }
+    /// Renames a feed (`None` or blank: shown by its URL); queued if synced.
+    pub fn rename_feed(&mut self, id: FeedId, title: Option<&str>) -> Result<()> {
+        feeds::edit_feed(&self.conn, id, feeds::FeedEdit::Title(title)).map_err(classify)
+    }
+    /// Moves a feed to a category (`None`: none); queued if synced.
+    pub fn move_feed(&mut self, id: FeedId, category: Option<&str>) -> Result<()> {
+        feeds::edit_feed(&self.conn, id, feeds::FeedEdit::Category(category)).map_err(classify)
     }
     /// A feed by id, URL or title (exact, then case- and diacritic-insensitive).
     pub fn find_feed(&self, spec: &str) -> Result<FeedRow> {
@@ -194,7 +271,16 @@ impl Store {
         validators: &Validators,
         now: DateTime<Utc>,
     ) -> Result<SaveOutcome> {
-        save::save_fetch(&mut self.conn, id, parsed, None, validators, now).map_err(classify)
+        save::save_fetch(
+            &mut self.conn,
+            id,
+            parsed,
+            None,
+            validators,
+            now,
+            &mut self.signatures,
+        )
+        .map_err(classify)
     }
     /// [`Store::save_fetch`] of a feed whose index text was folded beforehand.
     pub fn save_prepared(
@@ -204,8 +290,23 @@ impl Store {
         validators: &Validators,
         now: DateTime<Utc>,
     ) -> Result<SaveOutcome> {
-        let PreparedFeed { feed, folded } = prepared;
-        save::save_fetch(&mut self.conn, id, &feed, Some(folded), validators, now).map_err(classify)
+        let PreparedFeed {
+            feed,
+            folded,
+            arrivals,
+        } = prepared;
+        let prepared = save::Prepared { folded, arrivals };
+        let cache = &mut self.signatures;
+        save::save_fetch(
+            &mut self.conn,
+            id,
+            &feed,
+            Some(prepared),
+            validators,
+            now,
+            cache,
+        )
+        .map_err(classify)
     }
     /// A 304: status "not modified", refresh time updated, nothing else.
     pub fn record_not_modified(&mut self, id: FeedId, now: DateTime<Utc>) -> Result<()> {
@@ -237,12 +338,13 @@ impl Store {
     pub fn article(&self, id: ArticleId) -> Result<ArticleDetail> {
         articles::article(&self.conn, id).map_err(classify)
     }
-    /// 0 clears. Written with synchronous=FULL: a kill -9 right after keeps it.
+    /// 0 clears. Written with synchronous=FULL: a kill -9 right after keeps it. This and
+    /// `set_read` queue the change for the aggregator when the article is synced.
     pub fn set_rating(&mut self, id: ArticleId, rating: u8) -> Result<()> {
-        articles::set_rating(&self.conn, id, rating).map_err(classify)
+        articles::set_rating(&mut self.conn, id, rating).map_err(classify)
     }
     pub fn set_read(&mut self, id: ArticleId, read: bool) -> Result<()> {
-        articles::set_read(&self.conn, id, read).map_err(classify)
+        articles::set_read(&mut self.conn, id, read).map_err(classify)
     }
     /// Caches the extracted article and indexes its text for search.
     pub fn save_full_text(&mut self, id: ArticleId, extract: &StoredExtract) -> Result<()> {
@@ -265,8 +367,38 @@ impl Store {
     ) -> Result<()> {
         search::each_result(&self.conn, query, limit, f).map_err(classify)
     }
-    /// Deletes read, unrated articles older than `keep_days`; returns how many.
+    /// Deletes read (or hidden), unrated articles older than `keep_days`, and story keys
+    /// too old to group anything; returns how many articles.
     pub fn prune(&mut self, keep_days: u32, now: DateTime<Utc>) -> Result<usize> {
         articles::prune(&mut self.conn, keep_days, now).map_err(classify)
+    }
+
+    /// Marks the articles of `selection` read or unread in one durable transaction,
+    /// leaving ratings and hidden articles alone. Returns the ids whose state changed:
+    /// `mark(&Selection::Ids(changed), !read)` undoes it.
+    pub fn mark(&mut self, selection: &Selection, read: bool) -> Result<Vec<ArticleId>> {
+        marks::mark(&mut self.conn, selection, read).map_err(classify)
+    }
+
+    /// Saves a search under its name (replacing one of that name); true when new.
+    pub fn save_search(&mut self, search: &SavedSearch) -> Result<bool> {
+        saved::save(&self.conn, search).map_err(classify)
+    }
+    pub fn delete_search(&mut self, name: &str) -> Result<()> {
+        saved::delete(&self.conn, name).map_err(classify)
+    }
+    /// Every saved search with its unread and total counts.
+    pub fn saved_searches(&self) -> Result<Vec<SavedSearchRow>> {
+        saved::list(&self.conn).map_err(classify)
+    }
+    /// A saved search's articles, newest first.
+    pub fn saved_search_articles(&self, name: &str, limit: usize) -> Result<Vec<ArticleRow>> {
+        saved::articles(&self.conn, name, limit).map_err(classify)
+    }
+
+    /// Calls `each` with every cached article (hidden ones too) as arrival rules see it:
+    /// feed title and URL, title, author, the feed's text without tags. For `rules test`.
+    pub fn for_each_rule_subject(&self, each: impl FnMut(ArticleId, &Subject<'_>)) -> Result<()> {
+        articles::for_each_subject(&self.conn, each).map_err(classify)
     }
 }

@@ -2,8 +2,11 @@
 //! state and rating never touched, the validators written last.
 use super::search::{Folded, IndexText, index_fetch};
 use super::sql::{ts, ts_opt};
+use super::stories::{NewArticle, SignatureCache, place};
 use super::{Result, SaveOutcome, StoreError, Validators};
+use crate::arrival::{Signature, Verdict};
 use crate::feed::{ArticleId, FeedId, ParsedFeed, ParsedItem};
+use crate::text::hash::fnv1a64;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{
     Connection, OptionalExtension, ToSql, TransactionBehavior, params, params_from_iter,
@@ -31,18 +34,16 @@ fn nonempty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// FNV-1a, 64 bits: stable across versions and platforms, unlike `DefaultHasher`.
-pub fn fnv1a64(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in parts.iter().flat_map(|p| p.iter()) {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
 fn text(s: &Option<String>) -> Option<&str> {
     s.as_deref().filter(|s| !s.trim().is_empty())
+}
+
+/// What arrival decided for one item of a fetch: applied only if the item is new.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ItemArrival {
+    pub verdict: Verdict,
+    /// With `group_stories`.
+    pub signature: Option<Signature>,
 }
 
 /// Folds the index text of every item of `feed`: the pure part of saving, which
@@ -54,15 +55,29 @@ pub(super) fn fold_items(feed: &ParsedFeed) -> Vec<Folded> {
         .collect()
 }
 
-/// `folded`, when given, holds [`fold_items`] of `parsed`; else new items are folded here.
+/// What was computed for each item of a feed before it reached the store's thread.
+pub(super) struct Prepared {
+    /// [`fold_items`] of the feed.
+    pub folded: Vec<Folded>,
+    /// Per item, or empty when there are neither rules nor grouping.
+    pub arrivals: Vec<ItemArrival>,
+}
+
+/// `prepared`, when given, holds what [`super::PreparedFeed`] computed for `parsed`; else
+/// new items are folded here, and no rule or grouping applies.
 pub(super) fn save_fetch(
     conn: &mut Connection,
     id: FeedId,
     parsed: &ParsedFeed,
-    mut folded: Option<Vec<Folded>>,
+    prepared: Option<Prepared>,
     validators: &Validators,
     now: DateTime<Utc>,
+    cache: &mut SignatureCache,
 ) -> Result<SaveOutcome> {
+    let (mut folded, mut arrivals) = match prepared {
+        Some(p) => (Some(p.folded), p.arrivals),
+        None => (None, Vec::new()),
+    };
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let feed_title = parsed
         .title
@@ -84,6 +99,7 @@ pub(super) fn save_fetch(
     let mut outcome = SaveOutcome::default();
     let mut changed = Vec::new();
     let mut added = Vec::new();
+    let mut to_group = Vec::new();
     let now_ts = ts(now);
     for (i, item) in parsed.items.iter().enumerate() {
         let key = dedup_key(item);
@@ -101,12 +117,17 @@ pub(super) fn save_fetch(
                 still_listed.insert(key);
             }
             None => {
-                let article = insert_item(&tx, id, &key, item, now_ts)?;
-                outcome.new_ids.push(ArticleId(article));
                 let text = match folded.as_mut().and_then(|f| f.get_mut(i)) {
                     Some(f) => std::mem::take(f),
                     None => Folded::of(&index_text(item)),
                 };
+                let arrival = arrivals.get_mut(i).map(std::mem::take).unwrap_or_default();
+                let article = insert_item(&tx, id, &key, item, now_ts, &text, arrival.verdict)?;
+                outcome.new_ids.push(ArticleId(article));
+                if let Some(signature) = arrival.signature {
+                    let at = ts_opt(item.published).unwrap_or(now_ts);
+                    to_group.push((article, at, signature));
+                }
                 added.push((article, text));
             }
         }
@@ -118,6 +139,17 @@ pub(super) fn save_fetch(
     let new: HashSet<i64> = outcome.new_ids.iter().map(|a| a.0).collect();
     outcome.updated = changed.iter().filter(|id| !new.contains(id)).count();
     index_fetch(&tx, &mut changed, added)?;
+    for (article, at, signature) in to_group {
+        let new = NewArticle {
+            id: article,
+            feed: id.0,
+            at,
+            signature,
+        };
+        if place(&tx, new, cache)?.is_some() {
+            outcome.grouped += 1;
+        }
+    }
     // Retention deleted these; once the feed stops listing them they cannot come back.
     for key in tombstones.difference(&still_listed) {
         tx.prepare_cached("DELETE FROM pruned WHERE feed_id = ?1 AND dedup_key = ?2")?
@@ -142,22 +174,34 @@ fn pruned_keys(conn: &Connection, id: FeedId) -> Result<HashSet<String>> {
     Ok(keys.collect::<rusqlite::Result<_>>()?)
 }
 
-fn insert_item(
+/// Inserts a new item with what the arrival rules decided (read, rating, hidden): the
+/// only place rules touch an article.
+pub(super) fn insert_item(
     conn: &Connection,
     feed: FeedId,
     key: &str,
     item: &ParsedItem,
     now: i64,
+    text: &Folded,
+    verdict: Verdict,
 ) -> Result<i64> {
     let columns = Columns::of(item);
+    let extra: [&dyn ToSql; 5] = [
+        &key,
+        &text.minutes,
+        &verdict.read,
+        &verdict.rating.min(5),
+        &verdict.hide,
+    ];
     let id: i64 = conn
         .prepare_cached(
             "INSERT INTO articles (feed_id, guid, url, title, author, published, summary, \
-             content, first_seen, updated, dedup_key) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10) RETURNING id",
+             content, first_seen, updated, dedup_key, reading_minutes, read, rating, hidden) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14) \
+             RETURNING id",
         )?
         .query_row(
-            params_from_iter(columns.bind(&feed.0, &now).into_iter().chain([&key as _])),
+            params_from_iter(columns.bind(&feed.0, &now).into_iter().chain(extra)),
             |r| r.get(0),
         )?;
     Ok(id)
@@ -267,13 +311,5 @@ mod tests {
         a.published = Some(Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5).unwrap());
         assert_ne!(dedup_key(&a), dedup_key(&b));
         assert_ne!(dedup_key(&item(None, None, "Tin mới")), dedup_key(&b));
-    }
-
-    #[test]
-    fn fnv1a_matches_the_reference_vectors() {
-        assert_eq!(fnv1a64(&[b""]), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(&[b"a"]), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a64(&[b"foo", b"bar"]), fnv1a64(&[b"foobar"]));
-        assert_eq!(fnv1a64(&[b"foobar"]), 0x8594_4171_f739_67e8);
     }
 }

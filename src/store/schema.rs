@@ -21,6 +21,10 @@ pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// to read per query.
 /// `pruned` remembers what retention deleted while the feed still lists it, so a pruned
 /// article does not come back as new on the next refresh.
+///
+/// Sync (migration SYNC): `remote_id` is the aggregator's id of a feed or item (NULL: local
+/// only); `sync_queue` holds local changes not yet pushed, in order; `sync_state` the
+/// account, the login token and the sync cursors.
 const MIGRATIONS: &[&str] = &[
     r#"
 CREATE TABLE feeds (
@@ -82,6 +86,8 @@ CREATE TABLE pruned (
 "#,
     CATEGORIES,
     IMAGES,
+    ARRIVAL,
+    SYNC,
 ];
 
 /// Categories become a tree stored once (feeds.category held the whole "/"-joined path in
@@ -171,6 +177,62 @@ WHEN NOT EXISTS (SELECT 1 FROM article_images WHERE url = old.url) BEGIN
 END;
 "#;
 
+/// Issue 10: `hidden` (an arrival rule hid it: out of lists and counts),
+/// `reading_minutes` (of the best text cached, filled in Rust for older rows: see
+/// `migrate`), `story` (the id shared by the versions of one story told by several feeds),
+/// `story_keys` (hashed title and lead shingles of recent articles, by date, to find those
+/// versions without comparing all pairs; rows older than the grouping window are dropped by
+/// retention) and `saved_searches`. `articles_feed_read` gains `hidden` so that the
+/// per-feed counts still read one index.
+const ARRIVAL: &str = r#"
+ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN reading_minutes INTEGER;
+ALTER TABLE articles ADD COLUMN story INTEGER;
+DROP INDEX articles_feed_read;
+CREATE INDEX articles_feed_read ON articles(feed_id, hidden, read);
+CREATE INDEX articles_story ON articles(story) WHERE story IS NOT NULL;
+
+CREATE TABLE story_keys (
+    key INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY (key, at, article)
+) WITHOUT ROWID;
+
+CREATE TABLE saved_searches (
+    name TEXT PRIMARY KEY,
+    query TEXT NOT NULL,
+    feed_id INTEGER REFERENCES feeds(id) ON DELETE CASCADE,
+    unread INTEGER NOT NULL DEFAULT 0,
+    min_rating INTEGER NOT NULL DEFAULT 0 CHECK (min_rating BETWEEN 0 AND 5),
+    position INTEGER NOT NULL
+);
+"#;
+
+/// Sync (i11): see the note above `MIGRATIONS`.
+const SYNC: &str = r#"
+ALTER TABLE feeds ADD COLUMN remote_id TEXT;
+CREATE UNIQUE INDEX feeds_remote ON feeds(remote_id) WHERE remote_id IS NOT NULL;
+ALTER TABLE articles ADD COLUMN remote_id TEXT;
+CREATE UNIQUE INDEX articles_remote ON articles(remote_id) WHERE remote_id IS NOT NULL;
+
+CREATE TABLE sync_queue (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    item TEXT,
+    feed TEXT,
+    value TEXT,
+    queued INTEGER NOT NULL
+);
+CREATE INDEX sync_queue_item ON sync_queue(item) WHERE item IS NOT NULL;
+CREATE INDEX sync_queue_feed ON sync_queue(feed) WHERE feed IS NOT NULL;
+
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+"#;
+
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -237,6 +299,7 @@ fn read_only_setup(conn: Connection, name: &str) -> Result<Store> {
         conn,
         created: false,
         read_only: true,
+        signatures: Default::default(),
     })
 }
 
@@ -265,6 +328,7 @@ fn setup(conn: Connection, path: Option<&Path>) -> Result<Store> {
     let mut store = Store {
         conn,
         created: false,
+        signatures: Default::default(),
         read_only: false,
     };
     store.created = migrate(&mut store.conn, &name).map_err(classify)?;
@@ -329,6 +393,10 @@ fn migrate(conn: &mut Connection, name: &str) -> Result<bool> {
             .and_then(|v| MIGRATIONS.get(v))
             .ok_or_else(|| StoreError::Other(format!("no migration from version {version}")))?;
         tx.execute_batch(step)?;
+        if MIGRATIONS.get(usize::try_from(version).unwrap_or(usize::MAX)) == Some(&ARRIVAL) {
+            // ARRIVAL added reading_minutes: computed in Rust, like the index text.
+            super::search::backfill_minutes(&tx)?;
+        }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
         tracing::info!("cache {name}: schema migrated to version {}", version + 1);
@@ -385,6 +453,7 @@ mod tests {
             conn,
             created: false,
             read_only: false,
+            signatures: Default::default(),
         };
         let got: Vec<Option<String>> = store
             .feeds()

@@ -6,6 +6,7 @@ use super::sql::{ARTICLE_COLS, article_row};
 use super::strip::html_to_index_text;
 use super::{ArticleRow, Result};
 use crate::text::fold;
+use crate::text::reading::reading_minutes;
 use rusqlite::{Connection, params};
 
 /// A pasted page is not a query: words past this many are ignored.
@@ -31,22 +32,31 @@ pub struct Folded {
     title: String,
     body: String,
     full: String,
+    /// Reading time of the text a reader gets: the full article when cached, else the
+    /// longer of the feed's summary and content (as `ArticleDetail::feed_html` picks).
+    pub(super) minutes: u32,
 }
 
 impl Folded {
     pub(super) fn of(text: &IndexText<'_>) -> Folded {
         let mut body = String::new();
+        let (mut longest, mut feed_minutes) = (0, 0);
         for part in [text.summary, text.content].into_iter().flatten() {
-            body.push_str(&html_to_index_text(part));
+            let stripped = html_to_index_text(part);
+            if part.len() >= longest {
+                longest = part.len();
+                feed_minutes = reading_minutes(&stripped);
+            }
+            body.push_str(&stripped);
             body.push('\n');
         }
+        let full = text.full_html.map(html_to_index_text);
+        let minutes = full.as_deref().map_or(feed_minutes, reading_minutes);
         Folded {
             title: fold(text.title),
             body: fold(&body),
-            full: text
-                .full_html
-                .map(|h| fold(&html_to_index_text(h)))
-                .unwrap_or_default(),
+            full: full.as_deref().map(fold).unwrap_or_default(),
+            minutes,
         }
     }
 }
@@ -110,9 +120,33 @@ impl Stored {
 pub(super) fn reindex(conn: &Connection, id: i64) -> Result<()> {
     remove(conn, id)?;
     if let Some(stored) = Stored::load(conn, id)? {
-        add(conn, id, &Folded::of(&stored.text()))?;
+        let folded = Folded::of(&stored.text());
+        set_minutes(conn, id, folded.minutes)?;
+        add(conn, id, &folded)?;
     }
     Ok(())
+}
+
+/// The reading time follows the text: written whenever the index row is rebuilt.
+fn set_minutes(conn: &Connection, id: i64, minutes: u32) -> Result<()> {
+    conn.prepare_cached("UPDATE articles SET reading_minutes = ?2 WHERE id = ?1")?
+        .execute(params![id, minutes])?;
+    Ok(())
+}
+
+/// Fills `reading_minutes` of articles stored before the column existed (once, when the
+/// cache is migrated), from the same text the index reads.
+pub(super) fn backfill_minutes(conn: &Connection) -> Result<usize> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM articles WHERE reading_minutes IS NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for &id in &ids {
+        if let Some(stored) = Stored::load(conn, id)? {
+            set_minutes(conn, id, Folded::of(&stored.text()).minutes)?;
+        }
+    }
+    Ok(ids.len())
 }
 
 /// The index work of one fetch: rows of `changed` articles rebuilt from the table, rows of
@@ -136,6 +170,9 @@ pub(super) fn index_fetch(
         .iter()
         .map(|(id, s)| (*id, Folded::of(&s.text())))
         .collect();
+    for (id, folded) in &rows {
+        set_minutes(conn, *id, folded.minutes)?;
+    }
     rows.extend(added);
     rows.sort_unstable_by_key(|(id, _)| *id);
     for (id, folded) in &rows {
@@ -185,7 +222,7 @@ pub(super) fn each_result(
         "SELECT {ARTICLE_COLS} FROM articles_fts \
          JOIN articles a ON a.id = articles_fts.rowid \
          JOIN feeds f ON f.id = a.feed_id \
-         WHERE articles_fts MATCH ?1 \
+         WHERE articles_fts MATCH ?1 AND a.hidden = 0 \
          ORDER BY a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?3) DESC, \
          {RANK}, a.sort_date DESC, a.id DESC LIMIT ?2"
     );

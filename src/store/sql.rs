@@ -53,7 +53,8 @@ pub(super) fn rating(n: i64) -> u8 {
 
 /// The columns [`article_row`] reads, from `articles a JOIN feeds f`.
 pub(super) const ARTICLE_COLS: &str = "a.id, a.feed_id, coalesce(f.title, f.url), a.title, \
-     a.url, a.published, a.read, a.rating, a.full_html IS NOT NULL";
+     a.url, a.published, a.read, a.rating, a.full_html IS NOT NULL, \
+     coalesce(a.reading_minutes, 0), a.story";
 
 pub(super) fn article_row(r: &Row<'_>) -> rusqlite::Result<ArticleRow> {
     Ok(ArticleRow {
@@ -66,6 +67,8 @@ pub(super) fn article_row(r: &Row<'_>) -> rusqlite::Result<ArticleRow> {
         read: r.get(6)?,
         rating: rating(r.get(7)?),
         full_text: r.get(8)?,
+        reading_minutes: u32::try_from(r.get::<_, i64>(9)?).unwrap_or(0),
+        story: r.get(10)?,
     })
 }
 

@@ -6,11 +6,13 @@ pub mod decode;
 pub mod detect;
 pub mod entities;
 pub mod fold;
+pub mod hash;
 pub mod legacy;
 mod legacy_tables;
 pub mod mojibake;
 pub mod normalize;
 pub mod number;
+pub mod reading;
 pub mod syllable;
 pub mod wrap;
 

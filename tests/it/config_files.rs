@@ -47,14 +47,15 @@ fn shipped_config_documents_the_real_defaults() {
             "images",
             "image_max_rows",
             "image_cache_mb",
-            "rating_style"
+            "rating_style",
+            "group_stories"
         ]
     );
     assert_eq!(
         Config::parse(&uncommented, "config.toml").unwrap(),
         Config::default()
     );
-    for example in ["lang = ", "[keys]", "[theme]"] {
+    for example in ["lang = ", "[keys]", "[theme]", "[[rules]]"] {
         assert!(
             docbao::assets::DEFAULT_CONFIG.contains(example),
             "{example}"
@@ -115,4 +116,19 @@ fn shipped_config_names_every_action_and_element() {
     for element in docbao::view::theme::El::ALL {
         assert!(text.contains(element.name()), "{} missing", element.name());
     }
+}
+
+/// The `[[rules]]` example of the shipped file is a working config.
+#[test]
+fn shipped_rules_example_parses() {
+    let text = docbao::assets::DEFAULT_CONFIG;
+    let start = text.find("#   [[rules]]").unwrap();
+    let example: String = text[start..]
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| format!("{}\n", l.trim_start_matches('#').trim()))
+        .collect();
+    let c = Config::parse(&example, "example.toml").unwrap();
+    assert_eq!(c.rules.len(), 2);
+    assert_eq!(c.arrival().unwrap().rules.name(0), "Không xem tử vi");
 }

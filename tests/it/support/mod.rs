@@ -64,6 +64,8 @@ pub struct Request {
     pub path: String,
     /// Header names lowercased, values as sent, in order.
     pub headers: Vec<(String, String)>,
+    /// The body (Content-Length bodies only).
+    pub body: Vec<u8>,
 }
 
 impl Request {
@@ -101,9 +103,14 @@ pub struct Server {
 impl Server {
     /// Starts on the current tokio runtime.
     pub async fn start() -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0")
+        Server::start_at("127.0.0.1:0").await
+    }
+
+    /// Starts on `addr` (e.g. the port of a server dropped earlier: the same URL back up).
+    pub async fn start_at(addr: &str) -> Server {
+        let listener = TcpListener::bind(addr)
             .await
-            .expect("bind 127.0.0.1:0");
+            .expect("bind the fixture server");
         let addr = listener.local_addr().expect("local addr");
         let state = Arc::new(State::default());
         let task = tokio::spawn(accept_loop(listener, state.clone())).abort_handle();
@@ -129,6 +136,18 @@ impl Server {
             task,
             runtime: None,
         }
+    }
+
+    /// [`Server::start_background`] on `addr`.
+    pub fn start_background_at(addr: &str) -> Server {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("fixture runtime");
+        let mut server = runtime.block_on(Server::start_at(addr));
+        server.runtime = Some(runtime);
+        server
     }
 
     /// Starts on a runtime of its own, for tests without one (e.g. running the binary).
@@ -300,11 +319,12 @@ async fn read_request(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Option<Reque
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
         .collect();
     let path = target.split('?').next().unwrap_or("").to_string();
-    let req = Request {
+    let mut req = Request {
         method,
         target,
         path,
         headers,
+        body: Vec::new(),
     };
     let body_len: usize = req
         .header("content-length")
@@ -318,7 +338,7 @@ async fn read_request(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Option<Reque
         }
         buf.extend_from_slice(&chunk[..n]);
     }
-    buf.drain(..body_len);
+    req.body = buf.drain(..body_len).collect();
     Some(req)
 }
 

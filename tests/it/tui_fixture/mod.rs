@@ -53,6 +53,8 @@ pub fn article(
         read,
         rating,
         full_text: full,
+        reading_minutes: 2,
+        story: None,
     }
 }
 
