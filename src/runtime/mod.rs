@@ -80,7 +80,9 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut runner = Runner::new(&ctx, store, tx.clone())?;
     let mut guard = crate::tui::TerminalGuard::enter().context("cannot set up the terminal")?;
-    // Asked once, in raw mode, before anything reads the terminal's events.
+    // Asked once, in raw mode, before anything reads the terminal's events, and before the
+    // first frame: nobody types at a blank screen, and a key typed during the wait (at most
+    // 200 ms, a silent terminal) would be read as part of the answer and lost.
     let drawing = detect::drawing(ctx.config.images);
     if let Some(picker) = crate::picture::detect::picker(drawing) {
         state.pictures = Some(crate::app::pictures::PictureConf {
