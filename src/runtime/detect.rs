@@ -30,6 +30,11 @@ pub fn term_env() -> TermEnv {
 pub fn drawing(mode: ImageMode) -> Drawing {
     let env = term_env();
     let answer = if detect::wants_query(mode, &env) {
+        if env.tmux {
+            // The query goes to the outer terminal through tmux's passthrough, off by
+            // default (ratatui-image turns it on too, to draw).
+            allow_passthrough();
+        }
         ask(&detect::query(env.tmux), WAIT)
     } else {
         Vec::new()
@@ -37,6 +42,16 @@ pub fn drawing(mode: ImageMode) -> Drawing {
     let d = detect::choose(mode, &env, &answer);
     tracing::info!(?d, answered = !answer.is_empty(), "pictures");
     d
+}
+
+/// `tmux set -p allow-passthrough on`, waited for (a few ms); failures are ignored.
+fn allow_passthrough() {
+    let _ = std::process::Command::new("tmux")
+        .args(["set", "-p", "allow-passthrough", "on"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status();
 }
 
 /// Writes `query` and collects the reply until it is complete or `wait` has passed.
