@@ -81,3 +81,4 @@ mod tui_sizes;
 mod tui_snapshots;
 mod tui_update;
 mod tui_update_more;
+mod tui_wake;
