@@ -6,8 +6,11 @@ use crate::config::ImageMode;
 use crate::picture::detect::{self, Drawing, TermEnv};
 use std::time::{Duration, Instant};
 
-/// The longest start-up waits for the terminal's answer.
+/// The longest start-up waits for a terminal that says nothing.
 pub const WAIT: Duration = Duration::from_millis(200);
+/// The longest it waits for the rest of an answer once one has begun: the rest arriving
+/// later would be read as keys.
+pub const WAIT_BEGUN: Duration = Duration::from_secs(1);
 
 /// The environment as `picture::detect` reads it.
 pub fn term_env() -> TermEnv {
@@ -68,7 +71,8 @@ fn ask(query: &str, wait: Duration) -> Vec<u8> {
         return Vec::new();
     }
     let stdin = rustix::stdio::stdin();
-    let deadline = Instant::now() + wait;
+    let started = Instant::now();
+    let mut deadline = started + wait;
     let mut answer = Vec::new();
     let mut buf = [0u8; 256];
     while answer.len() < 4096 && !detect::complete(&answer) {
@@ -85,7 +89,10 @@ fn ask(query: &str, wait: Duration) -> Vec<u8> {
             Ok(0) | Err(_) => break,
             Ok(_) => match rustix::io::read(stdin, &mut buf) {
                 Ok(0) | Err(_) => break,
-                Ok(n) => answer.extend_from_slice(&buf[..n]),
+                Ok(n) => {
+                    answer.extend_from_slice(&buf[..n]);
+                    deadline = deadline.max(started + WAIT_BEGUN);
+                }
             },
         }
     }
