@@ -5,10 +5,11 @@
 //! styles out) -> one DOM (dom_query) -> [`meta::collect`] reads metadata from the whole
 //! page -> [`rules`] drop what a known CMS puts inside its articles -> [`chrome::strip`]
 //! removes generic chrome -> the site rule's body or the whole page goes through
-//! readability (dom_smoothie) -> [`chrome::dedupe`] -> clean HTML + [`ArticleMeta`].
+//! readability (dom_smoothie) -> [`dedupe::dedupe`] -> clean HTML + [`ArticleMeta`].
 pub mod body;
 pub mod chrome;
 pub mod date;
+pub mod dedupe;
 pub mod extract;
 pub mod fetch;
 pub mod guard;
@@ -19,6 +20,7 @@ pub mod meta;
 pub mod render;
 pub mod reveal;
 pub mod rules;
+pub mod tail;
 mod title;
 
 pub use extract::{Extracted, extract};
