@@ -117,17 +117,14 @@ pub fn slot_size(s: &State) -> Option<(u16, u16)> {
 /// The cells of the viewer: the reader pane's text area, less a row for the caption.
 pub fn viewer_size(s: &State) -> Option<(u16, u16)> {
     s.pictures?;
-    let a = layout::areas(s.shape().sized(s.width, s.height));
-    let inner = layout::inner(
-        a.reader.or(layout::areas(crate::layout::Shape {
-            focus: Pane::Reader,
-            reader_open: true,
-            help: false,
-            ..s.shape()
-        })
-        .reader)?,
-        a.wide,
-    );
+    // The reader's pane as when it has the focus (the viewer shows only then).
+    let a = layout::areas(layout::Shape {
+        focus: Pane::Reader,
+        reader_open: true,
+        help: false,
+        ..s.shape()
+    });
+    let inner = layout::inner(a.reader?, a.wide);
     Some((inner.width.max(1), inner.height.saturating_sub(1).max(1)))
 }
 
