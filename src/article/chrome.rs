@@ -319,6 +319,33 @@ fn is_box_title(node: &NodeRef) -> bool {
     (heading || bold_line) && (1..=60).contains(&norm(&node.text()).chars().count())
 }
 
+/// A block holding text but no other block.
+pub(crate) fn is_leaf_block(node: &NodeRef) -> bool {
+    !node.descendants_it().any(|d| {
+        d.node_name().is_some_and(|n| {
+            matches!(
+                n.as_ref(),
+                "p" | "div"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "li"
+                    | "ul"
+                    | "ol"
+                    | "table"
+                    | "blockquote"
+                    | "pre"
+                    | "figure"
+                    | "figcaption"
+                    | "section"
+            )
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

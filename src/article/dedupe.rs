@@ -1,7 +1,7 @@
 //! Doubles in the extracted article: the title repeated in the body, the byline or the
 //! date line the header already shows, a caption written twice, media labels and credits
 //! left by galleries and ad slots, the writer's name signing off.
-use super::chrome::norm;
+use super::chrome::{is_leaf_block, norm};
 use dom_query::{Document, NodeRef};
 
 /// Lines that only say when a page was published or updated (shown in the header).
@@ -169,7 +169,6 @@ fn is_media_chrome(lower: &str) -> bool {
     }
 }
 
-/// A block holding text but no other block.
 /// Words a date line may hold besides numbers ("Thứ bảy, 22 tháng 8 năm 2020, 10:30 GMT+7").
 const DATE_WORDS: &[&str] = &[
     "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "ngày", "tháng", "lúc",
@@ -194,32 +193,6 @@ fn is_bare_date(node: &NodeRef, lower: &str) -> bool {
         .filter(|w| !w.is_empty())
         .all(|w| DATE_WORDS.contains(&w))
         && super::date::parse(lower).is_some()
-}
-
-pub(crate) fn is_leaf_block(node: &NodeRef) -> bool {
-    !node.descendants_it().any(|d| {
-        d.node_name().is_some_and(|n| {
-            matches!(
-                n.as_ref(),
-                "p" | "div"
-                    | "h1"
-                    | "h2"
-                    | "h3"
-                    | "h4"
-                    | "h5"
-                    | "h6"
-                    | "li"
-                    | "ul"
-                    | "ol"
-                    | "table"
-                    | "blockquote"
-                    | "pre"
-                    | "figure"
-                    | "figcaption"
-                    | "section"
-            )
-        })
-    })
 }
 
 #[cfg(test)]

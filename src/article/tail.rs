@@ -5,8 +5,7 @@
 //! at the very end goes, and only one that gives the site's address or numbers: a lone
 //! "© 2019 Associated Press. All rights reserved." is the wire story's own credit line, and
 //! the same words inside the text are the writer's.
-use super::chrome::norm;
-use super::dedupe::is_leaf_block;
+use super::chrome::{is_leaf_block, norm};
 use dom_query::Document;
 
 /// At most this many lines are taken off the end.
