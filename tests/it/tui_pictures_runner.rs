@@ -3,6 +3,7 @@
 //! decompression bomb, a truncated file, a 40 MB body, a page served as a picture) end as
 //! failures in bounded time and are not kept; without a client (`--offline`) only cached
 //! pictures are drawn.
+use crate::picture_fixtures::serve_hostile;
 use crate::store_support::*;
 use crate::support::{Response, Server};
 use crate::tui_pictures::{fixed_picker, png};
@@ -59,23 +60,7 @@ fn pictures_are_fetched_once_cached_within_the_budget_and_hostile_ones_fail() {
             Response::ok(bytes.clone(), "image/png"),
         );
     }
-    server.route(
-        "/anh/bom.png",
-        Response::ok(crate::tui_pictures_e2e::bomb(), "image/png"),
-    );
-    let cut = png(64, 64);
-    server.route(
-        "/anh/cut.png",
-        Response::ok(cut[..cut.len() / 2].to_vec(), "image/png"),
-    );
-    server.route(
-        "/anh/to.jpg",
-        Response::large(40 * 1024 * 1024, "image/jpeg"),
-    );
-    server.route(
-        "/anh/html.jpg",
-        Response::ok("<html>lỗi</html>", "image/jpeg"),
-    );
+    serve_hostile(&server);
     let (_dir, _path, mut store) = temp_store();
     let (feed, _) = store
         .add_feed("http://127.0.0.1/anh.xml", Some("Ảnh"), None)
