@@ -218,6 +218,7 @@ fn bench(c: &mut Criterion) {
         width,
         lines: std::sync::Arc::new(lines),
         links: std::sync::Arc::new(Vec::new()),
+        placed: Default::default(),
     };
     eprintln!(
         "wrapping 5 MB of text once: {:?} ({} lines)",
@@ -235,6 +236,7 @@ fn bench(c: &mut Criterion) {
         render_width: width,
         fetch_req: None,
         from_search: false,
+        pictures: Default::default(),
     });
     state.focus = Pane::Reader;
     update(&mut state, key(KeyCode::End));

@@ -7,9 +7,10 @@ use crate::i18n::Lang;
 /// `move_down`, `move_up`, `first`, `last`, `page_down`, `page_up`, `open`, `back`, `close`,
 /// `quit`, `next_pane`, `refresh`, `refresh_all`, `rate_1` … `rate_5`, `rate_0`,
 /// `toggle_read`, `next_unread`, `prev_unread`, `search`, `filter`, `sort`, `toggle_full`,
-/// `open_browser`, `help`; `mark_feed_read`, `mark_all_read`, `mark_above_read`,
-/// `undo_mark`, `add_feed`, `remove_feed`, `rename_feed`, `move_feed`, `toggle_fold`,
-/// `save_search`.
+/// `open_browser`, `view_image`, `help`; `mark_feed_read`, `mark_all_read`,
+/// `mark_above_read`, `undo_mark`, `add_feed`, `remove_feed`, `rename_feed`, `move_feed`,
+/// `toggle_fold`, `save_search`. In the picture viewer, `next_unread` and `prev_unread`
+/// (n, N) step through the article's pictures.
 ///
 /// Key syntax: a character (`j`, `Q`, `?`, `/`), or a name (`up`, `down`, `left`, `right`,
 /// `home`, `end`, `pgup`, `pgdn`, `enter`, `esc`, `tab`, `backtab`, `space`, `backspace`,
@@ -40,6 +41,7 @@ pub enum Action {
     Sort,
     ToggleFull,
     OpenBrowser,
+    ViewImage,
     Help,
     MarkFeedRead,
     MarkAllRead,
@@ -55,7 +57,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::First,
@@ -83,6 +85,7 @@ impl Action {
         Action::Sort,
         Action::ToggleFull,
         Action::OpenBrowser,
+        Action::ViewImage,
         Action::Help,
         Action::MarkFeedRead,
         Action::MarkAllRead,
@@ -126,6 +129,7 @@ impl Action {
             Action::Sort => "sort",
             Action::ToggleFull => "toggle_full",
             Action::OpenBrowser => "open_browser",
+            Action::ViewImage => "view_image",
             Action::Help => "help",
             Action::MarkFeedRead => "mark_feed_read",
             Action::MarkAllRead => "mark_all_read",
@@ -174,6 +178,7 @@ impl Action {
             Action::Sort => &["s"],
             Action::ToggleFull => &["t"],
             Action::OpenBrowser => &["o"],
+            Action::ViewImage => &["i"],
             Action::Help => &["?"],
             // newsboat's A and C; the rest clash with neither it nor the table.
             // Ctrl+A also in the search box, whose letters are typed.
@@ -217,8 +222,14 @@ impl Action {
             Action::Rate(5) => ("chấm 5 sao", "rate 5 stars"),
             Action::Rate(_) => ("xóa điểm", "clear the rating"),
             Action::ToggleRead => ("đã đọc / chưa đọc", "toggle read"),
-            Action::NextUnread => ("bài chưa đọc kế tiếp", "next unread"),
-            Action::PrevUnread => ("bài chưa đọc trước", "previous unread"),
+            Action::NextUnread => (
+                "bài chưa đọc kế tiếp; ảnh kế tiếp khi xem ảnh",
+                "next unread; next picture in the viewer",
+            ),
+            Action::PrevUnread => (
+                "bài chưa đọc trước; ảnh trước khi xem ảnh",
+                "previous unread; previous picture in the viewer",
+            ),
             Action::Search => ("tìm kiếm (không cần dấu)", "search (accents optional)"),
             Action::Filter => (
                 "lọc: tất cả, chưa đọc, đã chấm",
@@ -230,6 +241,10 @@ impl Action {
             ),
             Action::ToggleFull => ("toàn văn / tóm tắt", "full text / the feed's summary"),
             Action::OpenBrowser => ("mở trong trình duyệt", "open in the browser"),
+            Action::ViewImage => (
+                "xem ảnh đang hiện, cỡ cả khung (Esc: trở lại)",
+                "the picture in view, alone in the pane (Esc: back)",
+            ),
             Action::Help => ("trợ giúp", "help"),
             Action::MarkFeedRead => (
                 "đánh dấu đã đọc: nguồn này (danh sách lọc/tìm: hỏi trước)",

@@ -25,7 +25,7 @@ mod title;
 
 pub use extract::{Extracted, extract};
 pub use fetch::{Page, fetch_article, fetch_extract, fetch_page, not_a_page};
-pub use render::{Rendered, body_text, render};
+pub use render::{PicturePlace, Rendered, body_text, render, render_with_pictures};
 
 /// Moved to `feed::model` (the store keeps them too); here under their old names.
 pub use crate::feed::model::{ArticleMeta, PageRating};

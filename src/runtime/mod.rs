@@ -4,11 +4,13 @@
 //! changed: events that arrive together are drained and coalesced ([`events::coalesce`])
 //! before one frame, and frames come at most every [`FRAME`].
 pub mod body;
+pub mod detect;
 pub mod events;
 pub mod latest;
 pub mod logging;
 pub mod notify;
 pub mod pace;
+pub mod pictures;
 pub mod runner;
 
 use crate::app::Problem;
@@ -80,6 +82,16 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut runner = Runner::new(&ctx, store, tx.clone())?;
     let mut guard = crate::tui::TerminalGuard::enter().context("cannot set up the terminal")?;
+    // Asked once, in raw mode, before anything reads the terminal's events, and before the
+    // first frame: nobody types at a blank screen, and a key typed during the wait (at most
+    // 200 ms, a silent terminal) would be read as part of the answer and lost.
+    let drawing = detect::drawing(ctx.config.images);
+    if let Some(picker) = crate::picture::detect::picker(drawing) {
+        state.pictures = Some(crate::app::pictures::PictureConf {
+            max_rows: ctx.config.image_max_rows,
+        });
+        runner.draw_pictures(picker)?;
+    }
     let size = guard.terminal.size()?;
     update(
         &mut state,
@@ -137,19 +149,12 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
             _ = auto.tick(), if timed => batch.push(Msg::RefreshTimer),
             _ = tokio::time::sleep_until(frame_due), if dirty => {}
         }
-        // Everything already waiting goes into the same frame. Polled with this task's
-        // waker: `now_or_never` polls with a no-op one, and crossterm's reader thread
-        // then wakes nobody when the next key comes, so a key after a message (a mark
-        // written) waited for the next timer, up to 30 s.
-        while let Some(ev) = ready_now(&mut events).await {
-            match ev {
-                Some(Ok(ev)) => batch.extend(events::event_msg(ev, state.focus, &vs)),
-                Some(Err(e)) => return Err(e).context("reading the terminal"),
-                None => {
-                    ended = true;
-                    break;
-                }
-            }
+        // Everything already waiting goes into the same frame. Not through the stream with
+        // `now_or_never`: crossterm's stream keeps the waker of the poll that found nothing,
+        // and a no-op waker there left the next key unseen until a timer woke the loop.
+        while crossterm::event::poll(Duration::ZERO).context("reading the terminal")? {
+            let ev = crossterm::event::read().context("reading the terminal")?;
+            batch.extend(events::event_msg(ev, state.focus, &vs));
         }
         while let Ok(m) = rx.try_recv() {
             batch.push(m);
@@ -167,14 +172,4 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
     drop(guard);
     tracing::info!("reader quits");
     Ok(())
-}
-
-/// The stream's next item if it is ready now (`None` when it is not), polled with the
-/// calling task's waker so that an item arriving later wakes the task.
-async fn ready_now<S: futures_util::Stream + Unpin>(stream: &mut S) -> Option<Option<S::Item>> {
-    std::future::poll_fn(|cx| match stream.poll_next_unpin(cx) {
-        std::task::Poll::Ready(item) => std::task::Poll::Ready(Some(item)),
-        std::task::Poll::Pending => std::task::Poll::Ready(None),
-    })
-    .await
 }

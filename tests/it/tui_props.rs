@@ -203,7 +203,16 @@ fn answer(s: &mut State, fx: Effect) -> Vec<Effect> {
             req,
             rows: articles(&f),
         },
-        Effect::CancelFetch | Effect::CancelRefresh | Effect::Prune | Effect::Quit => {
+        Effect::LoadPicture { req, index, .. } => Msg::PictureReady {
+            req,
+            index,
+            shown: None,
+        },
+        Effect::CancelFetch
+        | Effect::CancelRefresh
+        | Effect::Prune
+        | Effect::Quit
+        | Effect::DropPictures { .. } => {
             return Vec::new();
         }
     };

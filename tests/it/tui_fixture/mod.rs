@@ -215,6 +215,7 @@ pub fn body(width: u16, n: usize) -> WrappedBody {
         width,
         lines: Arc::new((0..n).map(|i| Line::raw(format!("dòng {i}"))).collect()),
         links: Arc::new(Vec::new()),
+        placed: Default::default(),
     }
 }
 
