@@ -192,6 +192,12 @@ fn bench(c: &mut Criterion) {
         render_width: width,
         fetch_req: None,
         from_search: false,
+        versions: Vec::new(),
+        version: 0,
+        page: None,
+        history: Vec::new(),
+        hints: None,
+        save: None,
     });
     state.focus = Pane::Reader;
     update(&mut state, key(KeyCode::End));

@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 /// `move_down`, `move_up`, `first`, `last`, `page_down`, `page_up`, `open`, `back`, `close`,
 /// `quit`, `next_pane`, `refresh`, `refresh_all`, `rate_1` … `rate_5`, `rate_0`,
 /// `toggle_read`, `next_unread`, `prev_unread`, `search`, `filter`, `sort`, `toggle_full`,
-/// `open_browser`, `help`.
+/// `open_browser`, `help`, `follow_link`, `copy_url`, `save_article`, `next_version`.
 ///
 /// Key syntax: a character (`j`, `Q`, `?`, `/`), or a name (`up`, `down`, `left`, `right`,
 /// `home`, `end`, `pgup`, `pgdn`, `enter`, `esc`, `tab`, `backtab`, `space`, `backspace`,
@@ -39,11 +39,15 @@ pub enum Action {
     ToggleFull,
     OpenBrowser,
     Help,
+    FollowLink,
+    CopyUrl,
+    SaveArticle,
+    NextVersion,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 32] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::First,
@@ -71,6 +75,10 @@ impl Action {
         Action::Sort,
         Action::ToggleFull,
         Action::OpenBrowser,
+        Action::FollowLink,
+        Action::CopyUrl,
+        Action::SaveArticle,
+        Action::NextVersion,
         Action::Help,
     ];
 
@@ -105,6 +113,10 @@ impl Action {
             Action::ToggleFull => "toggle_full",
             Action::OpenBrowser => "open_browser",
             Action::Help => "help",
+            Action::FollowLink => "follow_link",
+            Action::CopyUrl => "copy_url",
+            Action::SaveArticle => "save_article",
+            Action::NextVersion => "next_version",
         }
     }
 
@@ -143,6 +155,13 @@ impl Action {
             Action::ToggleFull => &["t"],
             Action::OpenBrowser => &["o"],
             Action::Help => &["?"],
+            // Not newsboat's: it has no hint mode; `f` (browsers' hint key) is the filter.
+            Action::FollowLink => &["L"],
+            // Vim's yank.
+            Action::CopyUrl => &["y"],
+            // `s` (newsboat's save) sorts here: `w`, write.
+            Action::SaveArticle => &["w"],
+            Action::NextVersion => &["v"],
         }
     }
 
@@ -186,6 +205,22 @@ impl Action {
             Action::ToggleFull => ("toàn văn / tóm tắt", "full text / the feed's summary"),
             Action::OpenBrowser => ("mở trong trình duyệt", "open in the browser"),
             Action::Help => ("trợ giúp", "help"),
+            Action::FollowLink => (
+                "chọn liên kết theo số: đọc ở đây (o: trình duyệt, y: chép)",
+                "pick a link by number: read it here (o: browser, y: copy)",
+            ),
+            Action::CopyUrl => (
+                "chép địa chỉ bài (OSC 52)",
+                "copy the article's address (OSC 52)",
+            ),
+            Action::SaveArticle => (
+                "lưu bài ra tệp (.md hoặc văn bản)",
+                "save the article to a file (.md or text)",
+            ),
+            Action::NextVersion => (
+                "bản tin của báo khác (cùng sự kiện)",
+                "the same story from another paper",
+            ),
         };
         match lang {
             Lang::Vi => vi,

@@ -65,6 +65,20 @@ pub enum Effect {
     OpenBrowser {
         url: String,
     },
+    /// Fetch and extract a page followed from the reader (kept for the session): answered
+    /// by [`super::Msg::PageLoaded`]. Only http/https URLs reach this effect; Esc cancels
+    /// it as [`Effect::CancelFetch`].
+    FetchPage {
+        req: u64,
+        url: String,
+    },
+    /// Put `text` on the clipboard: the runner writes the OSC 52 escape.
+    Copy {
+        text: String,
+    },
+    /// Write the article to a file (never over one unless `overwrite`): answered by
+    /// [`super::Msg::SaveDone`].
+    SaveArticle(Box<super::save::SaveJob>),
     /// The end: the runner waits for the store's queue (writes asked for before) to be
     /// done, then the loop ends.
     Quit,

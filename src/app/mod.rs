@@ -16,13 +16,16 @@ pub mod feeds;
 pub mod help;
 pub mod input;
 pub mod keymap;
+pub mod links;
 pub mod marks;
 pub mod msg;
 pub mod problem;
 pub mod reader;
 pub mod refresh;
+pub mod save;
 pub mod search;
 pub mod state;
+pub mod stories;
 
 pub use articles::{ArticleList, Filter};
 pub use effect::{BodyMode, Effect};
@@ -79,6 +82,8 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             error,
         } => refresh::done(s, (ok, failed, new), offline, error, &mut fx),
         Msg::Failed(e) => s.status.error = Some(e),
+        Msg::PageLoaded { req, result } => links::page_loaded(s, req, result, &mut fx),
+        Msg::SaveDone(result) => save::done(s, result),
         Msg::BrowserOpened(r) => match r {
             Ok(()) => s.status.message = Some(i18n::tr(s.lang, i18n::T::OpenedBrowser).into()),
             Err(e) => s.status.error = Some(e),
@@ -145,6 +150,12 @@ pub struct State {
     pub prune_due: bool,
     pub next_req: u64,
     pub quit: bool,
+    /// `mark_story_read`: reading one version of a story marks the others read.
+    pub mark_story_read: bool,
+    /// `osc52`: the copy key writes the clipboard escape (off: it says so instead).
+    pub osc52: bool,
+    /// Where the save prompt proposes to write (the download dir, else the cwd).
+    pub save_dir: std::path::PathBuf,
 }
 
 impl State {
@@ -173,6 +184,9 @@ impl State {
             prune_due: false,
             next_req: 1,
             quit: false,
+            mark_story_read: true,
+            osc52: true,
+            save_dir: std::path::PathBuf::from("."),
         }
     }
 
@@ -213,7 +227,12 @@ impl State {
             return None;
         }
         match self.focus {
-            Pane::Reader => self.reader.as_ref().map(|r| &r.row),
+            // A page followed from the article is not an article: nothing to mark.
+            Pane::Reader => self
+                .reader
+                .as_ref()
+                .filter(|r| r.page.is_none())
+                .map(|r| &r.row),
             Pane::Search => self.search.as_ref().and_then(|s| s.rows.get(s.sel)),
             Pane::Articles => self.articles.rows.get(self.articles.sel),
             _ => None,

@@ -36,6 +36,19 @@ pub struct Reader {
     pub fetch_req: Option<u64>,
     /// Opened from the search screen: Back returns there.
     pub from_search: bool,
+    /// The versions of the article's story in the list (empty when alone), and which one
+    /// this is.
+    pub versions: Vec<ArticleRow>,
+    pub version: usize,
+    /// The address of the page followed from the article, while one is shown (then `row`
+    /// and `detail` are the page's).
+    pub page: Option<String>,
+    /// What Esc returns to, newest last.
+    pub history: Vec<super::links::Shown>,
+    /// Link hints, while choosing a link.
+    pub hints: Option<super::links::Hints>,
+    /// The save prompt, while open.
+    pub save: Option<super::save::SavePrompt>,
 }
 
 impl Reader {
@@ -69,6 +82,12 @@ pub(super) fn open(s: &mut State, row: ArticleRow, from_search: bool, fx: &mut V
         render_width: 0,
         fetch_req: None,
         from_search,
+        versions: Vec::new(),
+        version: 0,
+        page: None,
+        history: Vec::new(),
+        hints: None,
+        save: None,
     });
     s.focus = Pane::Reader;
     fx.push(Effect::LoadDetail { req, id });
@@ -80,6 +99,7 @@ pub(super) fn detail_loaded(s: &mut State, req: u64, detail: ArticleDetail, fx: 
     };
     r.row.rating = detail.row.rating;
     r.row.full_text = detail.full.is_some();
+    r.row.reading_minutes = detail.row.reading_minutes;
     r.detail = Some(detail);
     render_body(s, fx);
     fetch_missing_full_text(s, fx);
@@ -279,6 +299,13 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<ElLine> {
         info.push_str(" · ");
         info.push_str(&strings::full_date(lang, p, state.tz));
     }
+    if r.row.reading_minutes > 0 {
+        info.push_str(" · ");
+        info.push_str(&crate::i18n::reading::minutes_long(
+            lang,
+            r.row.reading_minutes,
+        ));
+    }
     wrapped(&mut out, &info, El::Source);
     let site_name = meta.and_then(|m| m.site_name.as_deref());
     let byline = meta
@@ -303,6 +330,11 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<ElLine> {
     }
     if !site.is_empty() {
         wrapped(&mut out, &site.join(" · "), El::Dim);
+    }
+    // A followed page is not rated.
+    if r.page.is_some() {
+        out.push(Vec::new());
+        return out;
     }
     let (mine, el) = if r.row.rating == 0 {
         (tr(lang, T::NotRated).to_string(), El::Dim)

@@ -24,5 +24,6 @@ impl Lang {
     }
 }
 
+pub mod reading;
 pub mod strings;
 pub use strings::{T, tr};
