@@ -57,8 +57,13 @@ pub enum HintTarget {
     Copy,
 }
 
-/// The hint mode's prompt, with what was typed so far.
-pub fn hint_prompt(lang: Lang, target: HintTarget, typed: &str, count: usize) -> String {
+/// The hint mode's prompt, with what was typed so far, and its keys.
+pub fn hint_prompt(
+    lang: Lang,
+    target: HintTarget,
+    typed: &str,
+    count: usize,
+) -> (String, &'static str) {
     let what = match target {
         HintTarget::Read => pick(lang, "đọc liên kết", "read link"),
         HintTarget::Browser => pick(
@@ -73,7 +78,7 @@ pub fn hint_prompt(lang: Lang, target: HintTarget, typed: &str, count: usize) ->
         "số rồi Enter · o trình duyệt · y chép · Esc thôi",
         "number, Enter · o browser · y copy · Esc cancel",
     );
-    format!("{what} (1-{count}): {typed}_  {help}")
+    (format!("{what} (1-{count}): {typed}_"), help)
 }
 
 pub fn no_links(lang: Lang) -> &'static str {

@@ -107,12 +107,17 @@ fn prompt(ui: Ui, text: Rect, buf: &mut Buffer) {
     let Some(r) = state.reader.as_ref() else {
         return;
     };
-    let line = if let Some(p) = &r.save {
-        let label = reading::save_prompt(state.lang);
-        format!("{label}: {}_  {}", p.input, reading::save_help(state.lang))
+    let width = text.width as usize;
+    let (line, help) = if let Some(p) = &r.save {
+        let label = format!("{}: ", reading::save_prompt(state.lang));
+        // A long path shows its end, where the typing is.
+        let room = width.saturating_sub(super::fit::width(&label));
+        let path = super::fit::tail(&format!("{}_", p.input), room);
+        (label + &path, Some(reading::save_help(state.lang)))
     } else if let Some(h) = &r.hints {
         let count = r.body.as_ref().map_or(0, |b| b.links.len());
-        reading::hint_prompt(state.lang, h.target, &h.typed, count)
+        let (line, help) = reading::hint_prompt(state.lang, h.target, &h.typed, count);
+        (line, Some(help))
     } else {
         return;
     };
@@ -120,23 +125,18 @@ fn prompt(ui: Ui, text: Rect, buf: &mut Buffer) {
         return;
     }
     let y = text.y + text.height - 1;
+    let blank = " ".repeat(width);
+    // The keys on the row above, when there is one.
+    if let Some(help) = help.filter(|_| text.height >= 2) {
+        let row = Rect::new(text.x, y - 1, text.width, 1);
+        buf.set_stringn(text.x, y - 1, &blank, width, ui.style(El::Dim));
+        buf.set_style(row, ui.style(El::Dim));
+        buf.set_stringn(text.x, y - 1, help, width, ui.style(El::Dim));
+    }
     let row = Rect::new(text.x, y, text.width, 1);
+    buf.set_stringn(text.x, y, &blank, width, ui.style(El::Input));
     buf.set_style(row, ui.style(El::Input));
-    // A long path shows its end, where the typing is.
-    let width = text.width as usize;
-    let shown = if super::fit::width(&line) > width {
-        let chars: Vec<char> = line.chars().collect();
-        let mut start = 0;
-        while start < chars.len()
-            && super::fit::width(&chars[start..].iter().collect::<String>()) > width
-        {
-            start += 1;
-        }
-        chars[start..].iter().collect()
-    } else {
-        line
-    };
-    buf.set_stringn(text.x, y, shown, width, ui.style(El::Input));
+    buf.set_stringn(text.x, y, line, width, ui.style(El::Input));
 }
 
 /// `line` with its link references ("[12]") drawn as hints: those that still match what

@@ -72,6 +72,8 @@ mod text_vectors;
 mod tui_e2e;
 mod tui_panic;
 mod tui_props;
+mod tui_reading;
+mod tui_reading_io;
 mod tui_runner;
 mod tui_sizes;
 mod tui_snapshots;
