@@ -24,7 +24,7 @@ use crate::view::{self, ViewState};
 use anyhow::Context;
 use chrono::{Local, Utc};
 use crossterm::event::EventStream;
-use futures_util::{FutureExt, StreamExt};
+use futures_util::StreamExt;
 use runner::Runner;
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -138,15 +138,22 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
             _ = spinner.tick(), if ticking => batch.push(Msg::Tick),
             _ = tokio::time::sleep_until(frame_due), if dirty => {}
         }
-        // Everything already waiting goes into the same frame.
-        while let Some(ev) = events.next().now_or_never() {
-            match ev {
-                Some(Ok(ev)) => batch.extend(events::event_msg(ev, state.focus, &vs)),
-                Some(Err(e)) => return Err(e).context("reading the terminal"),
-                None => {
-                    ended = true;
-                    break;
-                }
+        // Everything already waiting goes into the same frame. Polled with this task's
+        // waker (`biased` select with a ready branch), never with a no-op one: the event
+        // stream keeps the last waker it was given, and a key pressed after a no-op poll
+        // would wake nobody until another branch (the 30 s clock) did.
+        loop {
+            tokio::select! {
+                biased;
+                ev = events.next() => match ev {
+                    Some(Ok(ev)) => batch.extend(events::event_msg(ev, state.focus, &vs)),
+                    Some(Err(e)) => return Err(e).context("reading the terminal"),
+                    None => {
+                        ended = true;
+                        break;
+                    }
+                },
+                _ = std::future::ready(()) => break,
             }
         }
         while let Ok(m) = rx.try_recv() {

@@ -70,7 +70,7 @@ mod sync_tui;
 mod text_decode;
 mod text_vectors;
 mod tui_e2e;
-mod tui_e2e_links;
+mod tui_e2e_reading;
 mod tui_panic;
 mod tui_props;
 mod tui_reading;

@@ -82,9 +82,17 @@ fn a_link_is_read_in_docbao_copied_and_the_article_saved() {
     tmux.keys("e2e", &["Enter"]);
     tmux.wait_for("e2e", "NỘI DUNG ĐẦY ĐỦ");
     tmux.wait_for("e2e", "[1]");
-    // L, then the link's number: the page is read in docbao.
+    // L, then the link's number: the page is read in docbao. The prompt comes at once: an
+    // idle reader takes a key without waiting for its 30 s clock.
+    std::thread::sleep(std::time::Duration::from_millis(500));
     tmux.keys("e2e", &["L"]);
+    let asked = std::time::Instant::now();
     tmux.wait_for("e2e", "đọc liên kết (1-1)");
+    assert!(
+        asked.elapsed() < std::time::Duration::from_secs(5),
+        "the key took {:?} to show",
+        asked.elapsed()
+    );
     tmux.keys("e2e", &["1"]);
     let screen = tmux.wait_for("e2e", "TRANG LIÊN KẾT");
     assert!(screen.contains("trang liên kết 1"), "{screen}");
