@@ -97,13 +97,19 @@ pub(super) fn loaded(s: &mut State, req: u64, rows: Vec<ArticleRow>) {
         .rows
         .get(s.articles.sel)
         .filter(|_| !at_top)
-        .map(|r| r.id);
+        .map(|r| (r.id, r.story));
     let (rows, stories) = super::stories::group(rows);
     s.articles.rows = rows;
     s.articles.stories = stories;
     s.articles.loading = false;
+    // The same article, else its story (shown by another version now).
     s.articles.sel = keep
-        .and_then(|id| s.articles.rows.iter().position(|r| r.id == id))
+        .and_then(|(id, story)| {
+            let rows = &s.articles.rows;
+            rows.iter()
+                .position(|r| r.id == id)
+                .or_else(|| story.and_then(|st| rows.iter().position(|r| r.story == Some(st))))
+        })
         .unwrap_or(s.articles.sel)
         .min(s.articles.rows.len().saturating_sub(1));
 }

@@ -230,7 +230,8 @@ pub(super) fn body_rendered(s: &mut State, req: u64, body: WrappedBody) {
 }
 
 pub(super) fn toggle_full(s: &mut State, fx: &mut Vec<Effect>) {
-    let Some(r) = s.reader.as_mut() else {
+    // A followed page has no feed summary to switch to.
+    let Some(r) = s.reader.as_mut().filter(|r| r.page.is_none()) else {
         return;
     };
     r.mode = match r.mode {

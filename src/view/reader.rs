@@ -5,6 +5,7 @@ use super::{Ui, layout, left_border, title_row};
 use crate::app::effect::BodyMode;
 use crate::app::state::State;
 use crate::i18n::{T, reading, tr};
+use crate::text::clean_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -112,7 +113,7 @@ fn prompt(ui: Ui, text: Rect, buf: &mut Buffer) {
         let label = format!("{}: ", reading::save_prompt(state.lang));
         // A long path shows its end, where the typing is.
         let room = width.saturating_sub(super::fit::width(&label));
-        let path = super::fit::tail(&format!("{}_", p.input), room);
+        let path = super::fit::tail(&format!("{}_", clean_line(&p.input)), room);
         (label + &path, Some(reading::save_help(state.lang)))
     } else if let Some(h) = &r.hints {
         let count = r.body.as_ref().map_or(0, |b| b.links.len());

@@ -496,3 +496,52 @@ fn save_proposes_a_path_and_never_overwrites_silently() {
     assert!(s.reader.as_ref().unwrap().save.is_none());
     assert_eq!(s.focus, Pane::Reader);
 }
+
+#[test]
+fn the_selection_follows_its_story_when_the_list_reloads() {
+    let f = feeds();
+    let mut s = story_state(Lang::Vi, 80, 24);
+    let story = |id: i64, read: bool| ArticleRow {
+        story: Some(10),
+        ..article(id, &f[0], "Một sự kiện", id, read, 0, false)
+    };
+    let alone = |id: i64| article(id, &f[1], "Tin khác", id, false, 0, false);
+    let req = s.articles.req;
+    update(
+        &mut s,
+        Msg::ArticlesLoaded {
+            req,
+            rows: vec![alone(11), story(10, false), story(14, false), alone(13)],
+        },
+    );
+    ch(&mut s, 'j');
+    assert_eq!(s.articles.rows[s.articles.sel].id, ArticleId(10));
+    // Reloaded (as after a refresh): 10 was read elsewhere, so 14 shows the story now,
+    // lower down.
+    let req = s.articles.req;
+    update(
+        &mut s,
+        Msg::ArticlesLoaded {
+            req,
+            rows: vec![alone(13), alone(11), story(14, false), story(10, true)],
+        },
+    );
+    let shown = &s.articles.rows[s.articles.sel];
+    assert_eq!(shown.id, ArticleId(14), "{:?}", s.articles.rows);
+}
+
+#[test]
+fn a_followed_page_has_no_summary_to_switch_to() {
+    let mut s = with_links(2);
+    ch(&mut s, 'L');
+    let (req, _) = fetch_page(&ch(&mut s, '2')).unwrap();
+    update(
+        &mut s,
+        Msg::PageLoaded {
+            req,
+            result: Ok(page("Trang")),
+        },
+    );
+    assert!(ch(&mut s, 't').is_empty());
+    assert_eq!(s.reader.as_ref().unwrap().mode, docbao::app::BodyMode::Full);
+}
