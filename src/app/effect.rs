@@ -78,8 +78,27 @@ pub enum Effect {
     },
     /// Write the article to a file (never over one unless `overwrite`): answered by
     /// [`super::Msg::SaveDone`].
-    SaveArticle(Box<super::save::SaveJob>),
+    SaveArticle(Box<SaveJob>),
     /// The end: the runner waits for the store's queue (writes asked for before) to be
     /// done, then the loop ends.
     Quit,
+}
+
+/// What the runner writes: the document's parts, rendered off the UI thread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveJob {
+    pub path: String,
+    pub overwrite: bool,
+    pub html: String,
+    pub meta: crate::feed::model::ArticleMeta,
+    pub source: Option<String>,
+    pub notice: Option<String>,
+}
+
+/// How a save ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveResult {
+    Saved(String),
+    Exists(String),
+    Failed(String),
 }

@@ -106,7 +106,7 @@ pub(super) fn action(s: &mut State, a: Action, fx: &mut Vec<Effect>) {
         Action::FollowLink => super::links::start(s, crate::i18n::reading::HintTarget::Read),
         Action::CopyUrl => super::links::copy_current(s, fx),
         Action::SaveArticle => super::save::start(s),
-        Action::NextVersion => super::stories::switch_version(s, 1, fx),
+        Action::NextVersion => super::versions::switch_version(s, 1, fx),
     }
 }
 

@@ -3,7 +3,7 @@
 //! history that Esc walks back, and the URL copy (OSC 52, written by the runner).
 use super::action::Action;
 use super::effect::{BodyMode, Effect};
-use super::reader::WrappedBody;
+pub use super::reader::{Hints, Shown};
 use super::{Connectivity, Pane, Problem, State, reader};
 use crate::feed::model::StoredExtract;
 use crate::i18n::T;
@@ -13,24 +13,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 /// Pages kept to go back to; the oldest goes first past this.
 pub const MAX_HISTORY: usize = 32;
-
-/// Choosing a link: what it will do, and the digits typed so far.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hints {
-    pub target: HintTarget,
-    pub typed: String,
-}
-
-/// An article or page as it was shown, to return to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Shown {
-    pub row: ArticleRow,
-    pub detail: Option<ArticleDetail>,
-    pub mode: BodyMode,
-    pub body: Option<WrappedBody>,
-    pub scroll: usize,
-    pub page: Option<String>,
-}
 
 /// The links of the text shown (numbered as in the text: link `n` is `links[n - 1]`).
 fn links(s: &State) -> Option<&[String]> {

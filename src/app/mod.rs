@@ -26,6 +26,7 @@ pub mod save;
 pub mod search;
 pub mod state;
 pub mod stories;
+pub mod versions;
 
 pub use articles::{ArticleList, Filter};
 pub use effect::{BodyMode, Effect};

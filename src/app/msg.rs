@@ -79,5 +79,5 @@ pub enum Msg {
         req: u64,
         result: Result<Box<(crate::feed::model::StoredExtract, u32)>, Problem>,
     },
-    SaveDone(super::save::SaveResult),
+    SaveDone(super::effect::SaveResult),
 }

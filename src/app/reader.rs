@@ -44,11 +44,37 @@ pub struct Reader {
     /// and `detail` are the page's).
     pub page: Option<String>,
     /// What Esc returns to, newest last.
-    pub history: Vec<super::links::Shown>,
+    pub history: Vec<Shown>,
     /// Link hints, while choosing a link.
-    pub hints: Option<super::links::Hints>,
+    pub hints: Option<Hints>,
     /// The save prompt, while open.
-    pub save: Option<super::save::SavePrompt>,
+    pub save: Option<SavePrompt>,
+}
+
+/// Choosing a link: what it will do, and the digits typed so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hints {
+    pub target: crate::i18n::reading::HintTarget,
+    pub typed: String,
+}
+
+/// An article or page as it was shown, to return to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub row: ArticleRow,
+    pub detail: Option<ArticleDetail>,
+    pub mode: BodyMode,
+    pub body: Option<WrappedBody>,
+    pub scroll: usize,
+    pub page: Option<String>,
+}
+
+/// The save prompt of `w` (see `save`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavePrompt {
+    pub input: String,
+    /// The path the runner found taken: Enter on it again overwrites.
+    pub exists: Option<String>,
 }
 
 impl Reader {

@@ -4,39 +4,14 @@
 //! the runner creates the file only if it is new, and a second Enter on the same path is
 //! the user's yes.
 use super::effect::{BodyMode, Effect};
+pub use super::effect::{SaveJob, SaveResult};
+pub use super::reader::SavePrompt;
 use super::{Pane, State};
-use crate::feed::model::ArticleMeta;
 use crate::i18n::reading;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Longest path the prompt takes, in bytes.
 const MAX_INPUT: usize = 4096;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SavePrompt {
-    pub input: String,
-    /// The path the runner found taken: Enter on it again overwrites.
-    pub exists: Option<String>,
-}
-
-/// What the runner writes: the document's parts, rendered off the UI thread.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SaveJob {
-    pub path: String,
-    pub overwrite: bool,
-    pub html: String,
-    pub meta: ArticleMeta,
-    pub source: Option<String>,
-    pub notice: Option<String>,
-}
-
-/// How a save ended.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveResult {
-    Saved(String),
-    Exists(String),
-    Failed(String),
-}
 
 /// A file name from the title: folded to ASCII, words joined by '-', 60 bytes at most.
 pub fn file_name(title: &str) -> String {

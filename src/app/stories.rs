@@ -1,10 +1,9 @@
 //! One story, many papers: the article list shows each story once (its other versions
 //! counted, "+3 báo khác"), the reader switches between the versions, and with
 //! `mark_story_read` reading one version marks the others read.
+use super::State;
 use super::effect::Effect;
-use super::{Pane, State, reader};
 use crate::feed::ArticleId;
-use crate::i18n::reading;
 use crate::store::ArticleRow;
 use std::collections::{HashMap, HashSet};
 
@@ -64,34 +63,6 @@ pub(super) fn versions_of(s: &State, row: &ArticleRow) -> Vec<ArticleRow> {
         .and_then(|st| s.articles.stories.versions.get(&st))
         .cloned()
         .unwrap_or_default()
-}
-
-/// The reader moves to the next (or previous) version of its story.
-pub(super) fn switch_version(s: &mut State, delta: i32, fx: &mut Vec<Effect>) {
-    let Some(r) = s.reader.as_ref().filter(|_| s.focus == Pane::Reader) else {
-        return;
-    };
-    if r.page.is_some() || r.versions.len() < 2 {
-        s.status.message = Some(reading::only_version(s.lang).into());
-        return;
-    }
-    let n = r.versions.len() as i64;
-    let at = (r.version as i64 + delta as i64).rem_euclid(n) as usize;
-    let versions = r.versions.clone();
-    let from_search = r.from_search;
-    let row = versions[at].clone();
-    let paper = crate::text::clean_line(&row.feed_title);
-    reader::open(s, row, from_search, fx);
-    if let Some(r) = s.reader.as_mut() {
-        r.versions = versions;
-        r.version = at;
-    }
-    s.status.message = Some(reading::version_switched(
-        s.lang,
-        &paper,
-        at + 1,
-        n as usize,
-    ));
 }
 
 /// A version was marked read: with `mark_story_read`, so are the others of the list.
