@@ -74,7 +74,14 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
         } => reader::full_text_done(s, req, id, result, offline, &mut fx),
         Msg::SearchDone { req, rows } => search::done(s, req, rows),
         Msg::Saved(saved) => marks::saved(s, saved, &mut fx),
-        Msg::RefreshProgress { done, total } => s.status.refresh = Some((done, total)),
+        Msg::RefreshProgress { done, total } => {
+            s.status.refresh = Some((done, total));
+            // The feeds' own refresh follows the sync.
+            s.status.sync = None;
+        }
+        // Only while the refresh it belongs to runs (a late one after Esc is dropped).
+        Msg::SyncProgress(step) if s.status.refresh.is_some() => s.status.sync = Some(step),
+        Msg::SyncProgress(_) => {}
         Msg::RefreshDone {
             ok,
             failed,
@@ -117,6 +124,8 @@ impl Connectivity {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Status {
     pub refresh: Option<(usize, usize)>,
+    /// Set while the refresh's sync runs; shown in place of the refresh's count.
+    pub sync: Option<crate::feed::model::SyncStep>,
     pub error: Option<Problem>,
     pub message: Option<String>,
     pub spinner: usize,

@@ -62,6 +62,8 @@ pub enum Msg {
         done: usize,
         total: usize,
     },
+    /// The sync that starts a refresh of all feeds (with `[sync]`) reached this step.
+    SyncProgress(crate::feed::model::SyncStep),
     RefreshDone {
         ok: usize,
         failed: usize,

@@ -37,6 +37,7 @@ pub(super) fn done(
     fx: &mut Vec<Effect>,
 ) {
     s.status.refresh = None;
+    s.status.sync = None;
     if offline {
         if s.connectivity == Connectivity::Online {
             s.connectivity = Connectivity::Lost;
@@ -57,6 +58,7 @@ pub(super) fn cancel(s: &mut State, fx: &mut Vec<Effect>) {
     if s.status.refresh.is_some() {
         fx.push(Effect::CancelRefresh);
         s.status.refresh = None;
+        s.status.sync = None;
         s.status.message = Some(tr(s.lang, T::Cancelled).into());
     }
 }

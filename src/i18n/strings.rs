@@ -17,6 +17,11 @@ pub enum T {
     Offline,
     OfflineAuto,
     Refreshing,
+    SyncConnecting,
+    SyncPushing,
+    SyncSubscriptions,
+    SyncItems,
+    SyncStates,
     Loading,
     FetchingFull,
     NoFeeds,
@@ -74,6 +79,11 @@ fn pair(key: T) -> (&'static str, &'static str) {
         Offline => ("Ngoại tuyến", "Offline"),
         OfflineAuto => ("Ngoại tuyến (mất kết nối)", "Offline (no connection)"),
         Refreshing => ("Đang làm mới", "Refreshing"),
+        SyncConnecting => ("Đồng bộ: đăng nhập", "Sync: logging in"),
+        SyncPushing => ("Đồng bộ: gửi thay đổi", "Sync: sending changes"),
+        SyncSubscriptions => ("Đồng bộ: nguồn tin", "Sync: subscriptions"),
+        SyncItems => ("Đồng bộ: bài mới", "Sync: new items"),
+        SyncStates => ("Đồng bộ: đã đọc, gắn sao", "Sync: read and starred"),
         Loading => ("Đang tải…", "Loading…"),
         FetchingFull => ("Đang tải toàn văn…", "Fetching the full text…"),
         NoFeeds => (
@@ -271,6 +281,16 @@ pub fn progress(lang: Lang, done: usize, total: usize) -> String {
     format!("{} {}/{}", tr(lang, T::Refreshing), n(done), n(total))
 }
 
+/// A sync step with its count: "Đồng bộ: bài mới 200/1.040", or "… 200" without a total.
+pub fn counted(lang: Lang, step: T, done: Option<usize>, total: Option<usize>) -> String {
+    let n = |x: usize| number(lang, x as u64);
+    match (done, total) {
+        (Some(d), Some(t)) => format!("{} {}/{}", tr(lang, step), n(d), n(t)),
+        (Some(d), None) => format!("{} {}", tr(lang, step), n(d)),
+        _ => tr(lang, step).to_owned(),
+    }
+}
+
 /// The end of a refresh: "Làm mới xong: 38 nguồn, 2 lỗi, 15 bài mới".
 pub fn refresh_done(lang: Lang, ok: usize, failed: usize, new: usize) -> String {
     let n = |x: usize| number(lang, x as u64);
@@ -349,6 +369,18 @@ mod tests {
         // Counts in sentences are grouped too.
         assert_eq!(results(Lang::Vi, 1500, false), "1.500 kết quả");
         assert_eq!(progress(Lang::Vi, 12, 1040), "Đang làm mới 12/1.040");
+        assert_eq!(
+            counted(Lang::Vi, T::SyncItems, Some(200), Some(1040)),
+            "Đồng bộ: bài mới 200/1.040"
+        );
+        assert_eq!(
+            counted(Lang::En, T::SyncItems, Some(1200), None),
+            "Sync: new items 1,200"
+        );
+        assert_eq!(
+            counted(Lang::En, T::SyncStates, None, None),
+            "Sync: read and starred"
+        );
         assert_eq!(
             refresh_done(Lang::Vi, 38, 2, 4520),
             "Làm mới xong: 38 nguồn, 2 lỗi, 4.520 bài mới"

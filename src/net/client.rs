@@ -1,5 +1,6 @@
-//! The client proper: one reqwest client, a semaphore per host, our own timeouts and cap.
+//! The client proper: one reqwest client, the per-host limit, our own timeouts and cap.
 use super::error::NetError;
+use super::hosts::{HostTurn, Hosts};
 use super::retry_after::parse_retry_after;
 use super::{NetConfig, PER_HOST, host_key, user_agent};
 use crate::feed::model::Validators;
@@ -7,10 +8,8 @@ use crate::text::clean_line;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use reqwest::header::{self, HeaderMap, HeaderValue};
-use std::collections::HashMap;
 use std::future::Future;
-use std::sync::{Arc, Mutex};
-use tokio::sync::Semaphore;
+use std::sync::Arc;
 use tokio::time::Instant;
 
 const ACCEPT_FEED: &str = "application/rss+xml, application/atom+xml, application/feed+json, \
@@ -51,8 +50,7 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     config: NetConfig,
-    /// "host:port" -> permits for that host.
-    hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
+    hosts: Hosts,
 }
 
 impl std::fmt::Debug for Client {
@@ -92,13 +90,20 @@ impl Client {
             inner: Arc::new(Inner {
                 http,
                 config: config.clone(),
-                hosts: Mutex::new(HashMap::new()),
+                hosts: Hosts::default(),
             }),
         })
     }
 
     pub fn config(&self) -> &NetConfig {
         &self.inner.config
+    }
+
+    /// Waits for a turn of `url`'s host (see [`HostTurn::run`]); None for a URL the client
+    /// would refuse anyway, or once the client is shutting down.
+    pub async fn host_turn(&self, url: &str) -> Option<HostTurn> {
+        let parsed = check_url(url).ok()?;
+        self.inner.hosts.turn(&host_key(&parsed)).await
     }
 
     /// A conditional GET of a feed: sends the validators exactly as stored.
@@ -142,11 +147,12 @@ impl Client {
     ) -> Result<Fetch, NetError> {
         let parsed = check_url(url)?;
         let host = parsed.host_str().unwrap_or("").to_string();
-        let permits = self.host_permits(&host_key(&parsed));
-        let _permit = permits
-            .acquire_owned()
+        let _turn = self
+            .inner
+            .hosts
+            .turn_unless_held(&host_key(&parsed))
             .await
-            .map_err(|_| NetError::Other("the HTTP client is shutting down".into()))?;
+            .map_err(|()| NetError::Other("the HTTP client is shutting down".into()))?;
 
         let deadline = Instant::now() + self.inner.config.request_timeout;
         let mut headers = HeaderMap::new();
@@ -252,17 +258,6 @@ impl Client {
                 .await
                 .map_err(|_| NetError::Timeout(config.request_timeout))
         }
-    }
-
-    fn host_permits(&self, key: &str) -> Arc<Semaphore> {
-        let mut hosts = match self.inner.hosts.lock() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        hosts
-            .entry(key.to_string())
-            .or_insert_with(|| Arc::new(Semaphore::new(PER_HOST)))
-            .clone()
     }
 }
 

@@ -18,10 +18,12 @@
 //! (the headers, each body chunk) has `idle_timeout`. The per-host limit counts host and port.
 mod client;
 mod error;
+mod hosts;
 mod retry_after;
 
 pub use client::{Client, Fetch, Fetched, check_url};
 pub use error::NetError;
+pub use hosts::HostTurn;
 pub use retry_after::parse_retry_after;
 
 use std::time::Duration;

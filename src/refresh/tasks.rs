@@ -65,10 +65,10 @@ pub(crate) fn fetch_feed(
             return Done::Feed(fetch, backlog);
         }
         let fetched = {
-            let Some(_slot) = gates.enter(&url).await else {
+            let Some(slot) = gates.enter(&client, &url).await else {
                 return Done::Feed(FeedFetch::Failed("cancelled".into()), backlog);
             };
-            client.get(&url, &validators).await
+            slot.run(client.get(&url, &validators)).await
         };
         let fetch = match fetched {
             Ok(Fetch::Body(f)) => {
@@ -135,10 +135,10 @@ pub(crate) async fn fetch_full_text(
     url: String,
     lang: Lang,
 ) -> Done {
-    let Some(_slot) = gates.enter(&url).await else {
+    let Some(slot) = gates.enter(&client, &url).await else {
         return Done::Article(Err("cancelled".into()));
     };
-    Done::Article(full_text(&client, &url, lang).await)
+    Done::Article(slot.run(full_text(&client, &url, lang)).await)
 }
 
 /// The article module fetches the page and extracts the article.

@@ -316,7 +316,15 @@ impl Runner {
             // Sync first (start and `R`), so that the feeds it adds are listed below.
             let synced = match (&sync, &feeds) {
                 (Some(config), None) => {
-                    Some(crate::sync::sync(&handle, config, keep_days, Utc::now()).await)
+                    let steps = tx.clone();
+                    let progress = move |step| {
+                        let _ = steps.send(Msg::SyncProgress(step));
+                    };
+                    let now = Utc::now();
+                    Some(
+                        crate::sync::sync_with_progress(&handle, config, keep_days, now, &progress)
+                            .await,
+                    )
                 }
                 _ => None,
             };

@@ -5,7 +5,7 @@ use super::error::SyncError;
 use super::http::Http;
 use super::merge::{self, RemoteState};
 use super::queue::{Plan, plan};
-use super::{Flow, Report, call, clean_line, parsed_item};
+use super::{Flow, Report, SyncStep, call, clean_line, parsed_item};
 use crate::store::{Change, RemoteFeed, RemoteItem};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -24,6 +24,7 @@ pub(super) async fn run(
     flow.remember_account().await?;
 
     let queue = call(flow.store, |s| s.sync_queue()).await?;
+    flow.pushing(queue.len());
     let Plan {
         subscriptions,
         reads,
@@ -43,6 +44,7 @@ pub(super) async fn run(
         flow.done(seqs, report).await?;
     }
 
+    (flow.progress)(SyncStep::Subscriptions);
     let groups: HashMap<i64, String> = client.feed_groups().await?.into_iter().collect();
     let feeds: Vec<RemoteFeed> = client
         .feeds()
@@ -76,6 +78,10 @@ pub(super) async fn run(
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
     for _ in 0..MAX_PAGES {
+        (flow.progress)(SyncStep::Items {
+            done: report.new_items,
+            total: None,
+        });
         let items = client.items_since(since).await?;
         let Some(max) = items.iter().filter_map(Item::id).max() else {
             break;
@@ -99,6 +105,7 @@ pub(super) async fn run(
         since = max;
     }
 
+    (flow.progress)(SyncStep::States);
     let unread = client.unread_ids().await?;
     let saved = client.saved_ids().await?;
     let state = RemoteState {

@@ -6,7 +6,7 @@ use super::error::SyncError;
 use super::http::Http;
 use super::merge::{self, RemoteState, star_label, stars_of_label};
 use super::queue::{Plan, plan};
-use super::{Flow, Report, call, parsed_item};
+use super::{Flow, Report, SyncStep, call, parsed_item};
 use crate::store::{Change, RemoteFeed, RemoteItem};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -30,6 +30,7 @@ pub(super) async fn run(
     flow.remember_account().await?;
 
     let queue = call(flow.store, |s| s.sync_queue()).await?;
+    flow.pushing(queue.len());
     let Plan {
         subscriptions,
         reads,
@@ -68,6 +69,7 @@ pub(super) async fn run(
     }
     save_token(flow, &mut client).await?;
 
+    (flow.progress)(SyncStep::Subscriptions);
     let feeds: Vec<RemoteFeed> = subs.into_iter().map(remote_feed).collect();
     report.feeds = call(flow.store, move |s| s.apply_subscriptions(&feeds)).await?;
 
@@ -80,7 +82,13 @@ pub(super) async fn run(
     };
     let (ids, _) = client.ids(READING_LIST, None, Some(since)).await?;
     let unknown = call(flow.store, move |s| s.unknown_items(&ids)).await?;
+    let (mut fetched, total) = (0, Some(unknown.len()));
     for chunk in unknown.chunks(CONTENTS_BATCH) {
+        (flow.progress)(SyncStep::Items {
+            done: fetched,
+            total,
+        });
+        fetched += chunk.len();
         let items = client.contents(chunk).await?;
         let star_rating = flow.config.star_rating;
         let items: Vec<RemoteItem> = items
@@ -91,6 +99,7 @@ pub(super) async fn run(
         report.new_items += call(flow.store, move |s| s.save_remote_items(&items, now)).await?;
     }
 
+    (flow.progress)(SyncStep::States);
     let (unread, complete) = client.ids(READING_LIST, Some(READ), None).await?;
     let (starred, _) = client.ids(STARRED, None, None).await?;
     let mut stars = HashMap::new();

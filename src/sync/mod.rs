@@ -21,6 +21,7 @@ pub use error::SyncError;
 
 use crate::config::{SyncConfig, SyncService};
 use crate::feed::ParsedItem;
+pub use crate::feed::model::SyncStep;
 use crate::store::{StoreError, StoreHandle, SubscriptionOutcome};
 use crate::text::{clean_block, clean_line};
 use chrono::{DateTime, Utc};
@@ -61,6 +62,18 @@ pub async fn sync(
     keep_days: u32,
     now: DateTime<Utc>,
 ) -> Result<Report, SyncError> {
+    sync_with_progress(store, config, keep_days, now, &|_| {}).await
+}
+
+/// [`sync`], telling `progress` each step as it starts (and the items as they are stored).
+pub async fn sync_with_progress(
+    store: &StoreHandle,
+    config: &SyncConfig,
+    keep_days: u32,
+    now: DateTime<Utc>,
+    progress: &(dyn Fn(SyncStep) + Send + Sync),
+) -> Result<Report, SyncError> {
+    progress(SyncStep::Connecting);
     let base = http::check_base(&config.url, config.allow_http)?;
     let account = account(config, &base);
     let known = call(store, |s| s.sync_value("account")).await?;
@@ -75,6 +88,8 @@ pub async fn sync(
         account,
         keep_days,
         now,
+        progress,
+        queued: std::sync::atomic::AtomicUsize::new(0),
     };
     let result = match config.service {
         SyncService::Greader => greader::run(&flow, &http, base, &mut report).await,
@@ -98,6 +113,9 @@ struct Flow<'a> {
     account: String,
     keep_days: u32,
     now: DateTime<Utc>,
+    progress: &'a (dyn Fn(SyncStep) + Send + Sync),
+    /// Queue entries this sync set out to push, for [`SyncStep::Pushing`].
+    queued: std::sync::atomic::AtomicUsize,
 }
 
 impl Flow<'_> {
@@ -109,8 +127,21 @@ impl Flow<'_> {
         .await
     }
 
+    /// The queue is read: `total` entries to push.
+    fn pushing(&self, total: usize) {
+        self.queued
+            .store(total, std::sync::atomic::Ordering::Relaxed);
+        if total > 0 {
+            (self.progress)(SyncStep::Pushing { done: 0, total });
+        }
+    }
+
     async fn done(&self, seqs: Vec<i64>, report: &mut Report) -> Result<(), SyncError> {
         report.pushed += seqs.len();
+        (self.progress)(SyncStep::Pushing {
+            done: report.pushed,
+            total: self.queued.load(std::sync::atomic::Ordering::Relaxed),
+        });
         call(self.store, move |s| s.sync_done(&seqs)).await
     }
 

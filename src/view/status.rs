@@ -5,6 +5,7 @@ use super::theme::El;
 use super::{fit, reader::spinner};
 use crate::app::Problem;
 use crate::app::state::{Connectivity, FeedEntry, Pane, State};
+use crate::feed::model::SyncStep;
 use crate::i18n::Lang;
 use crate::i18n::{T, strings, tr};
 use crate::text::clean_line;
@@ -34,12 +35,12 @@ pub fn render(ui: Ui, area: Rect, buf: &mut Buffer) {
     };
     let mut spans = vec![Span::styled(conn, t.get(el))];
     if let Some((done, total)) = state.status.refresh {
+        let progress = match state.status.sync {
+            Some(step) => sync_progress(state.lang, step),
+            None => strings::progress(state.lang, done, total),
+        };
         spans.push(Span::styled(
-            format!(
-                "{} {} ",
-                spinner(state),
-                strings::progress(state.lang, done, total)
-            ),
+            format!("{} {progress} ", spinner(state)),
             t.get(El::Status),
         ));
     }
@@ -74,6 +75,19 @@ pub fn render(ui: Ui, area: Rect, buf: &mut Buffer) {
     spans.push(Span::styled(" ".repeat(room), t.get(El::Status)));
     spans.push(Span::styled(format!(" {hint} "), t.get(El::Status)));
     buf.set_line(row.x, row.y, &Line::from(spans), row.width);
+}
+
+/// "Đồng bộ: bài mới 200/1.040".
+fn sync_progress(lang: Lang, step: SyncStep) -> String {
+    match step {
+        SyncStep::Connecting => strings::counted(lang, T::SyncConnecting, None, None),
+        SyncStep::Pushing { done, total } => {
+            strings::counted(lang, T::SyncPushing, Some(done), Some(total))
+        }
+        SyncStep::Subscriptions => strings::counted(lang, T::SyncSubscriptions, None, None),
+        SyncStep::Items { done, total } => strings::counted(lang, T::SyncItems, Some(done), total),
+        SyncStep::States => strings::counted(lang, T::SyncStates, None, None),
+    }
 }
 
 /// On the feed list, a feed marked "!" explains itself: its own last error takes the place

@@ -5,6 +5,7 @@ use crate::sync_common::{PASSWORD, USER};
 use docbao::app::{Effect, Msg};
 use docbao::commands::Ctx;
 use docbao::config::{Config, Secret, SyncConfig, SyncService};
+use docbao::feed::model::SyncStep;
 use docbao::runtime::runner::Runner;
 use docbao::store::Store;
 use std::time::Duration;
@@ -42,16 +43,37 @@ fn refreshing_all_feeds_in_the_reader_syncs_first() {
         let mut runner = Runner::new(&ctx, store, tx).unwrap();
         runner.connect(false).unwrap();
         runner.run(Effect::Refresh { feeds: None });
+        let mut steps = Vec::new();
         let done = tokio::time::timeout(Duration::from_secs(30), async {
             loop {
-                if let Some(Msg::RefreshDone { new, error, .. }) = rx.recv().await {
-                    return (new, error);
+                match rx.recv().await {
+                    Some(Msg::RefreshDone { new, error, .. }) => return (new, error),
+                    Some(Msg::SyncProgress(step)) => steps.push(Some(step)),
+                    Some(Msg::RefreshProgress { .. }) if steps.last() != Some(&None) => {
+                        steps.push(None)
+                    }
+                    _ => {}
                 }
             }
         })
         .await
         .unwrap();
         assert_eq!(done, (4, None));
+        // The status bar is told each step of the sync, in order, before the progress of
+        // the feeds' own refresh (None).
+        assert_eq!(
+            steps,
+            [
+                Some(SyncStep::Connecting),
+                Some(SyncStep::Subscriptions),
+                Some(SyncStep::Items {
+                    done: 0,
+                    total: Some(4)
+                }),
+                Some(SyncStep::States),
+                None,
+            ]
+        );
         runner.shutdown();
     });
     assert_eq!(r.count("/accounts/ClientLogin"), 1);

@@ -266,3 +266,51 @@ fn a_failed_feed_says_why_when_selected() {
     let (screen, _) = draw(&s);
     assert!(!screen.lines().last().unwrap().contains("404"), "{screen}");
 }
+
+#[test]
+fn the_status_bar_follows_the_sync_then_the_refresh() {
+    use docbao::feed::model::SyncStep;
+    let mut s = loaded_state(Lang::Vi, 80, 24);
+    let status = |s: &State| draw(s).0.lines().last().unwrap().to_owned();
+    // A step that arrives with no refresh running is dropped.
+    update(&mut s, Msg::SyncProgress(SyncStep::Connecting));
+    assert_eq!(s.status.sync, None);
+    let fx = ch(&mut s, 'R');
+    assert!(fx.contains(&Effect::Refresh { feeds: None }), "{fx:?}");
+    for (step, said) in [
+        (SyncStep::Connecting, "Đồng bộ: đăng nhập"),
+        (
+            SyncStep::Pushing { done: 3, total: 12 },
+            "Đồng bộ: gửi thay đổi 3/12",
+        ),
+        (SyncStep::Subscriptions, "Đồng bộ: nguồn tin"),
+        (
+            SyncStep::Items {
+                done: 1200,
+                total: Some(5000),
+            },
+            "Đồng bộ: bài mới 1.200/5.000",
+        ),
+        (SyncStep::States, "Đồng bộ: đã đọc, gắn sao"),
+    ] {
+        update(&mut s, Msg::SyncProgress(step));
+        let line = status(&s);
+        assert!(line.contains(said), "{line}");
+        assert!(!line.contains("Đang làm mới"), "{line}");
+    }
+    update(&mut s, Msg::RefreshProgress { done: 1, total: 3 });
+    let line = status(&s);
+    assert!(line.contains("Đang làm mới 1/3"), "{line}");
+    assert!(!line.contains("Đồng bộ"), "{line}");
+    update(
+        &mut s,
+        Msg::RefreshDone {
+            ok: 3,
+            failed: 0,
+            new: 4,
+            offline: false,
+            error: None,
+        },
+    );
+    assert_eq!(s.status.sync, None);
+}

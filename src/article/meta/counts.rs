@@ -8,14 +8,16 @@ use regex::Regex;
 use serde_json::Value;
 use std::sync::LazyLock;
 
-/// "4/5 (1,024 lượt)", "4.5/5 (12 votes)", "4,5/5 - 1.024 lượt đánh giá".
+/// "4/5 (1,024 lượt)", "4.5/5 (12 votes)", "4,5/5 - 1.024 lượt đánh giá". The word
+/// boundaries are ASCII ones: a Unicode `\b` keeps the regex crate off its DFA on
+/// Vietnamese text, and this search over the whole body was a sixth of the extraction.
 #[allow(
     clippy::expect_used,
     reason = "a constant pattern, compiled by the tests"
 )]
 pub(crate) static RATING_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d(?:[.,]\d{1,2})?)\s*/\s*(\d{1,2})\s*(?:\(|-|–|:)?\s*(\d[\d.,]*)\s*(?:lượt|votes?|ratings?|đánh giá)",
+        r"(?i)(?-u:\b)(\d(?:[.,]\d{1,2})?)\s*/\s*(\d{1,2})\s*(?:\(|-|–|:)?\s*(\d[\d.,]*)\s*(?:lượt|votes?|ratings?|đánh giá)",
     )
     .expect("valid regex")
 });
@@ -25,7 +27,7 @@ pub(crate) static RATING_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     reason = "a constant pattern, compiled by the tests"
 )]
 pub(crate) static VIEWS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:lượt xem|lượt đọc)\s*:?\s*(\d[\d.,]*)").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:lượt xem|lượt đọc)\s*:?\s*(\d[\d.,]*)").expect("valid regex")
 });
 /// "1.705 lượt xem".
 #[allow(
