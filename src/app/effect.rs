@@ -72,6 +72,11 @@ pub enum Effect {
         req: u64,
         url: String,
     },
+    /// The versions of a story from the cache (every paper's, not only the list's):
+    /// answered by [`super::Msg::StoryLoaded`].
+    LoadStory {
+        story: i64,
+    },
     /// Put `text` on the clipboard: the runner writes the OSC 52 escape.
     Copy {
         text: String,

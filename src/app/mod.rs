@@ -92,6 +92,7 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Failed(e) => s.status.error = Some(e),
         Msg::PageLoaded { req, result } => links::page_loaded(s, req, result, &mut fx),
         Msg::SaveDone(result) => save::done(s, result),
+        Msg::StoryLoaded { story, rows } => versions::loaded(s, story, rows),
         Msg::BrowserOpened(r) => match r {
             Ok(()) => s.status.message = Some(i18n::tr(s.lang, i18n::T::OpenedBrowser).into()),
             Err(e) => s.status.error = Some(e),

@@ -82,4 +82,8 @@ pub enum Msg {
         result: Result<Box<(crate::feed::model::StoredExtract, u32)>, Problem>,
     },
     SaveDone(super::effect::SaveResult),
+    StoryLoaded {
+        story: i64,
+        rows: Vec<ArticleRow>,
+    },
 }

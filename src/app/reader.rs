@@ -117,6 +117,9 @@ pub(super) fn open(s: &mut State, row: ArticleRow, from_search: bool, fx: &mut V
     });
     s.focus = Pane::Reader;
     fx.push(Effect::LoadDetail { req, id });
+    if let Some(story) = s.reader.as_ref().and_then(|r| r.row.story) {
+        fx.push(Effect::LoadStory { story });
+    }
 }
 
 pub(super) fn detail_loaded(s: &mut State, req: u64, detail: ArticleDetail, fx: &mut Vec<Effect>) {

@@ -71,20 +71,25 @@ pub(super) fn read_marked(s: &mut State, id: ArticleId, fx: &mut Vec<Effect>) {
     if !s.mark_story_read {
         return;
     }
-    let story = s
+    let listed = s
         .articles
         .stories
         .versions
         .values()
         .find(|vs| vs.iter().any(|v| v.id == id));
-    let Some(story) = story else {
-        return;
-    };
-    let others: Vec<ArticleId> = story
-        .iter()
-        .filter(|v| v.id != id && !v.read)
-        .map(|v| v.id)
-        .collect();
+    // The reader knows every version of the open story (from the cache), the list only
+    // its own.
+    let open = s
+        .reader
+        .as_ref()
+        .map(|r| &r.versions)
+        .filter(|vs| vs.iter().any(|v| v.id == id));
+    let mut others: Vec<ArticleId> = Vec::new();
+    for v in listed.into_iter().chain(open).flatten() {
+        if v.id != id && !v.read && !others.contains(&v.id) {
+            others.push(v.id);
+        }
+    }
     for other in others {
         if s.articles.stories.pending.insert(other) {
             fx.push(Effect::SetRead {

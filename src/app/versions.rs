@@ -31,3 +31,22 @@ pub(super) fn switch_version(s: &mut State, delta: i32, fx: &mut Vec<Effect>) {
         n as usize,
     ));
 }
+
+/// The versions of the open article's story, from the cache: they replace the list's
+/// (a feed's list holds one version of a story at most).
+pub(super) fn loaded(s: &mut State, story: i64, rows: Vec<crate::store::ArticleRow>) {
+    let Some(r) = s
+        .reader
+        .as_mut()
+        .filter(|r| r.page.is_none() && r.row.story == Some(story))
+    else {
+        return;
+    };
+    let Some(at) = rows.iter().position(|v| v.id == r.row.id) else {
+        return;
+    };
+    if rows.len() > 1 {
+        r.version = at;
+        r.versions = rows;
+    }
+}

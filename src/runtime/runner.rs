@@ -223,6 +223,10 @@ impl Runner {
                     let _ = tx.send(Msg::PageLoaded { req, result });
                 }));
             }
+            Effect::LoadStory { story } => self.query(move |s| {
+                s.story_versions(story)
+                    .map_or_else(failed, |rows| Msg::StoryLoaded { story, rows })
+            }),
             Effect::Copy { text } => {
                 if let Err(e) = super::clipboard::copy(&text) {
                     let _ = self

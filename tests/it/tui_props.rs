@@ -140,6 +140,16 @@ fn answer(s: &mut State, fx: Effect) -> Vec<Effect> {
                 )))
             },
         },
+        Effect::LoadStory { story } => Msg::StoryLoaded {
+            story,
+            rows: s
+                .articles
+                .rows
+                .iter()
+                .filter(|r| r.story.is_some())
+                .cloned()
+                .collect(),
+        },
         Effect::SaveArticle(job) => Msg::SaveDone(match job.path.len() % 3 {
             0 => docbao::app::save::SaveResult::Exists(job.path.clone()),
             1 => docbao::app::save::SaveResult::Saved(job.path.clone()),

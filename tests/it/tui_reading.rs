@@ -545,3 +545,50 @@ fn a_followed_page_has_no_summary_to_switch_to() {
     assert!(ch(&mut s, 't').is_empty());
     assert_eq!(s.reader.as_ref().unwrap().mode, docbao::app::BodyMode::Full);
 }
+
+#[test]
+fn a_feed_list_gets_the_other_papers_versions_from_the_cache() {
+    let f = feeds();
+    let mut s = loaded_state(Lang::Vi, 80, 24);
+    s.mark_story_read = true;
+    code(&mut s, KeyCode::Enter);
+    let mut row = s.articles.rows[0].clone();
+    row.story = Some(10);
+    s.articles.rows[0] = row.clone();
+    // One version in this list: the reader asks the cache for the story.
+    let fx = code(&mut s, KeyCode::Enter);
+    assert!(fx.contains(&Effect::LoadStory { story: 10 }));
+    assert!(s.reader.as_ref().unwrap().versions.is_empty());
+    let other = ArticleRow {
+        story: Some(10),
+        ..article(20, &f[2], "Bản của báo khác", 3, false, 0, false)
+    };
+    update(
+        &mut s,
+        Msg::StoryLoaded {
+            story: 10,
+            rows: vec![other.clone(), row.clone()],
+        },
+    );
+    let r = s.reader.as_ref().unwrap();
+    assert_eq!((r.versions.len(), r.version), (2, 1));
+    assert!(draw(&s).0.contains("bản 2/2"));
+    // Read here: the other paper's version is marked read too.
+    let more = confirm_marks(&mut s, &fx);
+    assert!(more.contains(&Effect::SetRead {
+        id: ArticleId(20),
+        read: true
+    }));
+    // v goes to it.
+    ch(&mut s, 'v');
+    assert_eq!(s.reader.as_ref().unwrap().row.id, ArticleId(20));
+    // A late answer for another story changes nothing.
+    update(
+        &mut s,
+        Msg::StoryLoaded {
+            story: 99,
+            rows: vec![],
+        },
+    );
+    assert_eq!(s.reader.as_ref().unwrap().versions.len(), 2);
+}
