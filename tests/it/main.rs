@@ -78,5 +78,6 @@ mod tui_reading_io;
 mod tui_runner;
 mod tui_sizes;
 mod tui_snapshots;
+mod tui_stories;
 mod tui_update;
 mod tui_update_more;
