@@ -209,6 +209,7 @@ fn bench(c: &mut Criterion) {
         width,
         lines: std::sync::Arc::new(lines),
         links: std::sync::Arc::new(Vec::new()),
+        placed: Default::default(),
     };
     eprintln!(
         "wrapping 5 MB of text once: {:?} ({} lines)",
@@ -232,6 +233,7 @@ fn bench(c: &mut Criterion) {
         history: Vec::new(),
         hints: None,
         save: None,
+        pictures: Default::default(),
     });
     state.focus = Pane::Reader;
     update(&mut state, key(KeyCode::End));

@@ -7,7 +7,9 @@ use crate::i18n::Lang;
 /// `move_down`, `move_up`, `first`, `last`, `page_down`, `page_up`, `open`, `back`, `close`,
 /// `quit`, `next_pane`, `refresh`, `refresh_all`, `rate_1` … `rate_5`, `rate_0`,
 /// `toggle_read`, `next_unread`, `prev_unread`, `search`, `filter`, `sort`, `toggle_full`,
-/// `open_browser`, `help`, `follow_link`, `copy_url`, `save_article`, `next_version`.
+/// `open_browser`, `view_image`, `help`, `follow_link`, `copy_url`, `save_article`,
+/// `next_version`. In the picture viewer, `next_unread` and `prev_unread` (n, N) step
+/// through the article's pictures.
 ///
 /// Key syntax: a character (`j`, `Q`, `?`, `/`), or a name (`up`, `down`, `left`, `right`,
 /// `home`, `end`, `pgup`, `pgdn`, `enter`, `esc`, `tab`, `backtab`, `space`, `backspace`,
@@ -38,6 +40,7 @@ pub enum Action {
     Sort,
     ToggleFull,
     OpenBrowser,
+    ViewImage,
     Help,
     FollowLink,
     CopyUrl,
@@ -47,7 +50,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::First,
@@ -75,6 +78,7 @@ impl Action {
         Action::Sort,
         Action::ToggleFull,
         Action::OpenBrowser,
+        Action::ViewImage,
         Action::FollowLink,
         Action::CopyUrl,
         Action::SaveArticle,
@@ -112,6 +116,7 @@ impl Action {
             Action::Sort => "sort",
             Action::ToggleFull => "toggle_full",
             Action::OpenBrowser => "open_browser",
+            Action::ViewImage => "view_image",
             Action::Help => "help",
             Action::FollowLink => "follow_link",
             Action::CopyUrl => "copy_url",
@@ -154,6 +159,7 @@ impl Action {
             Action::Sort => &["s"],
             Action::ToggleFull => &["t"],
             Action::OpenBrowser => &["o"],
+            Action::ViewImage => &["i"],
             Action::Help => &["?"],
             // Not newsboat's: it has no hint mode; `f` (browsers' hint key) is the filter.
             Action::FollowLink => &["L"],
@@ -191,8 +197,14 @@ impl Action {
             Action::Rate(5) => ("chấm 5 sao", "rate 5 stars"),
             Action::Rate(_) => ("xóa điểm", "clear the rating"),
             Action::ToggleRead => ("đã đọc / chưa đọc", "toggle read"),
-            Action::NextUnread => ("bài chưa đọc kế tiếp", "next unread"),
-            Action::PrevUnread => ("bài chưa đọc trước", "previous unread"),
+            Action::NextUnread => (
+                "bài chưa đọc kế tiếp; ảnh kế tiếp khi xem ảnh",
+                "next unread; next picture in the viewer",
+            ),
+            Action::PrevUnread => (
+                "bài chưa đọc trước; ảnh trước khi xem ảnh",
+                "previous unread; previous picture in the viewer",
+            ),
             Action::Search => ("tìm kiếm (không cần dấu)", "search (accents optional)"),
             Action::Filter => (
                 "lọc: tất cả, chưa đọc, đã chấm",
@@ -204,6 +216,10 @@ impl Action {
             ),
             Action::ToggleFull => ("toàn văn / tóm tắt", "full text / the feed's summary"),
             Action::OpenBrowser => ("mở trong trình duyệt", "open in the browser"),
+            Action::ViewImage => (
+                "xem ảnh đang hiện, cỡ cả khung (Esc: trở lại)",
+                "the picture in view, alone in the pane (Esc: back)",
+            ),
             Action::Help => ("trợ giúp", "help"),
             Action::FollowLink => (
                 "chọn liên kết theo số: đọc ở đây (o: trình duyệt, y: chép)",

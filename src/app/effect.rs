@@ -30,6 +30,26 @@ pub enum Effect {
         html: String,
         width: u16,
         lang: Lang,
+        /// Lay the pictures out too (they are drawn), with the page's lead picture and
+        /// its address (relative picture addresses are resolved against it).
+        pictures: bool,
+        lead: Option<String>,
+        base: Option<String>,
+    },
+    /// Picture `index` of article `id`: from the cache, else fetched (and cached), then
+    /// decoded and encoded for at most `cols` x `rows` cells, off the UI thread.
+    LoadPicture {
+        req: u64,
+        id: ArticleId,
+        index: usize,
+        url: String,
+        cols: u16,
+        rows: u16,
+    },
+    /// Pictures asked for before request `below` are no longer wanted (another size, another
+    /// article): their decoding is skipped.
+    DropPictures {
+        below: u64,
     },
     /// Download and extract the full text, then store it.
     FetchFullText {

@@ -4,7 +4,7 @@ use super::action::Action;
 use super::effect::Effect;
 use super::search::BoxKey;
 use super::{FeedEntry, Pane, Problem, State};
-use super::{articles, feeds, help, marks, reader, refresh, search};
+use super::{articles, feeds, help, marks, pictures, reader, refresh, search};
 use crate::i18n::{T, tr};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -57,7 +57,24 @@ pub(super) fn key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
         }
     }
     if let Some(a) = s.keymap.action(&k) {
+        if pictures::viewing(s) {
+            return viewer_action(s, a, fx);
+        }
         action(s, a, fx);
+    }
+}
+
+/// Keys in the picture viewer: stepping through the pictures, back to the text, help and
+/// quit; the rest waits until the viewer is closed.
+fn viewer_action(s: &mut State, a: Action, fx: &mut Vec<Effect>) {
+    match a {
+        Action::NextUnread | Action::MoveDown | Action::PageDown => pictures::step_viewer(s, 1),
+        Action::PrevUnread | Action::MoveUp | Action::PageUp => pictures::step_viewer(s, -1),
+        Action::First => pictures::step_viewer(s, i32::MIN / 2),
+        Action::Last => pictures::step_viewer(s, i32::MAX / 2),
+        Action::Back | Action::Close | Action::ViewImage => pictures::close_viewer(s),
+        Action::Quit | Action::Help => action(s, a, fx),
+        _ => {}
     }
 }
 
@@ -102,6 +119,12 @@ pub(super) fn action(s: &mut State, a: Action, fx: &mut Vec<Effect>) {
         Action::Sort => articles::next_sort(s, fx),
         Action::ToggleFull => reader::toggle_full(s, fx),
         Action::OpenBrowser => open_browser(s, fx),
+        Action::ViewImage => {
+            let head = reader::head_rows(s);
+            if s.focus == Pane::Reader && !pictures::open_viewer(s, head) {
+                s.status.message = Some(tr(s.lang, T::NoPictures).into());
+            }
+        }
         Action::Help => help::open(s),
         Action::FollowLink => super::links::start(s, crate::i18n::reading::HintTarget::Read),
         Action::CopyUrl => super::links::copy_current(s, fx),

@@ -193,6 +193,8 @@ pub(super) fn follow(s: &mut State, url: String, fx: &mut Vec<Effect>) {
         body: r.body.take(),
         scroll: std::mem::take(&mut r.scroll),
         page: r.page.replace(url.clone()),
+        // The page has its own pictures (the next render starts them afresh).
+        pictures: std::mem::take(&mut r.pictures),
     };
     if r.history.len() >= MAX_HISTORY {
         r.history.remove(0);
@@ -259,6 +261,7 @@ pub(super) fn back(s: &mut State, fx: &mut Vec<Effect>) -> bool {
     r.body = prev.body;
     r.scroll = prev.scroll;
     r.page = prev.page;
+    r.pictures = prev.pictures;
     r.hints = None;
     if r.detail.is_some() {
         // Wrapped again: the width may have changed, and a resize asks only for the newest.

@@ -19,6 +19,7 @@ pub mod keymap;
 pub mod links;
 pub mod marks;
 pub mod msg;
+pub mod pictures;
 pub mod problem;
 pub mod reader;
 pub mod refresh;
@@ -66,6 +67,10 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::ArticlesLoaded { req, rows } => articles::loaded(s, req, rows),
         Msg::DetailLoaded { req, detail } => reader::detail_loaded(s, req, *detail, &mut fx),
         Msg::BodyRendered { req, body } => reader::body_rendered(s, req, body),
+        Msg::PictureReady { req, index, shown } => {
+            let head = reader::head_rows(s);
+            pictures::ready(s, head, req, index, shown)
+        }
         Msg::FullTextDone {
             req,
             id,
@@ -97,6 +102,11 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             Ok(()) => s.status.message = Some(i18n::tr(s.lang, i18n::T::OpenedBrowser).into()),
             Err(e) => s.status.error = Some(e),
         },
+    }
+    if !s.quit && s.pictures.is_some() && s.reader.is_some() {
+        let head = reader::head_rows(s);
+        let page = reader::page_rows(s);
+        pictures::want(s, head, page, &mut fx);
     }
     fx
 }
@@ -137,6 +147,8 @@ pub struct State {
     pub lang: Lang,
     pub rating_style: RatingStyle,
     pub keymap: KeyMap,
+    /// How pictures are drawn; `None`: off (captions only).
+    pub pictures: Option<pictures::PictureConf>,
     /// The time as the runner last said (update and view never read the clock).
     pub now: DateTime<Utc>,
     pub tz: FixedOffset,
@@ -175,6 +187,7 @@ impl State {
             lang,
             rating_style: RatingStyle::Stars,
             keymap: KeyMap::default(),
+            pictures: None,
             now,
             tz: Utc.fix(),
             width: 80,

@@ -47,6 +47,12 @@ pub enum Msg {
         req: u64,
         body: WrappedBody,
     },
+    /// Picture `index` of request `req` is ready to draw, or cannot be (`None`).
+    PictureReady {
+        req: u64,
+        index: usize,
+        shown: Option<super::pictures::Shown>,
+    },
     /// The full text was fetched and stored (`Ok`) or not.
     FullTextDone {
         req: u64,

@@ -18,6 +18,8 @@ pub struct WrappedBody {
     pub width: u16,
     pub lines: Arc<Vec<Line<'static>>>,
     pub links: Arc<Vec<String>>,
+    /// Where the pictures stand (none when pictures are off).
+    pub placed: super::pictures::Placed,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +51,7 @@ pub struct Reader {
     pub hints: Option<Hints>,
     /// The save prompt, while open.
     pub save: Option<SavePrompt>,
+    pub pictures: super::pictures::Pictures,
 }
 
 /// Choosing a link: what it will do, and the digits typed so far.
@@ -67,6 +70,7 @@ pub struct Shown {
     pub body: Option<WrappedBody>,
     pub scroll: usize,
     pub page: Option<String>,
+    pub pictures: super::pictures::Pictures,
 }
 
 /// The save prompt of `w` (see `save`).
@@ -114,6 +118,7 @@ pub(super) fn open(s: &mut State, row: ArticleRow, from_search: bool, fx: &mut V
         history: Vec::new(),
         hints: None,
         save: None,
+        pictures: Default::default(),
     });
     s.focus = Pane::Reader;
     fx.push(Effect::LoadDetail { req, id });
@@ -214,6 +219,7 @@ pub(super) fn render_body(s: &mut State, fx: &mut Vec<Effect>) {
     };
     let req = s.fresh_req();
     let lang = s.lang;
+    let pictures_on = s.pictures.is_some();
     let Some(r) = s.reader.as_mut() else {
         return;
     };
@@ -224,6 +230,11 @@ pub(super) fn render_body(s: &mut State, fx: &mut Vec<Effect>) {
         Some(h) => h.to_string(),
         None => format!("<p>{}</p>", tr(lang, T::NoSummary)),
     };
+    let meta = detail.full.as_ref().map(|f| &f.meta);
+    let lead = meta.and_then(|m| m.image.clone());
+    let base = meta
+        .and_then(|m| m.url.clone())
+        .or_else(|| detail.row.url.clone());
     r.render_req = req;
     r.render_width = width;
     fx.push(Effect::RenderBody {
@@ -231,6 +242,9 @@ pub(super) fn render_body(s: &mut State, fx: &mut Vec<Effect>) {
         html,
         width,
         lang,
+        pictures: pictures_on,
+        lead,
+        base,
     });
 }
 
@@ -254,6 +268,13 @@ pub(super) fn body_rendered(s: &mut State, req: u64, body: WrappedBody) {
     // Keep the place: the same fraction of the text stays at the top.
     if let Some(old) = r.body.as_ref().filter(|o| !o.lines.is_empty()) {
         r.scroll = r.scroll * body.lines.len() / old.lines.len();
+    }
+    // Another article text (full or summary) has other pictures.
+    if r.body
+        .as_ref()
+        .is_none_or(|o| o.placed.images != body.placed.images)
+    {
+        r.pictures = Default::default();
     }
     r.body = Some(body);
 }
@@ -281,6 +302,15 @@ pub(super) fn scroll_by(s: &mut State, delta: i32) {
     }
 }
 
+/// The rows of the open article's header at the reader's width (0 when none is open).
+pub(super) fn head_rows(s: &State) -> usize {
+    let Some(r) = s.reader.as_ref() else {
+        return 0;
+    };
+    let width = layout::reader_text(s.shape()).map_or(1, |t| t.width as usize);
+    header(s, r, width).len()
+}
+
 /// The rows of a page in the reader.
 pub(super) fn page_rows(s: &State) -> usize {
     layout::reader_text(s.shape()).map_or(1, |r| r.height as usize)
@@ -294,8 +324,11 @@ pub fn max_scroll(s: &State) -> usize {
     let Some(area) = layout::reader_text(s.shape()) else {
         return 0;
     };
-    let total =
-        header(s, r, area.width as usize).len() + r.body.as_ref().map_or(1, |b| b.lines.len());
+    let body: usize = super::pictures::reader_blocks(s)
+        .iter()
+        .map(|b| b.rows())
+        .sum();
+    let total = header(s, r, area.width as usize).len() + body;
     layout::max_scroll(total, area.height as usize)
 }
 

@@ -189,8 +189,9 @@ fn extract_inner(html: &str, url: Option<&str>) -> Result<Extracted, ArticleErro
     unwrap_layout_tables(&out);
     if kind == PageKind::Article {
         chrome::drop_link_runs(&out);
+        super::tail::drop_footer(&out);
     }
-    chrome::dedupe(&out, meta.title.as_deref(), header_line.as_deref());
+    super::dedupe::dedupe(&out, meta.title.as_deref(), header_line.as_deref());
     drop_empty_lists(&out);
     let body = out.select("body");
     let html = crate::text::clean_block(&body.inner_html());
@@ -306,7 +307,7 @@ fn drop_empty_lists(doc: &Document) {
 }
 
 /// A layout table holding one picture and its caption becomes a figure, so the caption is
-/// shown once, as the picture's (see [`chrome::dedupe`]).
+/// shown once, as the picture's (see [`super::dedupe::dedupe`]).
 fn as_figure(table: &dom_query::NodeRef) -> bool {
     let imgs = table.find(&["img"]);
     let [img] = imgs.as_slice() else {

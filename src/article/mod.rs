@@ -5,11 +5,12 @@
 //! styles out) -> one DOM (dom_query) -> [`meta::collect`] reads metadata from the whole
 //! page -> [`rules`] drop what a known CMS puts inside its articles -> [`chrome::strip`]
 //! removes generic chrome -> the site rule's body or the whole page goes through
-//! readability (dom_smoothie) -> [`chrome::dedupe`] -> clean HTML + [`ArticleMeta`].
+//! readability (dom_smoothie) -> [`dedupe::dedupe`] -> clean HTML + [`ArticleMeta`].
 pub mod body;
 pub mod chrome;
 pub mod date;
 pub mod export;
+pub mod dedupe;
 pub mod extract;
 pub mod fetch;
 pub mod guard;
@@ -20,11 +21,12 @@ pub mod meta;
 pub mod render;
 pub mod reveal;
 pub mod rules;
+pub mod tail;
 mod title;
 
 pub use extract::{Extracted, extract};
 pub use fetch::{Page, fetch_article, fetch_extract, fetch_page, not_a_page};
-pub use render::{Rendered, body_text, render};
+pub use render::{PicturePlace, Rendered, body_text, render, render_with_pictures};
 
 /// Moved to `feed::model` (the store keeps them too); here under their old names.
 pub use crate::feed::model::{ArticleMeta, PageRating};

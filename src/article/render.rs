@@ -35,6 +35,13 @@ const SPACER: char = '\u{E001}';
 const NO_WRAP: usize = 100_000;
 /// Narrowest width the layout is asked for.
 pub const MIN_WIDTH: usize = 20;
+/// With pictures: starts each picture's label, followed by one character naming the
+/// picture ([`PIC_BASE`] + its index among the body's `<img>`s); both taken out again,
+/// so the reader knows on which line each picture stands. Removed from input beforehand.
+const PIC: char = '\u{E002}';
+const PIC_BASE: u32 = 0xF_0000;
+/// The most pictures of one body given a place (the rest keep their label only).
+const MAX_PICS: usize = 4096;
 
 /// An article laid out for a width: styled lines (the numbered link list at the end) and
 /// the links in reference order.
@@ -42,6 +49,18 @@ pub const MIN_WIDTH: usize = 20;
 pub struct Rendered {
     pub lines: Vec<Line<'static>>,
     pub links: Vec<String>,
+    /// With [`render_with_pictures`]: every `<img>` laid out, in line order.
+    pub pictures: Vec<PicturePlace>,
+}
+
+/// Where a picture of the body stands: its label is on line `line`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PicturePlace {
+    pub line: usize,
+    /// The `src` as written in the HTML (not resolved).
+    pub src: String,
+    /// The line holds nothing but picture labels.
+    pub alone: bool,
 }
 
 impl Rendered {
@@ -59,16 +78,29 @@ impl Rendered {
 
 /// Lays out `html` at `width` columns (0: no wrapping; otherwise at least [`MIN_WIDTH`]).
 pub fn render(html: &str, width: usize, lang: Lang) -> Rendered {
+    render_inner(html, width, lang, false)
+}
+
+/// As [`render`], and every picture of the body gets a label (`[Ảnh]` when it has no
+/// caption) whose line is reported in [`Rendered::pictures`], for the reader to draw the
+/// picture above it.
+pub fn render_with_pictures(html: &str, width: usize, lang: Lang) -> Rendered {
+    render_inner(html, width, lang, true)
+}
+
+fn render_inner(html: &str, width: usize, lang: Lang, pictures: bool) -> Rendered {
     let width = if width == 0 {
         NO_WRAP
     } else {
         width.max(MIN_WIDTH)
     };
     let links = Rc::new(RefCell::new(Links::default()));
+    let srcs = Rc::new(RefCell::new(Vec::new()));
     let deco = Decorator {
         links: links.clone(),
         lang,
         body_only: false,
+        pictures: pictures.then(|| srcs.clone()),
     };
     let tagged = guard::catch(|| layout(html, width, deco)).unwrap_or_default();
     let mut lines = to_lines(tagged);
@@ -87,8 +119,59 @@ pub fn render(html: &str, width: usize, lang: Lang) -> Rendered {
             ]));
         }
     }
-    let lines = fit_width(lines, width);
-    Rendered { lines, links }
+    let mut lines = fit_width(lines, width);
+    let pictures = if pictures {
+        places(&mut lines, &srcs.borrow())
+    } else {
+        Vec::new()
+    };
+    Rendered {
+        lines,
+        links,
+        pictures,
+    }
+}
+
+/// Takes the picture markers out of `lines`, and says where each picture stands.
+fn places(lines: &mut [Line<'static>], srcs: &[String]) -> Vec<PicturePlace> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter_mut().enumerate() {
+        if !line.spans.iter().any(|s| s.content.contains(PIC)) {
+            continue;
+        }
+        let mut found = Vec::new();
+        for span in &mut line.spans {
+            if !span.content.contains(PIC) {
+                continue;
+            }
+            let mut text = String::with_capacity(span.content.len());
+            let mut chars = span.content.chars();
+            while let Some(c) = chars.next() {
+                if c != PIC {
+                    text.push(c);
+                    continue;
+                }
+                let n = chars
+                    .next()
+                    .map(|c| (c as u32).wrapping_sub(PIC_BASE) as usize);
+                if let Some(src) = n.and_then(|n| srcs.get(n)) {
+                    found.push(src.clone());
+                }
+            }
+            span.content = text.into();
+        }
+        line.spans.retain(|s| !s.content.is_empty());
+        let alone = line
+            .spans
+            .iter()
+            .all(|s| s.content.trim().is_empty() || s.style == picture_style());
+        out.extend(found.into_iter().map(|src| PicturePlace {
+            line: i,
+            src,
+            alone,
+        }));
+    }
+    out
 }
 
 /// The body alone as plain text: unwrapped, paragraphs separated by a blank line, no link
@@ -99,6 +182,7 @@ pub fn body_text(html: &str) -> String {
         links,
         lang: Lang::En,
         body_only: true,
+        pictures: None,
     };
     let tagged = guard::catch(|| layout(html, NO_WRAP, deco)).unwrap_or_default();
     let mut out = String::new();
@@ -118,8 +202,18 @@ fn layout(html: &str, width: usize, deco: Decorator) -> Vec<TaggedLine<Vec<RichA
     if clean.contains(SPACER) {
         clean = clean.replace(SPACER, "");
     }
+    if clean.contains(PIC) {
+        clean = clean.replace(PIC, "");
+    }
     let capped = space_lists(guard::sanitize(&clean));
+    // With pictures, an image without a caption is laid out too (as "[Ảnh]").
+    let images = if deco.pictures.is_some() {
+        html2text::config::ImageRenderMode::ShowAlways
+    } else {
+        html2text::config::ImageRenderMode::IgnoreEmpty
+    };
     html2text::config::with_decorator(deco)
+        .empty_img_mode(images)
         .allow_width_overflow()
         .lines_from_read(capped.as_bytes(), width)
         .unwrap_or_default()
@@ -138,6 +232,8 @@ struct Decorator {
     lang: Lang,
     /// For `body_text`: no references, no pictures, no heading marks.
     body_only: bool,
+    /// With pictures: the `src` of every picture labelled, in the order labelled.
+    pictures: Option<Rc<RefCell<Vec<String>>>>,
 }
 
 impl TextDecorator for Decorator {
@@ -201,17 +297,29 @@ impl TextDecorator for Decorator {
 
     fn decorate_image(&mut self, src: &str, title: &str) -> (String, RichAnnotation) {
         let title = crate::text::clean_line(title);
-        if self.body_only || title.is_empty() {
-            return (String::new(), RichAnnotation::Default);
-        }
         let label = match self.lang {
             Lang::Vi => "Ảnh",
             Lang::En => "Image",
         };
-        (
-            format!("[{label}: {title}]"),
-            RichAnnotation::Image(src.to_string()),
-        )
+        let annotation = RichAnnotation::Image(src.to_string());
+        if let Some(srcs) = self.pictures.as_ref() {
+            let mut srcs = srcs.borrow_mut();
+            let text = if title.is_empty() {
+                format!("[{label}]")
+            } else {
+                format!("[{label}: {title}]")
+            };
+            if srcs.len() >= MAX_PICS {
+                return (text, annotation);
+            }
+            let mark = char::from_u32(PIC_BASE + srcs.len() as u32).unwrap_or(' ');
+            srcs.push(src.to_string());
+            return (format!("{PIC}{mark}{text}"), annotation);
+        }
+        if self.body_only || title.is_empty() {
+            return (String::new(), RichAnnotation::Default);
+        }
+        (format!("[{label}: {title}]"), annotation)
     }
 
     fn header_prefix(&self, _level: usize) -> String {
@@ -243,6 +351,10 @@ impl TextDecorator for Decorator {
     }
 }
 
+fn picture_style() -> Style {
+    Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM)
+}
+
 fn link_style() -> Style {
     Style::new()
         .fg(Color::Cyan)
@@ -256,7 +368,7 @@ fn style_of(tags: &[RichAnnotation]) -> Style {
         RichAnnotation::Strikeout => s.add_modifier(Modifier::CROSSED_OUT),
         RichAnnotation::Code | RichAnnotation::Preformat(_) => s.fg(Color::Yellow),
         RichAnnotation::Link(_) => s.patch(link_style()),
-        RichAnnotation::Image(_) => s.add_modifier(Modifier::ITALIC | Modifier::DIM),
+        RichAnnotation::Image(_) => s.patch(picture_style()),
         _ => s,
     })
 }

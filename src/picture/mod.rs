@@ -4,6 +4,7 @@
 //! table) for offline reading, within a budget; the reader draws them through
 //! `ratatui-image`.
 pub mod decode;
+pub mod detect;
 pub mod draw;
 pub mod fetch;
 pub mod refs;

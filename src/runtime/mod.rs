@@ -5,11 +5,13 @@
 //! before one frame, and frames come at most every [`FRAME`].
 pub mod body;
 pub mod clipboard;
+pub mod detect;
 pub mod events;
 pub mod latest;
 pub mod logging;
 pub mod pace;
 pub mod pages;
+pub mod pictures;
 pub mod runner;
 
 use crate::app::Problem;
@@ -87,6 +89,16 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut runner = Runner::new(&ctx, store, tx.clone())?;
     let mut guard = crate::tui::TerminalGuard::enter().context("cannot set up the terminal")?;
+    // Asked once, in raw mode, before anything reads the terminal's events, and before the
+    // first frame: nobody types at a blank screen, and a key typed during the wait (at most
+    // 200 ms, a silent terminal) would be read as part of the answer and lost.
+    let drawing = detect::drawing(ctx.config.images);
+    if let Some(picker) = crate::picture::detect::picker(drawing) {
+        state.pictures = Some(crate::app::pictures::PictureConf {
+            max_rows: ctx.config.image_max_rows,
+        });
+        runner.draw_pictures(picker)?;
+    }
     let size = guard.terminal.size()?;
     update(
         &mut state,
@@ -138,23 +150,12 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
             _ = spinner.tick(), if ticking => batch.push(Msg::Tick),
             _ = tokio::time::sleep_until(frame_due), if dirty => {}
         }
-        // Everything already waiting goes into the same frame. Polled with this task's
-        // waker (`biased` select with a ready branch), never with a no-op one: the event
-        // stream keeps the last waker it was given, and a key pressed after a no-op poll
-        // would wake nobody until another branch (the 30 s clock) did.
-        loop {
-            tokio::select! {
-                biased;
-                ev = events.next() => match ev {
-                    Some(Ok(ev)) => batch.extend(events::event_msg(ev, state.focus, &vs)),
-                    Some(Err(e)) => return Err(e).context("reading the terminal"),
-                    None => {
-                        ended = true;
-                        break;
-                    }
-                },
-                _ = std::future::ready(()) => break,
-            }
+        // Everything already waiting goes into the same frame. Not through the stream with
+        // `now_or_never`: crossterm's stream keeps the waker of the poll that found nothing,
+        // and a no-op waker there left the next key unseen until a timer woke the loop.
+        while crossterm::event::poll(Duration::ZERO).context("reading the terminal")? {
+            let ev = crossterm::event::read().context("reading the terminal")?;
+            batch.extend(events::event_msg(ev, state.focus, &vs));
         }
         while let Ok(m) = rx.try_recv() {
             batch.push(m);

@@ -2,8 +2,9 @@
 //! the user's writes and the refresh's own calls alike; nothing on the UI loop waits for
 //! it), body renders on a latest-wins worker, slow work on tokio tasks (abortable: Esc
 //! cancels), results back as messages.
-use super::body::wrap_body;
+use super::body::{wrap_body, wrap_body_with_pictures};
 use super::latest::Latest;
+use super::pictures::PictureWork;
 use crate::app::state::State;
 use crate::app::{Effect, Msg, Problem, Saved};
 use crate::article::{ArticleError, fetch_article};
@@ -23,6 +24,8 @@ struct RenderJob {
     html: String,
     width: u16,
     lang: Lang,
+    /// With pictures: the page's lead picture and address.
+    pictures: Option<(Option<String>, Option<String>)>,
 }
 
 pub struct Runner {
@@ -42,6 +45,9 @@ pub struct Runner {
     /// Pages followed from the reader, kept for the session (going back and forth is
     /// instant): the newest last, at most [`super::pages::KEPT`].
     pages: super::pages::PageCache,
+    /// None when pictures are off.
+    pictures: Option<PictureWork>,
+    picture_budget: u64,
 }
 
 impl Runner {
@@ -50,7 +56,16 @@ impl Runner {
     pub fn new(ctx: &Ctx, store: Store, tx: UnboundedSender<Msg>) -> std::io::Result<Runner> {
         let render_tx = tx.clone();
         let render = Latest::spawn("docbao-render", move |job: RenderJob| {
-            let body = wrap_body(&job.html, job.width, job.lang);
+            let body = match &job.pictures {
+                Some((lead, base)) => wrap_body_with_pictures(
+                    &job.html,
+                    job.width,
+                    job.lang,
+                    lead.as_deref(),
+                    base.as_deref(),
+                ),
+                None => wrap_body(&job.html, job.width, job.lang),
+            };
             let _ = render_tx.send(Msg::BodyRendered { req: job.req, body });
         })?;
         Ok(Runner {
@@ -73,7 +88,20 @@ impl Runner {
             fetch: None,
             refresh: None,
             pages: Default::default(),
+            pictures: None,
+            picture_budget: ctx.config.picture_budget().unwrap_or(0),
         })
+    }
+
+    /// Draws pictures with `picker` (decided at start; never called when they are off).
+    pub fn draw_pictures(&mut self, picker: ratatui_image::picker::Picker) -> std::io::Result<()> {
+        self.pictures = Some(PictureWork::spawn(
+            picker,
+            self.store.clone(),
+            self.tx.clone(),
+            self.picture_budget,
+        )?);
+        Ok(())
     }
 
     /// Builds the HTTP client (TLS set-up takes a moment: after the first frame). Never
@@ -151,12 +179,38 @@ impl Runner {
                 html,
                 width,
                 lang,
+                pictures,
+                lead,
+                base,
             } => self.render.submit(RenderJob {
                 req,
                 html,
                 width,
                 lang,
+                pictures: pictures.then_some((lead, base)),
             }),
+            Effect::LoadPicture {
+                req,
+                id,
+                index,
+                url,
+                cols,
+                rows,
+            } => match self.pictures.as_ref() {
+                Some(p) => p.load(self.client.clone(), req, id, index, url, cols, rows),
+                None => {
+                    let _ = self.tx.send(Msg::PictureReady {
+                        req,
+                        index,
+                        shown: None,
+                    });
+                }
+            },
+            Effect::DropPictures { below } => {
+                if let Some(p) = self.pictures.as_ref() {
+                    p.drop_below(below);
+                }
+            }
             Effect::FetchFullText { req, id, url } => {
                 if let Some(h) = self.fetch.take() {
                     h.abort();

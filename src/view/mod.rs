@@ -8,6 +8,7 @@ pub mod articles;
 pub mod feeds;
 pub mod fit;
 pub mod help;
+pub mod picture;
 pub mod reader;
 pub mod search;
 pub mod status;

@@ -3,6 +3,7 @@
 use super::theme::El;
 use super::{Ui, layout, left_border, title_row};
 use crate::app::effect::BodyMode;
+use crate::app::pictures::Block;
 use crate::app::state::State;
 use crate::i18n::{T, reading, tr};
 use crate::text::clean_line;
@@ -32,7 +33,11 @@ pub fn render(ui: Ui, area: Rect, bordered: bool, buf: &mut Buffer) {
         .iter()
         .map(|l| ui.line(l))
         .collect();
-    let body_len = r.body.as_ref().map_or(1, |b| b.lines.len());
+    if r.pictures.viewer.is_some() && state.pictures.is_some() {
+        return super::picture::viewer(ui, area, bordered, buf);
+    }
+    let blocks = crate::app::pictures::reader_blocks(state);
+    let body_len: usize = blocks.iter().map(|b| b.rows()).sum();
     let total = head.len() + body_len;
     let h = text.height as usize;
     let top = r.scroll.min(total.saturating_sub(h));
@@ -71,31 +76,62 @@ pub fn render(ui: Ui, area: Rect, bordered: bool, buf: &mut Buffer) {
     if bordered {
         left_border(ui, layout::inner(area, false), buf);
     }
-    for row in 0..h.min(total - top) {
-        let i = top + row;
-        let y = text.y + row as u16;
-        if let Some(l) = head.get(i) {
-            buf.set_line(text.x, y, l, text.width);
+    // The header's rows, then each block's rows that fall in the window.
+    for (row, l) in head.iter().enumerate().skip(top).take(h) {
+        buf.set_line(text.x, text.y + (row - top) as u16, l, text.width);
+    }
+    let Some(b) = r.body.as_ref() else {
+        if (top..top + h).contains(&head.len()) {
+            let y = text.y + (head.len() - top) as u16;
+            let msg = tr(state.lang, T::Loading);
+            buf.set_stringn(text.x, y, msg, width, ui.style(El::Dim));
+        }
+        prompt(ui, text, buf);
+        return;
+    };
+    let mut at = head.len();
+    for block in blocks {
+        let rows = block.rows();
+        let (start, end) = (at, at + rows);
+        at = end;
+        if end <= top {
             continue;
         }
-        let bi = i - head.len();
-        match r.body.as_ref() {
-            Some(b) => {
-                if let Some(l) = b.lines.get(bi) {
-                    match &r.hints {
-                        Some(hints) => {
-                            let l = hint_line(l, &hints.typed, ui.style(El::Selected));
-                            buf.set_line(text.x, y, &l, text.width);
-                        }
-                        None => {
-                            buf.set_line(text.x, y, l, text.width);
+        if start >= top + h {
+            break;
+        }
+        // Rows of the block shown: from `skip` within it, at screen row `y`.
+        let skip = top.saturating_sub(start);
+        let y = text.y + start.saturating_sub(top) as u16;
+        let shown = (rows - skip).min(top + h - start.max(top));
+        match block {
+            Block::Lines(a, _) => {
+                for i in 0..shown {
+                    if let Some(l) = b.lines.get(a + skip + i) {
+                        // Hint mode: the link references stand out.
+                        match &r.hints {
+                            Some(hints) => {
+                                let l = hint_line(l, &hints.typed, ui.style(El::Selected));
+                                buf.set_line(text.x, y + i as u16, &l, text.width);
+                            }
+                            None => {
+                                buf.set_line(text.x, y + i as u16, l, text.width);
+                            }
                         }
                     }
                 }
             }
-            None => {
-                let msg = tr(state.lang, T::Loading);
-                buf.set_stringn(text.x, y, msg, width, ui.style(El::Dim));
+            Block::Caption(image) => {
+                if let Some(img) = b.placed.images.get(image) {
+                    let caption = format!("[{}: {}]", tr(state.lang, T::Picture), img.caption);
+                    buf.set_stringn(text.x, y, caption, width, ui.style(El::Dim));
+                }
+            }
+            Block::Picture { image, rows } => {
+                let slot = r.pictures.slots.get(image);
+                let caption = b.placed.images.get(image).map(|i| i.caption.as_str());
+                let full = Rect::new(text.x, y, text.width, shown as u16);
+                super::picture::slot(ui, slot, caption, full, (skip as u16, rows), buf);
             }
         }
     }

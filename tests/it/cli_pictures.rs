@@ -2,40 +2,11 @@
 //! from a local server, `read --json` lists them in page order (lead first) with their
 //! captions and whether they are cached; hostile pictures end as captions, never a panic.
 use crate::cli_common;
+use crate::picture_fixtures::{png, serve_hostile};
 use crate::support;
 
 use cli_common::{Docbao, rss};
-use image::{ImageEncoder, RgbImage};
 use support::{Response, Server};
-
-/// A PNG made here: `w` x `h`, a gradient.
-fn png(w: u32, h: u32) -> Vec<u8> {
-    let img = RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 120]));
-    let mut out = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut out)
-        .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
-        .unwrap();
-    out
-}
-
-/// A PNG whose header claims 100,000 x 100,000 pixels (checksum fixed so it parses).
-fn bomb() -> Vec<u8> {
-    let mut bytes = png(4, 4);
-    bytes[16..24].copy_from_slice(&[0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0]);
-    let mut crc = !0u32;
-    for &b in &bytes[12..29] {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    bytes[29..33].copy_from_slice(&(!crc).to_be_bytes());
-    bytes
-}
 
 fn page() -> String {
     let p = "Người dân đổ về bờ sông từ sáng sớm để xem lễ thông xe cây cầu mới, công trình được \
@@ -70,20 +41,7 @@ fn full_text_refresh_caches_the_good_pictures_and_read_lists_them_all() {
         "/anh/cau.png",
         Response::ok(png(640, 360), "application/octet-stream"),
     );
-    server.route("/anh/bom.png", Response::ok(bomb(), "image/png"));
-    let good = png(64, 64);
-    server.route(
-        "/anh/cut.png",
-        Response::ok(good[..good.len() / 2].to_vec(), "image/png"),
-    );
-    server.route(
-        "/anh/to.jpg",
-        Response::large(40 * 1024 * 1024, "image/jpeg"),
-    );
-    server.route(
-        "/anh/html.jpg",
-        Response::ok("<html>lỗi</html>", "image/jpeg"),
-    );
+    serve_hostile(&server);
 
     let d = Docbao::new();
     d.ok(&["add", &server.url("/feed.xml")]);

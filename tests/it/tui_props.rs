@@ -175,11 +175,17 @@ fn answer(s: &mut State, fx: Effect) -> Vec<Effect> {
             error: Some("BBC News: HTTP 404\u{9b}2J".into()),
         },
         Effect::OpenBrowser { .. } => Msg::BrowserOpened(Err("không mở được".into())),
+        Effect::LoadPicture { req, index, .. } => Msg::PictureReady {
+            req,
+            index,
+            shown: None,
+        },
         Effect::CancelFetch
         | Effect::CancelRefresh
         | Effect::Prune
         | Effect::Quit
-        | Effect::Copy { .. } => {
+        | Effect::Copy { .. }
+        | Effect::DropPictures { .. } => {
             return Vec::new();
         }
     };

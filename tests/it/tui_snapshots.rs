@@ -52,6 +52,7 @@ pub(crate) fn settle(s: &mut State, fx: Vec<Effect>, full: Option<&str>) {
                 html,
                 width,
                 lang,
+                ..
             } => update(
                 s,
                 Msg::BodyRendered {

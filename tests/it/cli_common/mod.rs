@@ -40,17 +40,22 @@ impl Docbao {
     }
     /// Runs and asserts success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "docbao {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        succeeded(self.command(), args)
     }
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
+}
+
+/// Runs `cmd` with `args`, asserts success and returns stdout.
+pub fn succeeded(mut cmd: Command, args: &[&str]) -> String {
+    let out = cmd.args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "docbao {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }
 
 /// An RSS document with `items` (guid, title) pairs, one minute apart, each linking to

@@ -38,13 +38,7 @@ impl Synced {
     }
 
     pub fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "docbao {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        crate::cli_common::succeeded(self.command(), args)
     }
 
     pub fn json(&self, args: &[&str]) -> serde_json::Value {

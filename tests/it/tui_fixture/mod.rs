@@ -215,6 +215,7 @@ pub fn body(width: u16, n: usize) -> WrappedBody {
         width,
         lines: Arc::new((0..n).map(|i| Line::raw(format!("dòng {i}"))).collect()),
         links: Arc::new(Vec::new()),
+        placed: Default::default(),
     }
 }
 
@@ -233,6 +234,7 @@ pub fn linked_body(width: u16, n: usize, links: usize) -> WrappedBody {
                 .map(|i| format!("http://127.0.0.1/trang/{i}.html"))
                 .collect(),
         ),
+        placed: Default::default(),
     }
 }
 

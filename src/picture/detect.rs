@@ -1,0 +1,216 @@
+//! Which way the reader draws pictures, decided once at start from the config, the
+//! environment and the terminal's answers to one query (kitty graphics, the primary device
+//! attributes where sixel shows as `4`, the cell size in pixels, and a status report that
+//! every terminal answers, so a reply is known to be complete). The answers are an input
+//! here: the runtime writes [`query`] and collects what comes back within a bounded wait.
+use crate::config::ImageMode;
+use ratatui_image::FontSize;
+use ratatui_image::picker::cap_parser::{Parser, QueryStdioOptions, Response};
+use ratatui_image::picker::{Picker, ProtocolType};
+
+/// What the environment says about the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TermEnv {
+    /// `NO_COLOR` is set (and not empty).
+    pub no_color: bool,
+    /// The colours the terminal claims (`TERM`, `COLORTERM`); fewer than 8 means none.
+    pub colors: u16,
+    /// Inside tmux (`TMUX`, or a `TERM` starting with tmux/screen under tmux).
+    pub tmux: bool,
+}
+
+/// The decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drawing {
+    /// Captions only, as before pictures.
+    Off,
+    /// Pictures in `protocol`; `font` is the cell size in pixels when the terminal said.
+    On {
+        protocol: ProtocolType,
+        font: Option<(u16, u16)>,
+    },
+}
+
+/// Whether the terminal must be asked at all (only `auto` with colours).
+pub fn wants_query(mode: ImageMode, env: &TermEnv) -> bool {
+    mode == ImageMode::Auto && !off_by_env(env)
+}
+
+fn off_by_env(env: &TermEnv) -> bool {
+    env.no_color || env.colors < 8
+}
+
+/// The query to write to the terminal (wrapped for tmux's passthrough inside tmux).
+pub fn query(tmux: bool) -> String {
+    Parser::query(tmux, QueryStdioOptions::default())
+}
+
+/// True once `answer` holds the status report that ends every reply.
+pub fn complete(answer: &[u8]) -> bool {
+    parse(answer).contains(&Response::Status)
+}
+
+fn parse(answer: &[u8]) -> Vec<Response> {
+    let mut parser = Parser::new();
+    let mut out = Vec::new();
+    // Bytes as chars one by one, as the parser takes them (the replies are ASCII).
+    for &b in answer.iter().take(4096) {
+        out.extend(parser.push(char::from(b)));
+    }
+    out
+}
+
+/// The drawing for `mode` in `env`, given the terminal's `answer` to [`query`] (empty when
+/// it said nothing in time). Kitty is preferred to sixel; a terminal that answers neither,
+/// or does not answer, gets half blocks.
+pub fn choose(mode: ImageMode, env: &TermEnv, answer: &[u8]) -> Drawing {
+    if mode == ImageMode::Off || off_by_env(env) {
+        return Drawing::Off;
+    }
+    if mode == ImageMode::Halfblocks {
+        return Drawing::On {
+            protocol: ProtocolType::Halfblocks,
+            font: None,
+        };
+    }
+    let mut protocol = ProtocolType::Halfblocks;
+    let mut font = None;
+    for r in parse(answer) {
+        match r {
+            Response::Kitty => protocol = ProtocolType::Kitty,
+            Response::Sixel if protocol == ProtocolType::Halfblocks => {
+                protocol = ProtocolType::Sixel
+            }
+            Response::CellSize(Some((w, h))) if w > 0 && h > 0 => font = Some((w, h)),
+            _ => {}
+        }
+    }
+    // Graphics protocols place pixels: without the cell size they cannot be sized right.
+    if font.is_none() {
+        protocol = ProtocolType::Halfblocks;
+    }
+    Drawing::On { protocol, font }
+}
+
+/// The picker that draws as decided, `None` when pictures are off.
+pub fn picker(drawing: Drawing) -> Option<Picker> {
+    let Drawing::On { protocol, font } = drawing else {
+        return None;
+    };
+    let font = font.unwrap_or((10, 20));
+    #[allow(
+        deprecated,
+        reason = "the cell size comes from our own query; from_query_stdio cannot be bounded"
+    )]
+    let mut picker = Picker::from_fontsize(FontSize::new(font.0, font.1));
+    picker.set_protocol_type(protocol);
+    Some(picker)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COLOURS: TermEnv = TermEnv {
+        no_color: false,
+        colors: 256,
+        tmux: false,
+    };
+
+    #[test]
+    fn a_kitty_reply_chooses_kitty_with_the_cell_size() {
+        let answer = b"\x1b_Gi=31;OK\x1b\\\x1b[?62;22;52c\x1b[6;20;9t\x1b[0n";
+        assert!(complete(answer));
+        assert_eq!(
+            choose(ImageMode::Auto, &COLOURS, answer),
+            Drawing::On {
+                protocol: ProtocolType::Kitty,
+                font: Some((9, 20))
+            }
+        );
+    }
+
+    #[test]
+    fn a_sixel_device_attributes_reply_chooses_sixel() {
+        let answer = b"\x1b[?62;4;9;22c\x1b[6;16;8t\x1b[0n";
+        assert_eq!(
+            choose(ImageMode::Auto, &COLOURS, answer),
+            Drawing::On {
+                protocol: ProtocolType::Sixel,
+                font: Some((8, 16))
+            }
+        );
+        // Sixel without a cell size cannot be placed: half blocks.
+        let no_size = b"\x1b[?62;4c\x1b[0n";
+        assert_eq!(
+            choose(ImageMode::Auto, &COLOURS, no_size),
+            Drawing::On {
+                protocol: ProtocolType::Halfblocks,
+                font: None
+            }
+        );
+    }
+
+    #[test]
+    fn silence_or_a_plain_reply_means_half_blocks() {
+        for answer in [
+            &b""[..],
+            b"\x1b[?1;2c\x1b[0n",
+            b"garbage\x1b[",
+            b"\x1b_Gi=31;",
+        ] {
+            assert_eq!(
+                choose(ImageMode::Auto, &COLOURS, answer),
+                Drawing::On {
+                    protocol: ProtocolType::Halfblocks,
+                    font: None
+                },
+                "{answer:?}"
+            );
+        }
+        assert!(!complete(b""));
+        assert!(!complete(b"\x1b[?62;4c"));
+    }
+
+    #[test]
+    fn the_config_and_the_environment_can_turn_pictures_off() {
+        let kitty = b"\x1b_Gi=31;OK\x1b\\\x1b[6;20;9t\x1b[0n";
+        assert_eq!(choose(ImageMode::Off, &COLOURS, kitty), Drawing::Off);
+        let no_color = TermEnv {
+            no_color: true,
+            ..COLOURS
+        };
+        assert_eq!(choose(ImageMode::Auto, &no_color, kitty), Drawing::Off);
+        assert_eq!(
+            choose(ImageMode::Halfblocks, &no_color, kitty),
+            Drawing::Off
+        );
+        assert!(!wants_query(ImageMode::Auto, &no_color));
+        let mono = TermEnv {
+            colors: 2,
+            ..COLOURS
+        };
+        assert_eq!(choose(ImageMode::Auto, &mono, kitty), Drawing::Off);
+        // halfblocks is forced without asking.
+        assert!(!wants_query(ImageMode::Halfblocks, &COLOURS));
+        assert_eq!(
+            choose(ImageMode::Halfblocks, &COLOURS, kitty),
+            Drawing::On {
+                protocol: ProtocolType::Halfblocks,
+                font: None
+            }
+        );
+        assert!(picker(Drawing::Off).is_none());
+        let p = picker(choose(ImageMode::Auto, &COLOURS, kitty)).unwrap();
+        assert_eq!(p.protocol_type(), ProtocolType::Kitty);
+        assert_eq!((p.font_size().width, p.font_size().height), (9, 20));
+    }
+
+    #[test]
+    fn the_query_asks_for_graphics_and_ends_with_a_status_request() {
+        let q = query(false);
+        assert!(q.starts_with("\x1b_Gi=31"), "{q:?}");
+        assert!(q.contains("\x1b[c") && q.ends_with("\x1b[5n"), "{q:?}");
+        assert!(query(true).starts_with("\x1bPtmux;"));
+    }
+}
