@@ -9,8 +9,8 @@
 pub mod body;
 pub mod chrome;
 pub mod date;
-pub mod export;
 pub mod dedupe;
+pub mod export;
 pub mod extract;
 pub mod fetch;
 pub mod guard;

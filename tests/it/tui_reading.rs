@@ -375,3 +375,21 @@ fn a_followed_page_has_no_summary_to_switch_to() {
     assert!(ch(&mut s, 't').is_empty());
     assert_eq!(s.reader.as_ref().unwrap().mode, docbao::app::BodyMode::Full);
 }
+
+#[test]
+fn the_articles_pictures_wait_aside_while_a_page_is_read() {
+    let mut s = with_links(2);
+    s.reader.as_mut().unwrap().pictures.size = (7, 3);
+    ch(&mut s, 'L');
+    let (req, _) = fetch_page(&ch(&mut s, '2')).unwrap();
+    assert_eq!(s.reader.as_ref().unwrap().pictures.size, (0, 0));
+    update(
+        &mut s,
+        Msg::PageLoaded {
+            req,
+            result: Ok(page("Trang")),
+        },
+    );
+    code(&mut s, KeyCode::Esc);
+    assert_eq!(s.reader.as_ref().unwrap().pictures.size, (7, 3));
+}
