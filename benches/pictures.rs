@@ -104,6 +104,12 @@ fn reader(pictures: bool) -> (State, WrappedBody) {
         render_width: width,
         fetch_req: None,
         from_search: false,
+        versions: Vec::new(),
+        version: 0,
+        page: None,
+        history: Vec::new(),
+        hints: None,
+        save: None,
         pictures: Default::default(),
     });
     s.focus = Pane::Reader;

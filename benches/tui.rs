@@ -123,6 +123,39 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // One story in three told by three papers: the list shows 3,334 rows, "+2 báo khác".
+    let grouped: Vec<_> = Store::open(&path)
+        .unwrap()
+        .articles(&ArticleQuery::default())
+        .unwrap()
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut r)| {
+            r.story = Some((i / 3) as i64);
+            r
+        })
+        .collect();
+    g.bench_function("group 10,000 rows into stories", |b| {
+        b.iter(|| black_box(docbao::app::stories::group(grouped.clone())))
+    });
+    let (mut state, mut term, mut vs) = first_frame(&path);
+    update(&mut state, key(KeyCode::Enter));
+    let req = state.articles.req;
+    update(
+        &mut state,
+        Msg::ArticlesLoaded {
+            req,
+            rows: grouped.clone(),
+        },
+    );
+    assert_eq!(state.articles.rows.len(), 3334);
+    g.bench_function("key press to frame (move down, stories grouped)", |b| {
+        b.iter(|| {
+            let fx = update(&mut state, key(KeyCode::Down));
+            frame(&state, &mut term, &mut vs);
+            black_box(fx)
+        })
+    });
     // Issue 10: a saved search every one of the 10,000 articles matches, opened from the
     // feed list: the key, the store's query (as the runner runs it), the list, a frame.
     let saved = {
@@ -236,6 +269,12 @@ fn bench(c: &mut Criterion) {
         render_width: width,
         fetch_req: None,
         from_search: false,
+        versions: Vec::new(),
+        version: 0,
+        page: None,
+        history: Vec::new(),
+        hints: None,
+        save: None,
         pictures: Default::default(),
     });
     state.focus = Pane::Reader;
@@ -250,6 +289,39 @@ fn bench(c: &mut Criterion) {
                 key(if up { KeyCode::Up } else { KeyCode::Down }),
             );
             up = !up;
+            frame(&state, &mut term, &mut vs);
+            black_box(fx)
+        })
+    });
+    // Hint mode at the end of the same article, its references lit on every frame.
+    if let Some(r) = state.reader.as_mut() {
+        let mut body = r.body.clone().unwrap();
+        let mut lines = (*body.lines).clone();
+        for l in lines.iter_mut().rev().take(40) {
+            *l = ratatui::text::Line::raw(format!("{PARA} liên kết[1] và[12]"));
+        }
+        body.lines = std::sync::Arc::new(lines);
+        body.links = std::sync::Arc::new(
+            (1..=20)
+                .map(|i| format!("http://127.0.0.1/{i}.html"))
+                .collect(),
+        );
+        r.body = Some(body);
+    }
+    update(&mut state, key(KeyCode::Char('L')));
+    assert!(state.reader.as_ref().unwrap().hints.is_some());
+    g.bench_function("key press to frame in hint mode (5 MB article)", |b| {
+        let mut typed = false;
+        b.iter(|| {
+            let fx = update(
+                &mut state,
+                key(if typed {
+                    KeyCode::Backspace
+                } else {
+                    KeyCode::Char('1')
+                }),
+            );
+            typed = !typed;
             frame(&state, &mut term, &mut vs);
             black_box(fx)
         })

@@ -51,6 +51,10 @@ pub struct Config {
     pub rules: Vec<crate::arrival::RuleSpec>,
     /// Group the versions of one story told by several feeds.
     pub group_stories: bool,
+    /// In the reader, marking one version of a story read marks the others read.
+    pub mark_story_read: bool,
+    /// The copy key puts addresses on the clipboard with the OSC 52 escape.
+    pub osc52: bool,
     /// How the reader draws pictures.
     pub images: ImageMode,
     /// The most terminal rows one picture takes in the article.
@@ -147,6 +151,8 @@ impl Default for Config {
             rules: Vec::new(),
             // Off until it is cheap enough: see README ("One story, many papers").
             group_stories: false,
+            mark_story_read: true,
+            osc52: true,
             images: ImageMode::Auto,
             image_max_rows: 12,
             image_cache_mb: 200,

@@ -7,10 +7,11 @@ use crate::i18n::Lang;
 /// `move_down`, `move_up`, `first`, `last`, `page_down`, `page_up`, `open`, `back`, `close`,
 /// `quit`, `next_pane`, `refresh`, `refresh_all`, `rate_1` … `rate_5`, `rate_0`,
 /// `toggle_read`, `next_unread`, `prev_unread`, `search`, `filter`, `sort`, `toggle_full`,
-/// `open_browser`, `view_image`, `help`; `mark_feed_read`, `mark_all_read`,
-/// `mark_above_read`, `undo_mark`, `add_feed`, `remove_feed`, `rename_feed`, `move_feed`,
-/// `toggle_fold`, `save_search`. In the picture viewer, `next_unread` and `prev_unread`
-/// (n, N) step through the article's pictures.
+/// `open_browser`, `view_image`, `help`, `follow_link`, `copy_url`, `save_article`,
+/// `next_version`; `mark_feed_read`, `mark_all_read`, `mark_above_read`, `undo_mark`,
+/// `add_feed`, `remove_feed`, `rename_feed`, `move_feed`, `toggle_fold`, `save_search`. In
+/// the picture viewer, `next_unread` and `prev_unread` (n, N) step through the article's
+/// pictures.
 ///
 /// Key syntax: a character (`j`, `Q`, `?`, `/`), or a name (`up`, `down`, `left`, `right`,
 /// `home`, `end`, `pgup`, `pgdn`, `enter`, `esc`, `tab`, `backtab`, `space`, `backspace`,
@@ -43,6 +44,10 @@ pub enum Action {
     OpenBrowser,
     ViewImage,
     Help,
+    FollowLink,
+    CopyUrl,
+    SaveArticle,
+    NextVersion,
     MarkFeedRead,
     MarkAllRead,
     MarkAboveRead,
@@ -57,7 +62,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 43] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::First,
@@ -86,6 +91,10 @@ impl Action {
         Action::ToggleFull,
         Action::OpenBrowser,
         Action::ViewImage,
+        Action::FollowLink,
+        Action::CopyUrl,
+        Action::SaveArticle,
+        Action::NextVersion,
         Action::Help,
         Action::MarkFeedRead,
         Action::MarkAllRead,
@@ -131,6 +140,10 @@ impl Action {
             Action::OpenBrowser => "open_browser",
             Action::ViewImage => "view_image",
             Action::Help => "help",
+            Action::FollowLink => "follow_link",
+            Action::CopyUrl => "copy_url",
+            Action::SaveArticle => "save_article",
+            Action::NextVersion => "next_version",
             Action::MarkFeedRead => "mark_feed_read",
             Action::MarkAllRead => "mark_all_read",
             Action::MarkAboveRead => "mark_above_read",
@@ -180,6 +193,13 @@ impl Action {
             Action::OpenBrowser => &["o"],
             Action::ViewImage => &["i"],
             Action::Help => &["?"],
+            // Not newsboat's: it has no hint mode; `f` (browsers' hint key) is the filter.
+            Action::FollowLink => &["L"],
+            // Vim's yank.
+            Action::CopyUrl => &["y"],
+            // `s` (newsboat's save) sorts here: `w`, write.
+            Action::SaveArticle => &["w"],
+            Action::NextVersion => &["v"],
             // newsboat's A and C; the rest clash with neither it nor the table.
             // Ctrl+A also in the search box, whose letters are typed.
             Action::MarkFeedRead => &["A", "ctrl-a"],
@@ -246,6 +266,22 @@ impl Action {
                 "the picture in view, alone in the pane (Esc: back)",
             ),
             Action::Help => ("trợ giúp", "help"),
+            Action::FollowLink => (
+                "chọn liên kết theo số: đọc ở đây (o: trình duyệt, y: chép)",
+                "pick a link by number: read it here (o: browser, y: copy)",
+            ),
+            Action::CopyUrl => (
+                "chép địa chỉ bài (OSC 52)",
+                "copy the article's address (OSC 52)",
+            ),
+            Action::SaveArticle => (
+                "lưu bài ra tệp (.md hoặc văn bản)",
+                "save the article to a file (.md or text)",
+            ),
+            Action::NextVersion => (
+                "bản tin của báo khác (cùng sự kiện)",
+                "the same story from another paper",
+            ),
             Action::MarkFeedRead => (
                 "đánh dấu đã đọc: nguồn này (danh sách lọc/tìm: hỏi trước)",
                 "mark read: this feed (a filtered list or search: asks first)",

@@ -43,6 +43,8 @@ pub struct ArticleList {
     pub sort: ArticleSort,
     pub req: u64,
     pub loading: bool,
+    /// The versions behind each story's row.
+    pub stories: super::stories::Stories,
 }
 
 /// A new feed list: the first one loads the selected entry's list; later ones (their
@@ -138,11 +140,19 @@ pub(super) fn loaded(s: &mut State, req: u64, rows: Vec<ArticleRow>) {
         .rows
         .get(s.articles.sel)
         .filter(|_| !at_top)
-        .map(|r| r.id);
+        .map(|r| (r.id, r.story));
+    let (rows, stories) = super::stories::group(rows);
     s.articles.rows = rows;
+    s.articles.stories = stories;
     s.articles.loading = false;
+    // The same article, else its story (shown by another version now).
     s.articles.sel = keep
-        .and_then(|id| s.articles.rows.iter().position(|r| r.id == id))
+        .and_then(|(id, story)| {
+            let rows = &s.articles.rows;
+            rows.iter()
+                .position(|r| r.id == id)
+                .or_else(|| story.and_then(|st| rows.iter().position(|r| r.story == Some(st))))
+        })
         .unwrap_or(s.articles.sel)
         .min(s.articles.rows.len().saturating_sub(1));
 }
@@ -175,7 +185,13 @@ pub(super) fn next_sort(s: &mut State, fx: &mut Vec<Effect>) {
 /// Opens the selected article in the reader.
 pub(super) fn open_selected(s: &mut State, fx: &mut Vec<Effect>) {
     if let Some(row) = s.articles.rows.get(s.articles.sel).cloned() {
+        let versions = super::stories::versions_of(s, &row);
+        let at = versions.iter().position(|v| v.id == row.id).unwrap_or(0);
         reader::open(s, row, false, fx);
+        if let Some(r) = s.reader.as_mut() {
+            r.versions = versions;
+            r.version = at;
+        }
     }
 }
 

@@ -108,7 +108,45 @@ pub enum Effect {
     OpenBrowser {
         url: String,
     },
+    /// Fetch and extract a page followed from the reader (kept for the session): answered
+    /// by [`super::Msg::PageLoaded`]. Only http/https URLs reach this effect; Esc cancels
+    /// it as [`Effect::CancelFetch`].
+    FetchPage {
+        req: u64,
+        url: String,
+    },
+    /// The versions of a story from the cache (every paper's, not only the list's):
+    /// answered by [`super::Msg::StoryLoaded`].
+    LoadStory {
+        story: i64,
+    },
+    /// Put `text` on the clipboard: the runner writes the OSC 52 escape.
+    Copy {
+        text: String,
+    },
+    /// Write the article to a file (never over one unless `overwrite`): answered by
+    /// [`super::Msg::SaveDone`].
+    SaveArticle(Box<SaveJob>),
     /// The end: the runner waits for the store's queue (writes asked for before) to be
     /// done, then the loop ends.
     Quit,
+}
+
+/// What the runner writes: the document's parts, rendered off the UI thread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveJob {
+    pub path: String,
+    pub overwrite: bool,
+    pub html: String,
+    pub meta: crate::feed::model::ArticleMeta,
+    pub source: Option<String>,
+    pub notice: Option<String>,
+}
+
+/// How a save ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveResult {
+    Saved(String),
+    Exists(String),
+    Failed(String),
 }

@@ -49,6 +49,16 @@ pub(super) fn key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
         };
         return help::scroll_by(s, delta);
     }
+    // The reader's prompts take every key while open.
+    if s.focus == Pane::Reader && s.reader.as_ref().is_some_and(|r| r.save.is_some()) {
+        return super::save::key(s, k, fx);
+    }
+    if s.focus == Pane::Reader
+        && s.reader.as_ref().is_some_and(|r| r.hints.is_some())
+        && super::links::key(s, k, fx)
+    {
+        return;
+    }
     if s.focus == Pane::Search {
         match search::key(s, k, fx) {
             BoxKey::NotMine => {}
@@ -141,6 +151,10 @@ pub(super) fn action(s: &mut State, a: Action, fx: &mut Vec<Effect>) {
             }
         }
         Action::Help => help::open(s),
+        Action::FollowLink => super::links::start(s, crate::i18n::reading::HintTarget::Read),
+        Action::CopyUrl => super::links::copy_current(s, fx),
+        Action::SaveArticle => super::save::start(s),
+        Action::NextVersion => super::versions::switch_version(s, 1, fx),
         Action::MarkFeedRead => bulk::mark_feed(s, fx),
         Action::MarkAllRead => bulk::mark_all(s),
         Action::MarkAboveRead => bulk::mark_above(s, fx),
@@ -160,7 +174,11 @@ pub(super) fn action(s: &mut State, a: Action, fx: &mut Vec<Effect>) {
 
 /// Only web addresses go to the browser.
 fn open_browser(s: &mut State, fx: &mut Vec<Effect>) {
-    let url = s.target_article().and_then(|r| r.url.clone());
+    // In the reader: what it shows (a followed page has an address, not an article).
+    let url = match s.focus {
+        Pane::Reader if !s.help => s.reader.as_ref().and_then(|r| r.row.url.clone()),
+        _ => s.target_article().and_then(|r| r.url.clone()),
+    };
     match url {
         None => s.status.error = Some(Problem::Said(T::NoUrl)),
         Some(u) if crate::net::check_url(&u).is_err() => {
@@ -213,6 +231,10 @@ fn open(s: &mut State, fx: &mut Vec<Effect>) {
 fn back(s: &mut State, quits: bool, fx: &mut Vec<Effect>) {
     match s.focus {
         Pane::Reader => {
+            // A followed page: back to what linked to it.
+            if super::links::back(s, fx) {
+                return;
+            }
             if s.reader.as_ref().is_some_and(|r| r.fetching()) {
                 fx.push(Effect::CancelFetch);
                 s.status.message = Some(tr(s.lang, T::Cancelled).into());
@@ -251,6 +273,8 @@ pub(super) fn paste(s: &mut State, text: &str, fx: &mut Vec<Effect>) {
     }
     if s.focus == Pane::Search {
         search::paste(s, text, fx);
+    } else if s.focus == Pane::Reader {
+        super::save::paste(s, text);
     }
 }
 

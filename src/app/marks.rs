@@ -41,6 +41,10 @@ pub(super) fn saved(s: &mut State, saved: Saved, fx: &mut Vec<Effect>) {
         }
         Saved::Read { id, read } => {
             update_rows(s, id, |r| r.read = read);
+            super::stories::refresh_row(s, id);
+            if read {
+                super::stories::read_marked(s, id, fx);
+            }
             // The unread counts of the feed list.
             fx.push(Effect::LoadFeeds);
         }
@@ -57,6 +61,7 @@ pub(super) fn update_rows(s: &mut State, id: ArticleId, f: impl Fn(&mut ArticleR
     if let Some(q) = s.search.as_mut() {
         q.rows.iter_mut().filter(|r| r.id == id).for_each(&f);
     }
+    super::stories::update_versions(s, id, &f);
     if let Some(r) = s.reader.as_mut().filter(|r| r.row.id == id) {
         f(&mut r.row);
         if let Some(d) = r.detail.as_mut() {

@@ -18,6 +18,7 @@ pub mod feeds;
 pub mod help;
 pub mod input;
 pub mod keymap;
+pub mod links;
 pub mod manage;
 pub mod marks;
 pub mod msg;
@@ -26,8 +27,11 @@ pub mod problem;
 pub mod prompt;
 pub mod reader;
 pub mod refresh;
+pub mod save;
 pub mod search;
 pub mod state;
+pub mod stories;
+pub mod versions;
 
 pub use articles::{ArticleList, Filter};
 pub use effect::{BodyMode, Effect};
@@ -95,6 +99,9 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             error,
         } => refresh::done(s, (ok, failed, new), offline, error, &mut fx),
         Msg::Failed(e) => s.status.error = Some(e),
+        Msg::PageLoaded { req, result } => links::page_loaded(s, req, result, &mut fx),
+        Msg::SaveDone(result) => save::done(s, result),
+        Msg::StoryLoaded { story, rows } => versions::loaded(s, story, rows),
         Msg::Marked {
             changed,
             read,
@@ -195,6 +202,12 @@ pub struct State {
     pub select_feed: Option<FeedId>,
     pub next_req: u64,
     pub quit: bool,
+    /// `mark_story_read`: reading one version of a story marks the others read.
+    pub mark_story_read: bool,
+    /// `osc52`: the copy key writes the clipboard escape (off: it says so instead).
+    pub osc52: bool,
+    /// Where the save prompt proposes to write (the download dir, else the cwd).
+    pub save_dir: std::path::PathBuf,
 }
 
 impl State {
@@ -231,6 +244,9 @@ impl State {
             select_feed: None,
             next_req: 1,
             quit: false,
+            mark_story_read: true,
+            osc52: true,
+            save_dir: std::path::PathBuf::from("."),
         }
     }
 
@@ -272,7 +288,12 @@ impl State {
             return None;
         }
         match self.focus {
-            Pane::Reader => self.reader.as_ref().map(|r| &r.row),
+            // A page followed from the article is not an article: nothing to mark.
+            Pane::Reader => self
+                .reader
+                .as_ref()
+                .filter(|r| r.page.is_none())
+                .map(|r| &r.row),
             Pane::Search => self.search.as_ref().and_then(|s| s.rows.get(s.sel)),
             Pane::Articles => self.articles.rows.get(self.articles.sel),
             _ => None,

@@ -82,6 +82,16 @@ pub enum Msg {
     /// A store write or read failed; shown in the status bar.
     Failed(Problem),
     BrowserOpened(Result<(), Problem>),
+    /// A page followed from the reader, extracted, with its reading time; or why not.
+    PageLoaded {
+        req: u64,
+        result: Result<Box<(crate::feed::model::StoredExtract, u32)>, Problem>,
+    },
+    SaveDone(super::effect::SaveResult),
+    StoryLoaded {
+        story: i64,
+        rows: Vec<ArticleRow>,
+    },
     /// A bulk mark is on disk: the ids it changed.
     Marked {
         changed: Vec<crate::feed::ArticleId>,

@@ -38,7 +38,47 @@ pub struct Reader {
     pub fetch_req: Option<u64>,
     /// Opened from the search screen: Back returns there.
     pub from_search: bool,
+    /// The versions of the article's story in the list (empty when alone), and which one
+    /// this is.
+    pub versions: Vec<ArticleRow>,
+    pub version: usize,
+    /// The address of the page followed from the article, while one is shown (then `row`
+    /// and `detail` are the page's).
+    pub page: Option<String>,
+    /// What Esc returns to, newest last.
+    pub history: Vec<Shown>,
+    /// Link hints, while choosing a link.
+    pub hints: Option<Hints>,
+    /// The save prompt, while open.
+    pub save: Option<SavePrompt>,
     pub pictures: super::pictures::Pictures,
+}
+
+/// Choosing a link: what it will do, and the digits typed so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hints {
+    pub target: crate::i18n::reading::HintTarget,
+    pub typed: String,
+}
+
+/// An article or page as it was shown, to return to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub row: ArticleRow,
+    pub detail: Option<ArticleDetail>,
+    pub mode: BodyMode,
+    pub body: Option<WrappedBody>,
+    pub scroll: usize,
+    pub page: Option<String>,
+    pub pictures: super::pictures::Pictures,
+}
+
+/// The save prompt of `w` (see `save`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavePrompt {
+    pub input: String,
+    /// The path the runner found taken: Enter on it again overwrites.
+    pub exists: Option<String>,
 }
 
 impl Reader {
@@ -72,10 +112,19 @@ pub(super) fn open(s: &mut State, row: ArticleRow, from_search: bool, fx: &mut V
         render_width: 0,
         fetch_req: None,
         from_search,
+        versions: Vec::new(),
+        version: 0,
+        page: None,
+        history: Vec::new(),
+        hints: None,
+        save: None,
         pictures: Default::default(),
     });
     s.focus = Pane::Reader;
     fx.push(Effect::LoadDetail { req, id });
+    if let Some(story) = s.reader.as_ref().and_then(|r| r.row.story) {
+        fx.push(Effect::LoadStory { story });
+    }
 }
 
 pub(super) fn detail_loaded(s: &mut State, req: u64, detail: ArticleDetail, fx: &mut Vec<Effect>) {
@@ -84,6 +133,7 @@ pub(super) fn detail_loaded(s: &mut State, req: u64, detail: ArticleDetail, fx: 
     };
     r.row.rating = detail.row.rating;
     r.row.full_text = detail.full.is_some();
+    r.row.reading_minutes = detail.row.reading_minutes;
     r.detail = Some(detail);
     render_body(s, fx);
     fetch_missing_full_text(s, fx);
@@ -230,7 +280,8 @@ pub(super) fn body_rendered(s: &mut State, req: u64, body: WrappedBody) {
 }
 
 pub(super) fn toggle_full(s: &mut State, fx: &mut Vec<Effect>) {
-    let Some(r) = s.reader.as_mut() else {
+    // A followed page has no feed summary to switch to.
+    let Some(r) = s.reader.as_mut().filter(|r| r.page.is_none()) else {
         return;
     };
     r.mode = match r.mode {
@@ -311,6 +362,13 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<ElLine> {
         info.push_str(" · ");
         info.push_str(&strings::full_date(lang, p, state.tz));
     }
+    if r.row.reading_minutes > 0 {
+        info.push_str(" · ");
+        info.push_str(&crate::i18n::reading::minutes_long(
+            lang,
+            r.row.reading_minutes,
+        ));
+    }
     wrapped(&mut out, &info, El::Source);
     let site_name = meta.and_then(|m| m.site_name.as_deref());
     let byline = meta
@@ -335,6 +393,11 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<ElLine> {
     }
     if !site.is_empty() {
         wrapped(&mut out, &site.join(" · "), El::Dim);
+    }
+    // A followed page is not rated.
+    if r.page.is_some() {
+        out.push(Vec::new());
+        return out;
     }
     let (mine, el) = if r.row.rating == 0 {
         (tr(lang, T::NotRated).to_string(), El::Dim)

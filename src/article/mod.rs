@@ -10,6 +10,7 @@ pub mod body;
 pub mod chrome;
 pub mod date;
 pub mod dedupe;
+pub mod export;
 pub mod extract;
 pub mod fetch;
 pub mod guard;

@@ -4,7 +4,7 @@
 //! fetch fails or finds too little, the feed's own content with the reason in the header.
 //! `--summary` shows the feed's content on purpose. Output: header, blank line, body wrapped
 //! at `--width`, numbered links; or `--json`.
-use crate::article::header::header_lines;
+use crate::article::export;
 use crate::article::meta::Evidence;
 use crate::article::render::MIN_WIDTH;
 use crate::article::{self, ArticleError, ArticleMeta};
@@ -33,6 +33,17 @@ struct View {
     story: Option<i64>,
     /// How the metadata was chosen, when the page was extracted now (not from the cache).
     evidence: Vec<Evidence>,
+}
+
+impl View {
+    fn doc(&self) -> export::Doc<'_> {
+        export::Doc {
+            html: &self.html,
+            meta: &self.meta,
+            source: self.source.as_deref(),
+            notice: self.notice.as_deref(),
+        }
+    }
 }
 
 enum Target<'a> {
@@ -76,9 +87,9 @@ pub fn run(args: &ReadArgs, ctx: &Ctx) -> anyhow::Result<()> {
         json_output(&view, &pictures, &cached, args.debug)
     } else if args.format == ReadFormat::Md {
         // Markdown viewers wrap paragraphs themselves: unwrapped unless --width says.
-        markdown_output(&view, args.width.map_or(0, |_| width(args)), ctx.lang)
+        export::markdown(&view.doc(), args.width.map_or(0, |_| width(args)), ctx.lang)
     } else {
-        text_output(&view, width(args), ctx.lang)
+        export::plain(&view.doc(), width(args), ctx.lang)
     };
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -344,85 +355,6 @@ fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyh
         story: detail.row.story,
         evidence: Vec::new(),
     })
-}
-
-fn text_output(view: &View, width: usize, lang: Lang) -> String {
-    let mut out = String::new();
-    for line in header_lines(
-        &view.meta,
-        view.source.as_deref(),
-        view.notice.as_deref(),
-        lang,
-    ) {
-        for part in crate::text::wrap::wrap(&line, width) {
-            out.push_str(&part);
-            out.push('\n');
-        }
-    }
-    out.push('\n');
-    let body = article::render(&view.html, width, lang).plain();
-    out.push_str(&body);
-    out
-}
-
-/// `read --format md`: `# title`, the other header lines, the page's address, the body
-/// with its numbered references, and the links as Markdown reference definitions, so that
-/// "[1]" in the text becomes a link.
-fn markdown_output(view: &View, width: usize, lang: Lang) -> String {
-    let header = header_lines(
-        &view.meta,
-        view.source.as_deref(),
-        view.notice.as_deref(),
-        lang,
-    );
-    let mut out = String::new();
-    let mut header = header.iter();
-    if let Some(title) = header.next() {
-        out.push_str(&format!("# {}\n\n", md_escape_line(title)));
-    }
-    for line in header {
-        out.push_str(&format!("{}  \n", md_escape_line(line)));
-    }
-    if let Some(url) = view.meta.url.as_deref().map(crate::text::clean_line) {
-        out.push_str(&format!("<{}>  \n", url.replace(['<', '>', ' '], "")));
-    }
-    out.push('\n');
-    let rendered = article::render(&view.html, width, lang);
-    // The rendered text ends with the link list (a blank line, then one line per link):
-    // written below as definitions instead.
-    let body_lines = match rendered.links.len() {
-        0 => rendered.lines.len(),
-        n => rendered.lines.len().saturating_sub(n + 1),
-    };
-    for line in &rendered.lines[..body_lines] {
-        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        out.push_str(&md_escape_line(text.trim_end()));
-        out.push('\n');
-    }
-    if !rendered.links.is_empty() {
-        out.push('\n');
-        for (i, url) in rendered.links.iter().enumerate() {
-            let url = crate::text::clean_line(url).replace(['<', '>', ' '], "");
-            out.push_str(&format!("[{}]: <{url}>\n", i + 1));
-        }
-    }
-    out
-}
-
-/// Keeps a line of text from turning into Markdown structure it is not: a heading, a
-/// quote or a rule (the list items html2text writes stay lists).
-fn md_escape_line(line: &str) -> String {
-    let trimmed = line.trim_start();
-    let indent = &line[..line.len() - trimmed.len()];
-    let rule = trimmed.len() >= 3
-        && trimmed
-            .chars()
-            .all(|c| matches!(c, '-' | '=' | '*' | '_' | ' '));
-    if rule || trimmed.starts_with(['#', '>', '+', '|']) {
-        format!("{indent}\\{trimmed}")
-    } else {
-        line.to_owned()
-    }
 }
 
 /// `read --json`, its fields in the order of interface.md (a struct keeps that order).

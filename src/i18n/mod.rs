@@ -25,5 +25,6 @@ impl Lang {
 }
 
 pub mod bulk;
+pub mod reading;
 pub mod strings;
 pub use strings::{T, tr};

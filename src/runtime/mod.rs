@@ -4,12 +4,14 @@
 //! changed: events that arrive together are drained and coalesced ([`events::coalesce`])
 //! before one frame, and frames come at most every [`FRAME`].
 pub mod body;
+pub mod clipboard;
 pub mod detect;
 pub mod events;
 pub mod latest;
 pub mod logging;
 pub mod notify;
 pub mod pace;
+pub mod pages;
 pub mod pictures;
 pub mod runner;
 
@@ -62,6 +64,13 @@ pub fn run(ctx: Ctx) -> anyhow::Result<()> {
     state.keymap = keymap;
     state.rating_style = ctx.config.rating_style;
     state.refresh_on_start = ctx.config.refresh_on_start;
+    state.mark_story_read = ctx.config.mark_story_read;
+    state.osc52 = ctx.config.osc52;
+    state.save_dir = directories::UserDirs::new()
+        .and_then(|d| d.download_dir().map(std::path::Path::to_path_buf))
+        .filter(|d| d.is_dir())
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| std::path::PathBuf::from("."));
     state.refresh_interval = ctx.config.refresh_interval;
     state.tz = *Local::now().offset();
     // Nothing fetched could be kept: no network, and the status bar says why.

@@ -49,6 +49,9 @@ pub struct Runner {
     render: Latest<RenderJob>,
     fetch: Option<JoinHandle<()>>,
     refresh: Option<JoinHandle<()>>,
+    /// Pages followed from the reader, kept for the session (going back and forth is
+    /// instant): the newest last, at most [`super::pages::KEPT`].
+    pages: super::pages::PageCache,
     /// None when pictures are off.
     pictures: Option<PictureWork>,
     picture_budget: u64,
@@ -92,6 +95,7 @@ impl Runner {
             render,
             fetch: None,
             refresh: None,
+            pages: Default::default(),
             pictures: None,
             picture_budget: ctx.config.picture_budget().unwrap_or(0),
         })
@@ -320,6 +324,35 @@ impl Runner {
                     let _ = tx.send(Msg::BrowserOpened(
                         open_browser(&url).map_err(Problem::Browser),
                     ));
+                });
+            }
+            Effect::FetchPage { req, url } => {
+                if let Some(h) = self.fetch.take() {
+                    h.abort();
+                }
+                let tx = self.tx.clone();
+                let fetched = super::pages::fetch(self.client.clone(), self.pages.clone(), url);
+                self.fetch = Some(tokio::spawn(async move {
+                    let result = fetched.await.map(Box::new);
+                    let _ = tx.send(Msg::PageLoaded { req, result });
+                }));
+            }
+            Effect::LoadStory { story } => self.query(move |s| {
+                s.story_versions(story)
+                    .map_or_else(failed, |rows| Msg::StoryLoaded { story, rows })
+            }),
+            Effect::Copy { text } => {
+                if let Err(e) = super::clipboard::copy(&text) {
+                    let _ = self
+                        .tx
+                        .send(Msg::Failed(Problem::Text(format!("clipboard: {e}"))));
+                }
+            }
+            Effect::SaveArticle(job) => {
+                let tx = self.tx.clone();
+                let lang = self.lang;
+                tokio::task::spawn_blocking(move || {
+                    let _ = tx.send(Msg::SaveDone(super::pages::save(&job, lang)));
                 });
             }
             // The loop ends on `State::quit`; what matters here is that the writes asked for

@@ -405,6 +405,11 @@ impl Store {
         saved::articles(&self.conn, name, limit).map_err(classify)
     }
 
+    /// The versions of one story, newest first (at most [`stories::MAX_VERSIONS`]).
+    pub fn story_versions(&self, story: i64) -> Result<Vec<ArticleRow>> {
+        stories::versions(&self.conn, story).map_err(classify)
+    }
+
     /// Calls `each` with every cached article (hidden ones too) as arrival rules see it:
     /// feed title and URL, title, author, the feed's text without tags. For `rules test`.
     pub fn for_each_rule_subject(&self, each: impl FnMut(ArticleId, &Subject<'_>)) -> Result<()> {

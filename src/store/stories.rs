@@ -18,6 +18,25 @@ const MAX_CANDIDATES: usize = 8;
 const MAX_PER_KEY: usize = 12;
 const HOUR_NS: i64 = 3_600_000_000_000;
 
+/// Most versions of one story the reader is given.
+pub const MAX_VERSIONS: usize = 50;
+
+/// The versions of `story` (hidden ones left out), newest first: what the reader switches
+/// between. The partial index on `story` keeps it a lookup.
+pub(super) fn versions(
+    conn: &Connection,
+    story: i64,
+) -> Result<Vec<crate::feed::model::ArticleRow>> {
+    let sql = format!(
+        "SELECT {} FROM articles a JOIN feeds f ON f.id = a.feed_id \
+         WHERE a.story = ?1 AND a.hidden = 0 ORDER BY a.sort_date DESC, a.id DESC LIMIT ?2",
+        super::sql::ARTICLE_COLS
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![story, MAX_VERSIONS as i64], super::sql::article_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The feed's text of an article as rules read it: the longer of summary and content,
 /// without tags.
 pub(crate) fn feed_text(summary: Option<&str>, content: Option<&str>) -> String {

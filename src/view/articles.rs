@@ -54,6 +54,7 @@ pub fn render(ui: Ui, area: Rect, bordered: bool, buf: &mut Buffer, vs: &mut Vie
         buf,
         vs.articles,
         None,
+        true,
     );
     vs.articles = Some(lv);
     if list.rows.is_empty() {
@@ -67,7 +68,8 @@ pub fn render(ui: Ui, area: Rect, bordered: bool, buf: &mut Buffer, vs: &mut Vie
 }
 
 /// Draws `rows` into `area` keeping `sel` visible; returns where the list is.
-/// `highlight`: the search query, whose matches in titles are marked.
+/// `highlight`: the search query, whose matches in titles are marked; `grouped`: the rows
+/// are the article list's, where a story shows how many other papers tell it.
 #[allow(clippy::too_many_arguments)]
 pub fn list_rows(
     ui: Ui,
@@ -78,6 +80,7 @@ pub fn list_rows(
     buf: &mut Buffer,
     prev: Option<ListView>,
     highlight: Option<&str>,
+    grouped: bool,
 ) -> ListView {
     let mut lv = prev.unwrap_or_default();
     lv.follow(area, sel, rows.len());
@@ -86,7 +89,7 @@ pub fn list_rows(
         .enumerate()
     {
         let y = area.y + row as u16;
-        let mut line = article_line(ui, &rows[i], area.width as usize, highlight);
+        let mut line = article_line(ui, &rows[i], area.width as usize, highlight, grouped);
         if i == sel {
             let mut st = ui.style(El::Selected);
             if !focused {
@@ -108,6 +111,7 @@ pub fn article_line(
     a: &ArticleRow,
     width: usize,
     highlight: Option<&str>,
+    grouped: bool,
 ) -> Line<'static> {
     let state = ui.state;
     let t = ui.theme;
@@ -128,6 +132,12 @@ pub fn article_line(
         .map(|p| strings::relative_time(state.lang, state.now, p, state.tz))
         .unwrap_or_default();
     let time_w = if width >= 60 { 13 } else { 0 };
+    // Reading time: a compact column ("12ph") where a row has room to spare.
+    let mins_w = if width >= 50 { 4 } else { 0 };
+    let more = grouped
+        .then(|| state.articles.stories.others(a))
+        .flatten()
+        .map(|n| crate::i18n::reading::more_papers(state.lang, n));
     // Source names like "VnExpress – Thời sự" need room; wide terminals give it.
     let source_w = if width >= 80 {
         (width / 6).clamp(16, 24)
@@ -139,9 +149,18 @@ pub fn article_line(
         + 1
         + time_w
         + source_w
+        + mins_w
         + usize::from(time_w > 0)
-        + usize::from(source_w > 0);
-    let title_w = width.saturating_sub(fixed);
+        + usize::from(source_w > 0)
+        + usize::from(mins_w > 0);
+    let more_w = more.as_deref().map_or(0, |m| fit::width(m) + 1);
+    // The story's mark keeps at least a few columns of title before it.
+    let (title_w, more) = match more {
+        Some(m) if width.saturating_sub(fixed) >= more_w + 8 => {
+            (width.saturating_sub(fixed + more_w), Some(m))
+        }
+        _ => (width.saturating_sub(fixed), None),
+    };
     let title_el = if a.read { El::Read } else { El::Unread };
     let mut spans = vec![
         Span::styled(unread, t.get(El::Unread)),
@@ -155,6 +174,10 @@ pub fn article_line(
         t.get(title_el),
         t.get(El::Match),
     ));
+    if let Some(m) = more {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(m, t.get(El::Dim)));
+    }
     if source_w > 0 {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
@@ -165,6 +188,14 @@ pub fn article_line(
     if time_w > 0 {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(fit::pad(&time, time_w), t.get(El::Time)));
+    }
+    if mins_w > 0 {
+        let m = crate::i18n::reading::minutes_short(state.lang, a.reading_minutes);
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!("{m:>w$}", w = mins_w - fit::width(&m).min(mins_w) + m.len()),
+            t.get(El::Time),
+        ));
     }
     spans.push(Span::raw(" "));
     spans.push(Span::styled(rating, t.get(El::Rating)));

@@ -11,6 +11,27 @@ pub fn pad(s: &str, cols: usize) -> String {
     t
 }
 
+/// The end of `s` that fits in `cols` columns, after "…" when cut (a prompt shows where
+/// the typing is). Graphemes are kept whole.
+pub fn tail(s: &str, cols: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if width(s) <= cols {
+        return s.to_string();
+    }
+    let room = cols.saturating_sub(1);
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, g) in s.grapheme_indices(true).rev() {
+        let w = width(g);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    format!("…{}", &s[start..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -21,5 +42,7 @@ mod tests {
         let t = pad("Vie\u{323}\u{302}t Nam", 5);
         assert_eq!(t, "Vie\u{323}\u{302}t…");
         assert_eq!(width(&t), 5);
+        assert_eq!(tail("/tmp/bài.md", 6), "…ài.md");
+        assert_eq!(tail("ab", 6), "ab");
     }
 }

@@ -73,6 +73,7 @@ pub fn render(ui: Ui, area: Rect, buf: &mut Buffer, vs: &mut ViewState) -> Optio
         buf,
         vs.search,
         Some(&q.input),
+        false,
     );
     vs.search = Some(lv);
     Some(cursor)

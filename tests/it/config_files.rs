@@ -50,7 +50,8 @@ fn shipped_config_documents_the_real_defaults() {
             "image_max_rows",
             "image_cache_mb",
             "rating_style",
-            "group_stories"
+            "group_stories",
+            "mark_story_read"
         ]
     );
     assert_eq!(

@@ -306,3 +306,33 @@ fn the_same_outlet_twice_and_versions_outside_the_window_stay_apart() {
     assert!(story.is_some());
     assert_eq!(store.article(first).unwrap().row.story, story);
 }
+
+/// The reader's versions of a story: every version in the cache, newest first.
+#[test]
+fn story_versions_lists_every_version_newest_first() {
+    let arrival = Arrival {
+        group_stories: true,
+        ..Arrival::default()
+    };
+    let (_dir, store, placed) = build(&arrival);
+    let storm: Vec<ArticleId> = placed
+        .iter()
+        .filter(|(_, s)| *s == "bao3")
+        .map(|(id, _)| *id)
+        .collect();
+    let story = store.article(storm[0]).unwrap().row.story.unwrap();
+    let versions = store.story_versions(story).unwrap();
+    let mut ids: Vec<ArticleId> = versions.iter().map(|v| v.id).collect();
+    assert!(versions.iter().all(|v| v.story == Some(story)));
+    assert!(
+        versions
+            .windows(2)
+            .all(|w| w[0].published >= w[1].published),
+        "{versions:?}"
+    );
+    ids.sort();
+    let mut want = storm.clone();
+    want.sort();
+    assert_eq!(ids, want);
+    assert!(store.story_versions(-1).unwrap().is_empty());
+}

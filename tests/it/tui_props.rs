@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use docbao::app::state::{Pane, State};
 use docbao::app::{Effect, Msg, Saved, update};
 use docbao::i18n::Lang;
-use docbao::store::FeedRow;
+use docbao::store::{ArticleRow, FeedRow};
 use proptest::prelude::*;
 use tui_fixture::*;
 
@@ -33,9 +33,9 @@ enum Op {
 }
 
 fn key() -> impl Strategy<Value = Op> {
-    // With the bulk marks (A C M U), feed management (a D c m z, y to confirm) and
-    // Ctrl+S (save the search).
-    let chars = "jkgG bhlqnNufst o?/rR123450xyzêệđ\u{301}ACMUaDcmzyys";
+    // With part B's keys (L y w v), the bulk marks (A C M U), feed management (a D c m z,
+    // y to confirm) and Ctrl+S (save the search).
+    let chars = "jkgG bhlqnNufst o?/rR123450xyzêệđ\u{301}LLywwv6789ACMUaDcmzyys";
     let codes = prop_oneof![
         proptest::sample::select(chars.chars().collect::<Vec<_>>()).prop_map(KeyCode::Char),
         proptest::sample::select(vec![
@@ -151,8 +151,42 @@ fn answer(s: &mut State, fx: Effect) -> Vec<Effect> {
         }
         Effect::RenderBody { req, width, .. } => Msg::BodyRendered {
             req,
-            body: body(width, 120),
+            body: linked_body(width, 120, (req % 14) as usize),
         },
+        // Pages follow, or fail (and the reader goes back), by turns.
+        Effect::FetchPage { req, url } => Msg::PageLoaded {
+            req,
+            result: if req % 3 == 0 {
+                Err("HTTP 404\u{1b}[2J".into())
+            } else {
+                Ok(Box::new((
+                    docbao::store::StoredExtract {
+                        html: body_html(),
+                        meta: docbao::article::ArticleMeta {
+                            title: Some(format!("Trang {url}\u{1b}]0;x\u{7}")),
+                            ..Default::default()
+                        },
+                        fetched_at: now(),
+                    },
+                    (req % 5) as u32,
+                )))
+            },
+        },
+        Effect::LoadStory { story } => Msg::StoryLoaded {
+            story,
+            rows: s
+                .articles
+                .rows
+                .iter()
+                .filter(|r| r.story.is_some())
+                .cloned()
+                .collect(),
+        },
+        Effect::SaveArticle(job) => Msg::SaveDone(match job.path.len() % 3 {
+            0 => docbao::app::save::SaveResult::Exists(job.path.clone()),
+            1 => docbao::app::save::SaveResult::Saved(job.path.clone()),
+            _ => docbao::app::save::SaveResult::Failed("đĩa đầy\u{1b}[2J".into()),
+        }),
         Effect::FetchFullText { req, id, .. } => Msg::FullTextDone {
             req,
             id,
@@ -212,6 +246,7 @@ fn answer(s: &mut State, fx: Effect) -> Vec<Effect> {
         | Effect::CancelRefresh
         | Effect::Prune
         | Effect::Quit
+        | Effect::Copy { .. }
         | Effect::DropPictures { .. } => {
             return Vec::new();
         }
@@ -277,7 +312,12 @@ proptest! {
                 Op::Articles(n) => {
                     let f = feeds();
                     let rows = (0..n)
-                        .map(|i| article(1000 + i as i64, &f[i % f.len()], LONG_TITLE, i as i64, i % 2 == 0, (i % 6) as u8, i % 3 == 0))
+                        .map(|i| ArticleRow {
+                            // Stories of a few versions, in and out of order.
+                            story: (i % 4 != 0).then_some((i % 5) as i64),
+                            reading_minutes: (i * 37 % 140) as u32,
+                            ..article(1000 + i as i64, &f[i % f.len()], LONG_TITLE, i as i64, i % 2 == 0, (i % 6) as u8, i % 3 == 0)
+                        })
                         .collect();
                     let req = s.articles.req;
                     update(&mut s, Msg::ArticlesLoaded { req, rows })
@@ -298,8 +338,11 @@ proptest! {
             }
         }
         prop_assert!(ends(s.clone(), KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
-        // A prompt takes every key (Q is a letter of a URL or a name): Esc closes it first.
-        if (s.focus != Pane::Search || s.help) && s.prompt.is_none() {
+        // Q is typed into the search box, the save prompt and the status-line prompts.
+        let typing = s.focus == Pane::Search
+            || s.reader.as_ref().is_some_and(|r| r.save.is_some())
+            || s.prompt.is_some();
+        if !typing || s.help {
             prop_assert!(ends(s.clone(), KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT)));
         }
     }

@@ -11,7 +11,7 @@ use tui_fixture::*;
 const SIZES: [(u16, u16); 2] = [(80, 24), (40, 20)];
 
 /// Runs the effects a test needs by hand: detail loads and body renders.
-fn settle(s: &mut State, fx: Vec<Effect>, full: Option<&str>) {
+pub(crate) fn settle(s: &mut State, fx: Vec<Effect>, full: Option<&str>) {
     let mut queue = fx;
     while let Some(e) = queue.pop() {
         let more = match e {

@@ -219,6 +219,25 @@ pub fn body(width: u16, n: usize) -> WrappedBody {
     }
 }
 
+/// A body of `n` lines whose first lines hold `links` numbered references ("[1]" ...),
+/// with the links listed, as the renderer ends a text.
+pub fn linked_body(width: u16, n: usize, links: usize) -> WrappedBody {
+    let mut lines: Vec<Line<'static>> = (0..n).map(|i| Line::raw(format!("dòng {i}"))).collect();
+    for (i, line) in lines.iter_mut().enumerate().take(links) {
+        *line = Line::raw(format!("Đoạn {i} có liên kết[{}] ở đây.", i + 1));
+    }
+    WrappedBody {
+        width,
+        lines: Arc::new(lines),
+        links: Arc::new(
+            (1..=links)
+                .map(|i| format!("http://127.0.0.1/trang/{i}.html"))
+                .collect(),
+        ),
+        placed: Default::default(),
+    }
+}
+
 /// The request id of the article-list load among `fx`.
 pub fn articles_req(fx: &[Effect]) -> Option<u64> {
     fx.iter().find_map(|e| match e {
