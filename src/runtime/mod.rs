@@ -9,6 +9,7 @@ pub mod detect;
 pub mod events;
 pub mod latest;
 pub mod logging;
+pub mod manage;
 pub mod notify;
 pub mod pace;
 pub mod pages;

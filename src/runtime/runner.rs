@@ -4,13 +4,12 @@
 //! cancels), results back as messages.
 use super::body::{wrap_body, wrap_body_with_pictures};
 use super::latest::Latest;
-use super::notify;
 use super::pictures::PictureWork;
-use crate::app::manage::{Added, Edit};
+use super::{manage, notify};
 use crate::app::state::State;
 use crate::app::{Effect, Msg, Problem, Saved};
 use crate::article::{ArticleError, fetch_article};
-use crate::commands::{Ctx, add};
+use crate::commands::Ctx;
 use crate::feed::{ArticleId, FeedId};
 use crate::i18n::Lang;
 use crate::net::{Client, NetConfig};
@@ -193,31 +192,15 @@ impl Runner {
                 selections,
                 read,
                 undo,
-            } => self.query(move |s| {
-                let mut changed = Vec::new();
-                for sel in &selections {
-                    match s.mark(sel, read) {
-                        Ok(ids) => changed.extend(ids),
-                        Err(e) => return failed(e),
-                    }
-                }
-                Msg::Marked {
-                    changed,
-                    read,
-                    undo,
-                }
-            }),
-            Effect::AddFeed { url } => self.spawn_add(url),
-            Effect::EditFeeds(edit) => self.query(move |s| {
-                let done = match &edit {
-                    Edit::Remove(id) => s.remove_feed(*id),
-                    Edit::Rename(id, title) => s.rename_feed(*id, title.as_deref()),
-                    Edit::Move(id, path) => s.move_feed(*id, path.as_deref()),
-                    Edit::SaveSearch(q) => s.save_search(q).map(|_| ()),
-                    Edit::DeleteSearch(name) => s.delete_search(name),
-                };
-                done.map_or_else(failed, |()| Msg::Edited(edit))
-            }),
+            } => self.query(move |s| manage::mark(s, &selections, read, undo)),
+            Effect::AddFeed { url } => manage::spawn_add(
+                self.tx.clone(),
+                self.store.clone(),
+                self.client.clone(),
+                self.refresh_opts.arrival.clone(),
+                url,
+            ),
+            Effect::EditFeeds(edit) => self.query(move |s| manage::edit(s, edit)),
             Effect::LoadArticles { req, query } => self.query(move |s| {
                 s.articles(&query)
                     .map_or_else(failed, |rows| Msg::ArticlesLoaded { req, rows })
@@ -410,39 +393,6 @@ impl Runner {
                 }
             }
         })
-    }
-
-    /// Subscribes to `url` as `docbao add` does (the same code): found on the network
-    /// (bounded by its deadline), then written by the store; offline, without a request.
-    fn spawn_add(&self, url: String) {
-        let tx = self.tx.clone();
-        let store = self.store.clone();
-        let client = self.client.clone();
-        let arrival = self.refresh_opts.arrival.clone();
-        tokio::spawn(async move {
-            let found = match &client {
-                Some(client) => match add::find_feed(client, &url).await {
-                    Ok(found) => Some(found),
-                    Err(why) => {
-                        let _ = tx.send(Msg::FeedAdded(Err(Problem::Text(why))));
-                        return;
-                    }
-                },
-                None => None,
-            };
-            let done = store
-                .call(move |s| add::subscribe_found(s, &url, found, None, None, &arrival))
-                .await;
-            let _ = tx.send(Msg::FeedAdded(
-                done.map(|d| Added {
-                    id: d.feed.id,
-                    name: d.feed.name().to_owned(),
-                    added: d.added,
-                    down: d.down,
-                })
-                .map_err(Problem::from),
-            ));
-        });
     }
 
     /// Refreshes `feeds` (all when `None`) in the background, with progress.
