@@ -114,6 +114,7 @@ fn benches(c: &mut Criterion) {
         feed: None,
         unread_only: false,
         min_rating: 0,
+        days: None,
     };
     store.save_search(&every).expect("save search");
     c.bench_function("saved searches with counts (one of 10k matches)", |b| {

@@ -167,6 +167,7 @@ fn bench(c: &mut Criterion) {
                 feed: None,
                 unread_only: false,
                 min_rating: 0,
+                days: None,
             })
             .unwrap();
         store

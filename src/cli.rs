@@ -138,6 +138,10 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0, requires = "save",
         value_parser = clap::value_parser!(u8).range(0..=5))]
     pub min_rating: u8,
+    /// With --save: only articles dated within the last N days (the window moves).
+    #[arg(long, value_name = "N", requires = "save",
+        value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub days: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]

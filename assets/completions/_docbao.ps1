@@ -151,6 +151,7 @@ Register-ArgumentCompleter -Native -CommandName 'docbao' -ScriptBlock {
             [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete the saved search NAME')
             [CompletionResult]::new('--feed', '--feed', [CompletionResultType]::ParameterName, 'With --save: only this feed''s articles')
             [CompletionResult]::new('--min-rating', '--min-rating', [CompletionResultType]::ParameterName, 'With --save: only articles rated at least N')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'With --save: only articles dated within the last N days (the window moves)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the cache (cache.db), log and lock live')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (default: <config dir>/docbao/config.toml)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Interface language')

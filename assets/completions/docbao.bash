@@ -882,7 +882,7 @@ _docbao() {
             return 0
             ;;
         docbao__subcmd__search)
-            opts="-h --limit --json --save --delete --feed --unread --min-rating --data-dir --config --offline --lang --no-defaults --help"
+            opts="-h --limit --json --save --delete --feed --unread --min-rating --days --data-dir --config --offline --lang --no-defaults --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,6 +905,10 @@ _docbao() {
                     return 0
                     ;;
                 --min-rating)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

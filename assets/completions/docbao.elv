@@ -139,6 +139,7 @@ set edit:completion:arg-completer[docbao] = {|@words|
             cand --delete 'Delete the saved search NAME'
             cand --feed 'With --save: only this feed''s articles'
             cand --min-rating 'With --save: only articles rated at least N'
+            cand --days 'With --save: only articles dated within the last N days (the window moves)'
             cand --data-dir 'Where the cache (cache.db), log and lock live'
             cand --config 'The config file (default: <config dir>/docbao/config.toml)'
             cand --lang 'Interface language'

@@ -127,6 +127,7 @@ complete -c docbao -n "__fish_docbao_using_subcommand search" -l save -d 'Save t
 complete -c docbao -n "__fish_docbao_using_subcommand search" -l delete -d 'Delete the saved search NAME' -r
 complete -c docbao -n "__fish_docbao_using_subcommand search" -l feed -d 'With --save: only this feed\'s articles' -r
 complete -c docbao -n "__fish_docbao_using_subcommand search" -l min-rating -d 'With --save: only articles rated at least N' -r
+complete -c docbao -n "__fish_docbao_using_subcommand search" -l days -d 'With --save: only articles dated within the last N days (the window moves)' -r
 complete -c docbao -n "__fish_docbao_using_subcommand search" -l data-dir -d 'Where the cache (cache.db), log and lock live' -r -F
 complete -c docbao -n "__fish_docbao_using_subcommand search" -l config -d 'The config file (default: <config dir>/docbao/config.toml)' -r -F
 complete -c docbao -n "__fish_docbao_using_subcommand search" -l lang -d 'Interface language' -r -f -a "vi\t''

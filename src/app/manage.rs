@@ -140,6 +140,7 @@ pub(super) fn save_search(s: &mut State, name: String, query: String, fx: &mut V
             feed: None,
             unread_only: false,
             min_rating: 0,
+            days: None,
         }),
         fx,
     );

@@ -1,4 +1,5 @@
-//! `search QUERY`, `search --save NAME QUERY [--feed F] [--unread] [--min-rating N]`,
+//! `search QUERY`, `search --save NAME QUERY [--feed F] [--unread] [--min-rating N]
+//! [--days N]`,
 //! `search --delete NAME` and `searches [--json]`.
 use super::Ctx;
 use super::output::{emit, lines, print_json};
@@ -33,6 +34,7 @@ pub fn search(ctx: &Ctx, args: &SearchArgs) -> anyhow::Result<()> {
         feed,
         unread_only: args.unread,
         min_rating: args.min_rating,
+        days: args.days,
     };
     let new = store.save_search(&saved)?;
     emit(&format!(
@@ -72,6 +74,9 @@ fn search_line(row: &SavedSearchRow) -> String {
     }
     if s.min_rating > 0 {
         filters.push_str(&format!(" --min-rating {}", s.min_rating));
+    }
+    if let Some(days) = s.days {
+        filters.push_str(&format!(" --days {days}"));
     }
     format!(
         "{:>5}/{:<5}  {}  \"{}\"{}",

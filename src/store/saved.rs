@@ -1,17 +1,21 @@
-//! Saved searches: a name, an FTS query and filters (feed, unread, minimum rating), listed
+//! Saved searches: a name, an FTS query and filters (feed, unread, minimum rating, the last
+//! N days), listed
 //! with their unread and total counts, and opened as a list of articles newest first.
 //! Counting and opening run the FTS match once and filter the joined rows: linear in the
 //! matches, without ranking them.
 use super::search::fts_query;
-use super::sql::{ARTICLE_COLS, article_row, rating};
+use super::sql::{ARTICLE_COLS, article_row, rating, ts};
 use super::{ArticleRow, Result, StoreError};
 use crate::feed::FeedId;
+use chrono::Utc;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 /// Longest name and query kept.
 const MAX_NAME: usize = 200;
 const MAX_QUERY: usize = 1000;
+/// The widest window of `--days`: ten years.
+const MAX_DAYS: u32 = 3650;
 
 /// One saved search as written by `search --save`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +25,8 @@ pub struct SavedSearch {
     pub feed: Option<FeedId>,
     pub unread_only: bool,
     pub min_rating: u8,
+    /// Only articles dated within this many days of now (a window that moves).
+    pub days: Option<u32>,
 }
 
 /// A saved search with its counts (hidden articles excluded).
@@ -44,6 +50,9 @@ pub(super) fn save(conn: &Connection, s: &SavedSearch) -> Result<bool> {
             "a saved search needs a query with at least one word (at most {MAX_QUERY} bytes)"
         )));
     }
+    if s.days.is_some_and(|d| !(1..=MAX_DAYS).contains(&d)) {
+        return Err(StoreError::Other(format!("--days is 1 to {MAX_DAYS}")));
+    }
     if s.min_rating > 5 {
         return Err(StoreError::Other("--min-rating is 0 to 5".into()));
     }
@@ -53,18 +62,19 @@ pub(super) fn save(conn: &Connection, s: &SavedSearch) -> Result<bool> {
         .optional()?
         .is_some();
     conn.prepare_cached(
-        "INSERT INTO saved_searches (name, query, feed_id, unread, min_rating, position) \
-         VALUES (?1, ?2, ?3, ?4, ?5, \
+        "INSERT INTO saved_searches (name, query, feed_id, unread, min_rating, days, \
+         position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, \
          (SELECT coalesce(max(position), 0) + 1 FROM saved_searches)) \
          ON CONFLICT (name) DO UPDATE SET query = ?2, feed_id = ?3, unread = ?4, \
-         min_rating = ?5",
+         min_rating = ?5, days = ?6",
     )?
     .execute(params![
         name,
         s.query.trim(),
         s.feed.map(|f| f.0),
         s.unread_only,
-        s.min_rating
+        s.min_rating,
+        s.days
     ])?;
     Ok(!existed)
 }
@@ -84,7 +94,8 @@ pub(super) fn delete(conn: &Connection, name: &str) -> Result<()> {
 
 fn load(conn: &Connection, name: &str) -> Result<SavedSearch> {
     conn.prepare_cached(
-        "SELECT name, query, feed_id, unread, min_rating FROM saved_searches WHERE name = ?1",
+        "SELECT name, query, feed_id, unread, min_rating, days FROM saved_searches \
+         WHERE name = ?1",
     )?
     .query_row([name.trim()], saved_row)
     .optional()?
@@ -103,6 +114,7 @@ fn saved_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SavedSearch> {
         feed: r.get::<_, Option<i64>>(2)?.map(FeedId),
         unread_only: r.get(3)?,
         min_rating: rating(r.get(4)?),
+        days: r.get(5)?,
     })
 }
 
@@ -123,6 +135,11 @@ fn filter(s: &SavedSearch) -> Option<(String, Vec<Value>)> {
         sql.push_str(" AND a.rating >= ?");
         args.push(Value::Integer(i64::from(s.min_rating)));
     }
+    if let Some(days) = s.days {
+        let since = Utc::now() - chrono::Duration::days(i64::from(days));
+        sql.push_str(" AND a.sort_date >= ?");
+        args.push(Value::Integer(ts(since)));
+    }
     Some((sql, args))
 }
 
@@ -130,7 +147,7 @@ fn filter(s: &SavedSearch) -> Option<(String, Vec<Value>)> {
 pub(super) fn list(conn: &Connection) -> Result<Vec<SavedSearchRow>> {
     let searches: Vec<SavedSearch> = conn
         .prepare_cached(
-            "SELECT name, query, feed_id, unread, min_rating FROM saved_searches \
+            "SELECT name, query, feed_id, unread, min_rating, days FROM saved_searches \
              ORDER BY position, name",
         )?
         .query_map([], saved_row)?

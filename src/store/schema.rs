@@ -88,6 +88,7 @@ CREATE TABLE pruned (
     IMAGES,
     ARRIVAL,
     SYNC,
+    SAVED_DAYS,
 ];
 
 /// Categories become a tree stored once (feeds.category held the whole "/"-joined path in
@@ -231,6 +232,11 @@ CREATE TABLE sync_state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 ) WITHOUT ROWID;
+"#;
+
+/// A saved search's window of days (`search --save … --days N`); NULL is no window.
+const SAVED_DAYS: &str = r#"
+ALTER TABLE saved_searches ADD COLUMN days INTEGER CHECK (days BETWEEN 1 AND 3650);
 "#;
 
 /// The schema version this build writes.

@@ -149,6 +149,27 @@ fn saved_searches_are_listed_with_counts_and_deleted() {
     assert_eq!(out.status.code(), Some(1));
     // Filters go with --save only.
     assert_eq!(d.run(&["search", "x", "--unread"]).status.code(), Some(2));
+    // A window of days: the feeds' items are dated 2 November 2026, so a window of 3650
+    // days holds them and one of 1 day (from any later today) none.
+    d.ok(&[
+        "search",
+        "--save",
+        "Mười năm",
+        "duong sat",
+        "--days",
+        "3650",
+    ]);
+    d.ok(&["search", "--save", "Hôm nay", "duong sat", "--days", "1"]);
+    let list = d.json(&["searches", "--json"]);
+    assert_eq!(list[1]["total"], 5, "{list}");
+    assert_eq!(list[2]["total"], 0, "{list}");
+    assert!(d.ok(&["searches"]).contains("--days 3650"));
+    assert_eq!(
+        d.run(&["search", "--save", "x", "y", "--days", "0"])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 const RULES: &str = "[[rules]]\nname = \"Không xem tử vi\"\ntitle = \"tu vi\"\naction = \"hide\"\n\

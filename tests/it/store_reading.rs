@@ -177,6 +177,7 @@ fn saved_searches_count_and_open_with_their_filters() {
         feed,
         unread_only,
         min_rating,
+        days: None,
     };
     assert!(
         store
@@ -219,6 +220,55 @@ fn saved_searches_count_and_open_with_their_filters() {
     let hide = rules("[[rules]]\ntitle = \"c\"\naction = \"hide\"\n");
     stored(&mut store, "http://127.0.0.1/c.xml", five("c"), &hide);
     assert_eq!(store.saved_searches().unwrap()[0].total, 10);
+}
+
+#[test]
+fn a_saved_search_of_the_last_days_follows_the_clock() {
+    let (_dir, _path, mut store) = temp_store();
+    let now = chrono::Utc::now();
+    let dated = |guid: &str, days_ago: i64| {
+        let when = (now - chrono::Duration::days(days_ago)).to_rfc3339();
+        news(guid, &format!("Đường sắt, tin {guid}"), &when, "Tóm tắt.")
+    };
+    let items = vec![dated("moi", 1), dated("tuan", 6), dated("cu", 30)];
+    let (_, ids) = stored(
+        &mut store,
+        "http://127.0.0.1/d.xml",
+        items,
+        &Arrival::default(),
+    );
+    let week = SavedSearch {
+        name: "Tuần này".into(),
+        query: "duong sat".into(),
+        feed: None,
+        unread_only: false,
+        min_rating: 0,
+        days: Some(7),
+    };
+    store.save_search(&week).unwrap();
+    let opened: Vec<ArticleId> = store
+        .saved_search_articles("Tuần này", 10)
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(opened, [ids[0], ids[1]]);
+    assert_eq!(store.saved_searches().unwrap()[0].total, 2);
+    // Narrower, then out of range.
+    store
+        .save_search(&SavedSearch {
+            days: Some(2),
+            ..week.clone()
+        })
+        .unwrap();
+    assert_eq!(store.saved_searches().unwrap()[0].total, 1);
+    for days in [0, 3651] {
+        let bad = SavedSearch {
+            days: Some(days),
+            ..week.clone()
+        };
+        assert!(store.save_search(&bad).is_err(), "{days}");
+    }
 }
 
 #[test]
@@ -265,8 +315,8 @@ fn a_version_1_cache_is_migrated_with_reading_times() {
     );
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
-    // Back to the version before the arrival migration: the sync migration after it
-    // goes too.
+    // Back to the version before the arrival migration: the sync and saved-days migrations
+    // after it go too (dropping saved_searches takes its days column).
     conn.execute_batch(
         "DROP INDEX feeds_remote; DROP INDEX articles_remote;
          ALTER TABLE feeds DROP COLUMN remote_id; ALTER TABLE articles DROP COLUMN remote_id;
@@ -279,7 +329,7 @@ fn a_version_1_cache_is_migrated_with_reading_times() {
          CREATE INDEX articles_feed_read ON articles(feed_id, read);",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", docbao::store::SCHEMA_VERSION - 2)
+    conn.pragma_update(None, "user_version", docbao::store::SCHEMA_VERSION - 3)
         .unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();

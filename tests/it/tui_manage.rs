@@ -362,6 +362,7 @@ fn saved_rows() -> Vec<SavedSearchRow> {
             feed: None,
             unread_only: false,
             min_rating: 0,
+            days: None,
         },
         unread: 3,
         total: 17,
@@ -520,6 +521,7 @@ fn a_search_is_saved_under_a_name() {
             feed: None,
             unread_only: false,
             min_rating: 0,
+            days: None,
         }))]
     );
     assert_eq!(s.focus, Pane::Search, "the search stays open");

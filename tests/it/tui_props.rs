@@ -118,6 +118,7 @@ fn saved_searches() -> Vec<docbao::store::SavedSearchRow> {
                 feed: None,
                 unread_only: false,
                 min_rating: 0,
+                days: None,
             },
             unread: i as i64 * 7,
             total: 40,
