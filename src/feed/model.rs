@@ -204,6 +204,21 @@ pub struct ArticleMeta {
     pub image: Option<String>,
 }
 
+/// Where a sync with the aggregator is, for the reader's status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncStep {
+    /// Logging in.
+    Connecting,
+    /// Sending local changes: `done` of `total` queued.
+    Pushing { done: usize, total: usize },
+    /// Reading the subscription list.
+    Subscriptions,
+    /// Storing new items: `done` so far, of `total` when the server said how many.
+    Items { done: usize, total: Option<usize> },
+    /// Reading which items are read and starred.
+    States,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,19 +253,4 @@ mod tests {
         assert_eq!(text, ["ok", "not modified", "HTTP 404 Not Found"]);
         assert!(!FeedStatus::NotModified.failed() && FeedStatus::from("timed out").failed());
     }
-}
-
-/// Where a sync with the aggregator is, for the reader's status bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SyncStep {
-    /// Logging in.
-    Connecting,
-    /// Sending local changes: `done` of `total` queued.
-    Pushing { done: usize, total: usize },
-    /// Reading the subscription list.
-    Subscriptions,
-    /// Storing new items: `done` so far, of `total` when the server said how many.
-    Items { done: usize, total: Option<usize> },
-    /// Reading which items are read and starred.
-    States,
 }
