@@ -379,6 +379,10 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<ElLine> {
     if let Some(b) = byline {
         wrapped(&mut out, &format!("{}: {b}", tr(lang, T::By)), El::Byline);
     }
+    // The same words as `docbao read` ("Theo TTXVN").
+    if let Some(origin) = meta.and_then(|m| crate::article::header::source_line(m, lang)) {
+        wrapped(&mut out, &origin, El::Byline);
+    }
     let mut site = Vec::new();
     // The same words as `docbao read` ("Trang chấm: 4,5/5 (1.705 lượt)").
     if let Some(pr) = meta.and_then(|m| m.rating.as_ref()) {

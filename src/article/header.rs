@@ -4,6 +4,18 @@ use super::{ArticleMeta, PageRating};
 use crate::i18n::{Lang, T, strings, tr};
 use chrono::{Offset, TimeZone};
 
+/// "Theo VnExpress" / "Source: VnExpress": where the page says the piece comes from.
+pub fn source_line(meta: &ArticleMeta, lang: Lang) -> Option<String> {
+    let origin = meta.source.as_deref().map(crate::text::clean_line)?;
+    if origin.is_empty() {
+        return None;
+    }
+    Some(match lang {
+        Lang::Vi => format!("Theo {origin}"),
+        Lang::En => format!("Source: {origin}"),
+    })
+}
+
 /// Header lines (unwrapped), every one cleaned. `source` is the feed's title;
 /// `notice` a line such as "Showing the feed's content: the page could not be fetched".
 pub fn header_lines(
@@ -53,11 +65,8 @@ pub fn header_lines(
         facts.push(b);
     }
     // The piece's origin as the page states it ("Theo VnExpress"), after its writers.
-    if let Some(origin) = meta.source.as_deref().map(clean).filter(|s| !s.is_empty()) {
-        facts.push(match lang {
-            Lang::Vi => format!("Theo {origin}"),
-            Lang::En => format!("Source: {origin}"),
-        });
+    if let Some(origin) = source_line(meta, lang) {
+        facts.push(origin);
     }
     if !facts.is_empty() {
         lines.push(facts.join(" · "));

@@ -202,3 +202,25 @@ fn a_byline_that_is_the_site_name_is_said_once_in_the_reader() {
     assert!(!header_text("tuổi trẻ online").contains("Tác giả"));
     assert!(header_text("Thu Hà").contains("Tác giả: Thu Hà"));
 }
+
+/// The piece's origin ("Theo TTXVN") shows in the reader's header as `docbao read` says it.
+#[test]
+fn the_source_a_page_names_is_in_the_reader_header() {
+    let header_text = |lang: Lang, source: Option<&str>| {
+        let mut s = loaded_state(lang, 80, 24);
+        open_first(&mut s, true);
+        let r = s.reader.as_mut().unwrap();
+        let full = r.detail.as_mut().unwrap().full.as_mut().unwrap();
+        full.meta.source = source.map(Into::into);
+        let r = s.reader.as_ref().unwrap();
+        docbao::app::reader::header(&s, r, 78)
+            .iter()
+            .flat_map(|l| l.iter().map(|(_, t)| t.clone()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(header_text(Lang::Vi, Some("TTXVN")).contains("Theo TTXVN"));
+    assert!(header_text(Lang::En, Some("TTXVN")).contains("Source: TTXVN"));
+    let none = header_text(Lang::Vi, None);
+    assert!(!none.contains("Theo "), "{none}");
+}
