@@ -14,6 +14,7 @@ pub mod notify;
 pub mod pace;
 pub mod pages;
 pub mod pictures;
+mod refresh_task;
 pub mod runner;
 
 use crate::app::Problem;

@@ -4,8 +4,8 @@
 //! cancels), results back as messages.
 use super::body::{wrap_body, wrap_body_with_pictures};
 use super::latest::Latest;
+use super::manage;
 use super::pictures::PictureWork;
-use super::{manage, notify};
 use crate::app::state::State;
 use crate::app::{Effect, Msg, Problem, Saved};
 use crate::article::{ArticleError, fetch_article};
@@ -13,7 +13,7 @@ use crate::commands::Ctx;
 use crate::feed::{ArticleId, FeedId};
 use crate::i18n::Lang;
 use crate::net::{Client, NetConfig};
-use crate::refresh::{Progress, RefreshOptions, RefreshSummary, refresh};
+use crate::refresh::RefreshOptions;
 use crate::store::{Store, StoreHandle};
 use chrono::Utc;
 use tokio::sync::mpsc::UnboundedSender;
@@ -398,105 +398,18 @@ impl Runner {
     /// Refreshes `feeds` (all when `None`) in the background, with progress.
     /// `auto` (the timer's): what arrived is said after, and `notify_command` runs.
     fn spawn_refresh(&self, feeds: Option<Vec<FeedId>>, auto: bool) -> JoinHandle<()> {
-        let tx = self.tx.clone();
-        let notify = self.notify.clone();
-        let arrivals = notify::Arrivals::default();
-        let recorder = arrivals.clone();
-        let handle = self.store.clone();
-        let client = self.client.clone();
-        let opts = self.refresh_opts.clone();
-        let sync = self.sync.clone();
-        let keep_days = self.keep_days;
-        tokio::spawn(async move {
-            let Some(client) = client else {
-                let _ = tx.send(Msg::RefreshDone {
-                    ok: 0,
-                    failed: 0,
-                    new: 0,
-                    offline: true,
-                    error: None,
-                });
-                return;
-            };
-            // Sync first (start and `R`), so that the feeds it adds are listed below.
-            let synced = match (&sync, &feeds) {
-                (Some(config), None) => {
-                    let steps = tx.clone();
-                    let progress = move |step| {
-                        let _ = steps.send(Msg::SyncProgress(step));
-                    };
-                    let now = Utc::now();
-                    Some(
-                        crate::sync::sync_with_progress(&handle, config, keep_days, now, &progress)
-                            .await,
-                    )
-                }
-                _ => None,
-            };
-            let sync_ids = match &sync {
-                Some(_) => handle.call(|s| s.synced_feeds()).await.unwrap_or_default(),
-                None => Default::default(),
-            };
-            let rows = match handle.call(|s| s.feeds()).await {
-                Ok(rows) => rows,
-                Err(e) => {
-                    let _ = tx.send(Msg::RefreshDone {
-                        ok: 0,
-                        failed: 0,
-                        new: 0,
-                        offline: false,
-                        error: Some(e.into()),
-                    });
-                    return;
-                }
-            };
-            let rows: Vec<_> = match &feeds {
-                Some(ids) => rows.into_iter().filter(|f| ids.contains(&f.id)).collect(),
-                None => rows,
-            };
-            // Synced feeds come from the aggregator; fetching them too would duplicate.
-            let rows: Vec<_> = rows
-                .into_iter()
-                .filter(|f| !sync_ids.contains(&f.id))
-                .collect();
-            // The embedded guide never touches the network: its success says nothing
-            // about the connection.
-            let local = rows
-                .iter()
-                .filter(|f| f.url == crate::assets::GUIDE_URL)
-                .count();
-            let before = match auto {
-                true => handle.call(|s| s.newest_article_id()).await.ok(),
-                false => None,
-            };
-            let progress_tx = tx.clone();
-            let summary = refresh(&handle, &client, rows, &opts, Utc::now, move |p| {
-                recorder.record(&p);
-                let msg = match p {
-                    Progress::Started { total } => Msg::RefreshProgress { done: 0, total },
-                    Progress::FeedDone { done, total, .. } => Msg::RefreshProgress { done, total },
-                    Progress::ArticleDone { .. } => return,
-                };
-                let _ = progress_tx.send(msg);
-            })
-            .await;
-            // Retention follows as `Effect::Prune` once no article is open.
-            let mut msg = done_msg(&summary, local);
-            if let (Some(result), Msg::RefreshDone { new, error, .. }) = (synced, &mut msg) {
-                match result {
-                    Ok(report) => *new += report.new_items,
-                    Err(e) => {
-                        tracing::warn!("sync: {e}");
-                        error.get_or_insert_with(|| format!("sync: {e}").into());
-                    }
-                }
+        tokio::spawn(
+            super::refresh_task::RefreshTask {
+                tx: self.tx.clone(),
+                notify: self.notify.clone(),
+                store: self.store.clone(),
+                client: self.client.clone(),
+                opts: self.refresh_opts.clone(),
+                sync: self.sync.clone(),
+                keep_days: self.keep_days,
             }
-            let new = summary.new_articles;
-            let _ = tx.send(msg);
-            if let Some(before) = before {
-                notify::report(&tx, &handle, &arrivals, before, new, &notify).await;
-            }
-        })
+            .run(feeds, auto),
+        )
     }
 
     /// Stops the background work; the store's queue is flushed first.
@@ -530,80 +443,5 @@ pub fn open_browser(url: &str) -> Result<(), String> {
             .map(|_| ())
             .map_err(|e| format!("{}: {e}", browser.to_string_lossy())),
         None => open::that_detached(url).map_err(|e| e.to_string()),
-    }
-}
-
-/// The end of a refresh as a message. Every network feed failing to connect means the
-/// network is gone (the automatic offline mode); one success means it is back. `local`
-/// feeds (the embedded guide) are not fetched and do not count either way.
-fn done_msg(summary: &RefreshSummary, local: usize) -> Msg {
-    let local_failed = summary
-        .failed
-        .iter()
-        .filter(|(f, _)| f.url == crate::assets::GUIDE_URL)
-        .count();
-    let ok = summary.ok + summary.not_modified;
-    let network_ok = ok.saturating_sub(local.saturating_sub(local_failed));
-    let network_failed = summary.failed.len() - local_failed;
-    let offline = network_ok == 0 && network_failed > 0 && summary.unreachable == network_failed;
-    let error = summary.failed.first().map(|(feed, e)| Problem::Feed {
-        name: feed.name().to_owned(),
-        error: e.to_string(),
-    });
-    Msg::RefreshDone {
-        ok,
-        failed: summary.failed.len(),
-        new: summary.new_articles,
-        offline,
-        error,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::feed::FeedId;
-    use crate::net::NetError;
-    use crate::store::FeedRow;
-
-    fn feed(url: &str) -> FeedRow {
-        FeedRow {
-            id: FeedId(1),
-            url: url.into(),
-            ..FeedRow::default()
-        }
-    }
-
-    fn offline(m: Msg) -> bool {
-        match m {
-            Msg::RefreshDone { offline, .. } => offline,
-            _ => panic!("not a RefreshDone"),
-        }
-    }
-
-    #[test]
-    fn every_network_feed_unreachable_is_offline_even_with_the_guide_ok() {
-        let refused = NetError::Connect {
-            host: "vnexpress.net".into(),
-            reason: "connection refused".into(),
-            offline: true,
-        };
-        let mut s = RefreshSummary {
-            ok: 1, // the guide
-            failed: vec![(feed("https://vnexpress.net/rss"), refused.to_string())],
-            unreachable: 1,
-            ..Default::default()
-        };
-        assert!(offline(done_msg(&s, 1)));
-        // Without the guide in the refresh, that success was a real feed: online.
-        assert!(!offline(done_msg(&s, 0)));
-        // A feed that answered (even with an error status) means the network is there.
-        s.failed.push((
-            feed("http://127.0.0.1/x"),
-            NetError::status(404).to_string(),
-        ));
-        assert!(!offline(done_msg(&s, 1)));
-        // Nothing failed: online.
-        assert!(!offline(done_msg(&RefreshSummary::default(), 0)));
     }
 }
