@@ -104,9 +104,11 @@ fn read_rate_quit_and_read_again_offline() {
     let tmux = Tmux::new(dir);
 
     // The checks below can see a leak: a plain printf sets both.
+    // The pane stays open a moment after the printf: a pty closed at once may lose its
+    // last bytes before tmux reads them (seen under load).
     tmux.start(
         "canary",
-        "printf '\\033]0;CANARY\\007\\033]52;c;Q0FOQVJZ\\007'",
+        "printf '\\033]0;CANARY\\007\\033]52;c;Q0FOQVJZ\\007'; sleep 3",
     );
     // tmux may mark the pane dead before it has parsed all of its output: poll.
     let deadline = Instant::now() + Duration::from_secs(30);
