@@ -30,6 +30,8 @@ enum Op {
     Articles(usize),
     /// The refresh timer, then what arrived (this many feeds with news).
     Timer(usize),
+    /// A step of the refresh's sync (any counts, a refresh running or not).
+    Sync(usize, usize),
 }
 
 fn key() -> impl Strategy<Value = Op> {
@@ -87,6 +89,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0usize..12).prop_map(Op::Feeds),
         1 => (0usize..80).prop_map(Op::Articles),
         1 => (0usize..8).prop_map(Op::Timer),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Op::Sync(a, b)),
     ]
 }
 
@@ -309,6 +312,17 @@ proptest! {
                     let feeds = (0..n).map(|i| (format!("Nguồn\u{1b}[2J {i}"), i + 1)).collect();
                     fx.extend(update(&mut s, Msg::Arrived { count: n * 2, feeds }));
                     fx
+                }
+                Op::Sync(a, b) => {
+                    use docbao::feed::model::SyncStep;
+                    let step = match a % 5 {
+                        0 => SyncStep::Connecting,
+                        1 => SyncStep::Pushing { done: a, total: b },
+                        2 => SyncStep::Subscriptions,
+                        3 => SyncStep::Items { done: a, total: (b % 2 == 0).then_some(b) },
+                        _ => SyncStep::States,
+                    };
+                    update(&mut s, Msg::SyncProgress(step))
                 }
                 Op::Articles(n) => {
                     let f = feeds();
