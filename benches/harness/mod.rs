@@ -29,6 +29,7 @@ pub struct Harness {
     time: Duration,
     group: String,
     min_samples: usize,
+    ran: usize,
 }
 
 impl Harness {
@@ -54,6 +55,7 @@ impl Harness {
             time,
             group: String::new(),
             min_samples: 10,
+            ran: 0,
         }
     }
 
@@ -102,6 +104,7 @@ impl Harness {
         if !self.filters.is_empty() && !self.filters.iter().any(|f| name.contains(f.as_str())) {
             return;
         }
+        self.ran += 1;
         if !self.measure {
             batch(1);
             println!("{name}: ok (ran once; `cargo bench` measures)");
@@ -160,5 +163,17 @@ impl Harness {
             .append(true)
             .open(dir.join(format!("{}.jsonl", self.file)))?;
         writeln!(out, "{line}")
+    }
+}
+
+impl Drop for Harness {
+    /// A filter that matched nothing says so, rather than a silent empty run.
+    fn drop(&mut self) {
+        if self.ran == 0 && !self.filters.is_empty() {
+            eprintln!(
+                "{}: no benchmark name contains {:?}",
+                self.file, self.filters
+            );
+        }
     }
 }
