@@ -3,11 +3,11 @@
 use super::effect::{BodyMode, Effect};
 use super::marks::update_rows;
 use super::{Connectivity, Pane, State};
+use crate::article::header::{Header, HeaderSource};
 use crate::feed::ArticleId;
 use crate::i18n::{T, strings, tr};
 use crate::layout;
 use crate::store::{ArticleDetail, ArticleRow};
-use crate::text::clean_line;
 use crate::theme::{El, ElLine};
 use ratatui::text::Line;
 use std::sync::Arc;
@@ -347,56 +347,38 @@ pub fn header(state: &State, r: &Reader, width: usize) -> Vec<ElLine> {
             out.push(vec![(Some(el), l)]);
         }
     };
-    // The title the list showed (the feed's), so the header matches what was opened; the
-    // page's own title only when the feed gave none.
-    let title = Some(r.row.title.clone())
-        .filter(|s| !s.trim().is_empty())
-        .or_else(|| meta.and_then(|m| m.title.clone()))
-        .unwrap_or_default();
-    wrapped(&mut out, &clean_line(&title), El::Header);
-    let source = meta
-        .and_then(|m| m.site_name.clone())
-        .unwrap_or_else(|| r.row.feed_title.clone());
-    let mut info = clean_line(&source);
-    if let Some(p) = r.row.published {
-        info.push_str(" · ");
-        info.push_str(&strings::full_date(lang, p, state.tz));
+    // The title the list showed (the feed's), so the header matches what was opened.
+    let date = r
+        .row
+        .published
+        .map(|p| strings::full_date(lang, p, state.tz));
+    let src = HeaderSource {
+        meta,
+        title: Some(&r.row.title),
+        feed: Some(&r.row.feed_title),
+        author: r.detail.as_ref().and_then(|d| d.author.as_deref()),
+        date: date.as_deref(),
+        reading_minutes: r.row.reading_minutes,
+        notice: None,
+    };
+    let h = Header::new(src, lang);
+    wrapped(&mut out, &h.title, El::Header);
+    let info: Vec<&str> = [&h.place, &h.date, &h.reading]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !info.is_empty() {
+        wrapped(&mut out, &info.join(" · "), El::Source);
     }
-    if r.row.reading_minutes > 0 {
-        info.push_str(" · ");
-        info.push_str(&crate::i18n::reading::minutes_long(
-            lang,
-            r.row.reading_minutes,
-        ));
-    }
-    wrapped(&mut out, &info, El::Source);
-    let site_name = meta.and_then(|m| m.site_name.as_deref());
-    let byline = meta
-        .and_then(|m| m.byline.clone())
-        .or_else(|| r.detail.as_ref().and_then(|d| d.author.clone()))
-        .map(|b| clean_line(&b))
-        .filter(|b| crate::article::header::byline_adds(b, &[site_name, Some(&r.row.feed_title)]));
-    if let Some(b) = byline {
+    if let Some(b) = &h.byline {
         wrapped(&mut out, &format!("{}: {b}", tr(lang, T::By)), El::Byline);
     }
-    // The same words as `docbao read` ("Theo TTXVN").
-    if let Some(origin) = meta.and_then(|m| crate::article::header::source_line(m, lang)) {
-        wrapped(&mut out, &origin, El::Byline);
+    if let Some(origin) = &h.origin {
+        wrapped(&mut out, origin, El::Byline);
     }
-    let mut site = Vec::new();
-    // The same words as `docbao read` ("Trang chấm: 4,5/5 (1.705 lượt)").
-    if let Some(pr) = meta.and_then(|m| m.rating.as_ref()) {
-        site.push(crate::article::header::format_rating(pr, lang));
-    }
-    if let Some(v) = meta.and_then(|m| m.views) {
-        site.push(format!(
-            "{} {}",
-            strings::number(lang, v),
-            tr(lang, T::Views)
-        ));
-    }
-    if !site.is_empty() {
-        wrapped(&mut out, &site.join(" · "), El::Dim);
+    if let Some(counts) = &h.counts {
+        wrapped(&mut out, counts, El::Dim);
     }
     // A followed page is not rated.
     if r.page.is_some() {

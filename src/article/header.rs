@@ -16,7 +16,126 @@ pub fn source_line(meta: &ArticleMeta, lang: Lang) -> Option<String> {
     })
 }
 
-/// Header lines (unwrapped), every one cleaned. `source` is the feed's title;
+/// What the header above an article says, decided once for `docbao read`, the export and
+/// the reader, which only lay it out differently. Every part is cleaned and non-empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    pub title: String,
+    /// "Feed (site)", or whichever of the two is known.
+    pub place: Option<String>,
+    pub date: Option<String>,
+    /// "4 phút đọc" / "4 min read".
+    pub reading: Option<String>,
+    /// The writers, unless they are only the site's or the feed's name.
+    pub byline: Option<String>,
+    /// "Theo TTXVN": [`source_line`].
+    pub origin: Option<String>,
+    /// The page's own rating and view count: "Trang chấm: 4/5 · 1.705 lượt xem".
+    pub counts: Option<String>,
+    /// Why the feed's content stands in for the page.
+    pub notice: Option<String>,
+}
+
+/// What a [`Header`] is made from. `title` is the title the list showed (the page's own
+/// when absent); `author` the feed's, used when the page names no writer; `date` is
+/// already in words ([`format_date`], `strings::full_date`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HeaderSource<'a> {
+    pub meta: Option<&'a ArticleMeta>,
+    pub title: Option<&'a str>,
+    pub feed: Option<&'a str>,
+    pub author: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub reading_minutes: u32,
+    pub notice: Option<&'a str>,
+}
+
+impl Header {
+    pub fn new(src: HeaderSource<'_>, lang: Lang) -> Header {
+        let clean = |s: Option<&str>| {
+            s.map(crate::text::clean_line)
+                .filter(|s| !s.trim().is_empty())
+        };
+        let meta = src.meta;
+        let title = clean(src.title)
+            .or_else(|| clean(meta.and_then(|m| m.title.as_deref())))
+            .unwrap_or_else(|| {
+                match lang {
+                    Lang::Vi => "(không có tiêu đề)",
+                    Lang::En => "(untitled)",
+                }
+                .into()
+            });
+        let site = clean(meta.and_then(|m| m.site_name.as_deref()));
+        let feed = clean(src.feed);
+        let byline = clean(meta.and_then(|m| m.byline.as_deref()).or(src.author))
+            .filter(|b| byline_adds(b, &[site.as_deref(), feed.as_deref()]));
+        let place = match (feed, site) {
+            (Some(feed), Some(site)) => Some(place(feed, site)),
+            (feed, site) => feed.or(site),
+        };
+        let mut counts = Vec::new();
+        if let Some(r) = meta.and_then(|m| m.rating.as_ref()) {
+            counts.push(format_rating(r, lang));
+        }
+        if let Some(v) = meta.and_then(|m| m.views) {
+            counts.push(format!(
+                "{} {}",
+                strings::number(lang, v),
+                tr(lang, T::Views)
+            ));
+        }
+        Header {
+            title,
+            place,
+            date: clean(src.date),
+            reading: (src.reading_minutes > 0)
+                .then(|| crate::i18n::reading::minutes_long(lang, src.reading_minutes)),
+            byline,
+            origin: meta.and_then(|m| source_line(m, lang)),
+            counts: (!counts.is_empty()).then(|| counts.join(" · ")),
+            notice: clean(src.notice),
+        }
+    }
+
+    /// As plain lines (unwrapped), for `read` and the export: the title; place, date,
+    /// reading time, writers and origin on one line; the page's counts; the notice.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![self.title.clone()];
+        let facts: Vec<&str> = [
+            &self.place,
+            &self.date,
+            &self.reading,
+            &self.byline,
+            &self.origin,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+        if !facts.is_empty() {
+            lines.push(facts.join(" · "));
+        }
+        lines.extend(self.counts.clone());
+        lines.extend(self.notice.clone());
+        lines
+    }
+}
+
+/// The feed's and the site's names said once: the longer when one holds the other
+/// ("Tuổi Trẻ" in "Tuổi Trẻ Online"), else "feed (site)".
+fn place(feed: String, site: String) -> String {
+    let (f, s) = (feed.to_lowercase(), site.to_lowercase());
+    if s.contains(&f) {
+        site
+    } else if f.contains(&s) {
+        feed
+    } else {
+        format!("{feed} ({site})")
+    }
+}
+
+/// Header lines (unwrapped) of `read` and the export. `source` is the feed's title;
 /// `notice` a line such as "Showing the feed's content: the page could not be fetched".
 pub fn header_lines(
     meta: &ArticleMeta,
@@ -24,76 +143,19 @@ pub fn header_lines(
     notice: Option<&str>,
     lang: Lang,
 ) -> Vec<String> {
-    let clean = |s: &str| crate::text::clean_line(s);
-    let mut lines = Vec::new();
-    let title = meta.title.as_deref().map(clean).filter(|t| !t.is_empty());
-    lines.push(title.unwrap_or_else(|| match lang {
-        Lang::Vi => "(không có tiêu đề)".into(),
-        Lang::En => "(untitled)".into(),
-    }));
-    let mut facts: Vec<String> = Vec::new();
-    let site = meta
-        .site_name
-        .as_deref()
-        .map(clean)
-        .filter(|s| !s.is_empty());
-    let source = source.map(clean).filter(|s| !s.is_empty());
-    // A byline that is only the site's name ("BBC News Tiếng Việt") is said once.
-    let byline = meta
-        .byline
-        .as_deref()
-        .map(clean)
-        .filter(|b| !b.is_empty())
-        .filter(|b| {
-            let b = b.to_lowercase();
-            ![&site, &source]
-                .iter()
-                .any(|n| n.as_deref().is_some_and(|n| n.to_lowercase() == b))
-        });
-    match (source, site) {
-        (Some(src), Some(site)) if !src.eq_ignore_ascii_case(&site) => {
-            facts.push(format!("{src} ({site})"))
-        }
-        (Some(src), _) => facts.push(src),
-        (None, Some(site)) => facts.push(site),
-        (None, None) => {}
-    }
-    if let Some(d) = meta.published.as_deref().and_then(|d| format_date(d, lang)) {
-        facts.push(d);
-    }
-    if let Some(b) = byline {
-        facts.push(b);
-    }
-    // The piece's origin as the page states it ("Theo VnExpress"), after its writers.
-    if let Some(origin) = source_line(meta, lang) {
-        facts.push(origin);
-    }
-    if !facts.is_empty() {
-        lines.push(facts.join(" · "));
-    }
-    let mut counts = Vec::new();
-    if let Some(r) = &meta.rating {
-        counts.push(format_rating(r, lang));
-    }
-    if let Some(v) = meta.views {
-        counts.push(format!(
-            "{} {}",
-            strings::number(lang, v),
-            tr(lang, T::Views)
-        ));
-    }
-    if !counts.is_empty() {
-        lines.push(counts.join(" · "));
-    }
-    if let Some(n) = notice.map(clean).filter(|n| !n.is_empty()) {
-        lines.push(n);
-    }
-    lines
+    let date = meta.published.as_deref().and_then(|d| format_date(d, lang));
+    let src = HeaderSource {
+        meta: Some(meta),
+        feed: source,
+        date: date.as_deref(),
+        notice,
+        ..HeaderSource::default()
+    };
+    Header::new(src, lang).lines()
 }
 
 /// Whether `byline` says more than the names of the site and the feed (a byline that is
-/// only "BBC News Tiếng Việt" is said once, as the source). The rule of [`header_lines`],
-/// for the reader's header too.
+/// only "BBC News Tiếng Việt" is said once, as the source).
 pub fn byline_adds(byline: &str, names: &[Option<&str>]) -> bool {
     let b = byline.trim().to_lowercase();
     !b.is_empty() && !names.iter().flatten().any(|n| n.trim().to_lowercase() == b)
@@ -158,6 +220,81 @@ mod tests {
         };
         let lines = header_lines(&meta, None, None, Lang::Vi);
         assert_eq!(lines[1], "BBC News Tiếng Việt · Thu Hà");
+    }
+
+    #[test]
+    fn the_feed_and_the_site_are_named_once() {
+        let meta = ArticleMeta {
+            site_name: Some("Tuổi Trẻ Online".into()),
+            ..ArticleMeta::default()
+        };
+        let place = |feed: &str| {
+            let src = HeaderSource {
+                meta: Some(&meta),
+                feed: Some(feed),
+                ..HeaderSource::default()
+            };
+            Header::new(src, Lang::Vi).place
+        };
+        // One name inside the other: the longer one.
+        assert_eq!(place("Tuổi Trẻ").as_deref(), Some("Tuổi Trẻ Online"));
+        assert_eq!(
+            place("TUỔI TRẺ ONLINE - Thời sự").as_deref(),
+            Some("TUỔI TRẺ ONLINE - Thời sự")
+        );
+        // Two different names: both.
+        assert_eq!(
+            place("Tin mới nhất").as_deref(),
+            Some("Tin mới nhất (Tuổi Trẻ Online)")
+        );
+        assert_eq!(place("  ").as_deref(), Some("Tuổi Trẻ Online"));
+    }
+
+    #[test]
+    fn the_lists_title_and_the_feeds_author_stand_in_for_the_pages() {
+        let meta = ArticleMeta {
+            title: Some("Tiêu đề của trang".into()),
+            ..ArticleMeta::default()
+        };
+        let src = HeaderSource {
+            meta: Some(&meta),
+            title: Some("Tiêu đề trong danh sách"),
+            feed: Some("VnExpress"),
+            author: Some("Lan Anh"),
+            date: Some("Thứ bảy, 22/8/2020 10:30"),
+            reading_minutes: 4,
+            notice: None,
+        };
+        let h = Header::new(src, Lang::Vi);
+        assert_eq!(h.title, "Tiêu đề trong danh sách");
+        assert_eq!(
+            h.lines()[1],
+            "VnExpress · Thứ bảy, 22/8/2020 10:30 · 4 phút đọc · Lan Anh"
+        );
+        // The page's writers win over the feed's; the feed's name is no writer.
+        let signed = ArticleMeta {
+            byline: Some("Minh Châu".into()),
+            ..meta.clone()
+        };
+        let h = Header::new(
+            HeaderSource {
+                meta: Some(&signed),
+                ..src
+            },
+            Lang::Vi,
+        );
+        assert_eq!(h.byline.as_deref(), Some("Minh Châu"));
+        let h = Header::new(
+            HeaderSource {
+                author: Some("vnexpress"),
+                ..src
+            },
+            Lang::Vi,
+        );
+        assert_eq!(h.byline, None);
+        // Nothing at all: a title still.
+        let h = Header::new(HeaderSource::default(), Lang::En);
+        assert_eq!(h.lines(), vec!["(untitled)".to_string()]);
     }
 
     #[test]
