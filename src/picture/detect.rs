@@ -99,17 +99,14 @@ fn parse(answer: &[u8]) -> Vec<Response> {
             Some(b'_' | b'P' | b']') => {
                 // A string (APC, DCS, OSC) up to ST, or BEL for OSC.
                 let body = i + 2;
-                let end = answer[body..]
-                    .windows(2)
-                    .position(|w| w == b"\x1b\\")
-                    .map(|n| (body + n, body + n + 2));
-                let bel = answer[body..]
-                    .iter()
-                    .position(|&b| b == 7)
-                    .map(|n| (body + n, body + n + 1));
-                let Some((stop, next)) = (match (end, bel) {
-                    (Some(e), Some(b)) => Some(if b.0 < e.0 { b } else { e }),
-                    (e, b) => e.or(b),
+                // One pass to whichever ends it first.
+                let Some((stop, next)) = answer[body..].iter().enumerate().find_map(|(n, &b)| {
+                    let at = body + n;
+                    match b {
+                        7 => Some((at, at + 1)),
+                        0x1b if answer.get(at + 1) == Some(&b'\\') => Some((at, at + 2)),
+                        _ => None,
+                    }
                 }) else {
                     break;
                 };
@@ -257,6 +254,30 @@ mod tests {
         }
         assert!(!complete(b""));
         assert!(!complete(b"\x1b[?62;4c"));
+    }
+
+    #[test]
+    fn replies_are_read_in_any_order_among_others() {
+        // A colour reply ended by BEL, a DCS, the size before the attributes, then status.
+        let answer =
+            b"junk\x1b]11;rgb:0000/0000/0000\x07\x1bP1$r0m\x1b\\\x1b[6;16;8t\x1b[?64;4c\x1b[0n";
+        assert!(complete(answer));
+        assert_eq!(
+            choose(ImageMode::Auto, &COLOURS, answer),
+            Drawing::On {
+                protocol: ProtocolType::Sixel,
+                font: Some((8, 16))
+            }
+        );
+        // A kitty error is not kitty; a size that is not `6;h;w` is no size.
+        let answer = b"\x1b_Gi=31;ENOENT:no\x1b\\\x1b[4;600;800t\x1b[6;0;9t\x1b[0n";
+        assert_eq!(
+            choose(ImageMode::Auto, &COLOURS, answer),
+            Drawing::On {
+                protocol: ProtocolType::Halfblocks,
+                font: None
+            }
+        );
     }
 
     #[test]
