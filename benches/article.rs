@@ -8,10 +8,11 @@
     clippy::expect_used,
     reason = "a benchmark that cannot set up stops, with the line that failed"
 )]
-use criterion::{Criterion, criterion_group, criterion_main};
 use docbao::article::{extract, render};
 use docbao::i18n::Lang;
 use std::hint::black_box;
+
+mod harness;
 
 fn typical_page() -> String {
     let mut h = String::from(
@@ -67,18 +68,16 @@ fn typical_page() -> String {
     h
 }
 
-fn typical(c: &mut Criterion) {
+fn typical(h: &mut harness::Harness) {
     let page = typical_page();
-    c.bench_function("extract_render_typical", |b| {
-        b.iter(|| {
-            let ex =
-                extract(black_box(&page), Some("https://baomau.vn/ca-phe.html")).expect("extracts");
-            black_box(render(&ex.html, 80, Lang::Vi))
-        })
+    h.bench("extract_render_typical", || {
+        let ex =
+            extract(black_box(&page), Some("https://baomau.vn/ca-phe.html")).expect("extracts");
+        black_box(render(&ex.html, 80, Lang::Vi))
     });
 }
 
-fn hostile(c: &mut Criterion) {
+fn hostile(h: &mut harness::Harness) {
     let para = "<p>Đoạn văn nói về thời tiết miền Bắc, mưa rào rải rác và gió đông bắc cấp ba.</p>";
     let n = 100_000;
     let pages = [
@@ -116,21 +115,20 @@ fn hostile(c: &mut Criterion) {
             ),
         ),
     ];
-    let mut group = c.benchmark_group("hostile");
-    group.sample_size(10);
+    h.group("hostile", 10);
     for (name, page) in &pages {
-        group.bench_function(*name, |b| {
-            b.iter(|| {
-                let html = match extract(black_box(page), Some("https://example.vn/x.html")) {
-                    Ok(ex) => ex.html,
-                    Err(_) => String::new(),
-                };
-                black_box(render(&html, 80, Lang::Vi))
-            })
+        h.bench(name, || {
+            let html = match extract(black_box(page), Some("https://example.vn/x.html")) {
+                Ok(ex) => ex.html,
+                Err(_) => String::new(),
+            };
+            black_box(render(&html, 80, Lang::Vi))
         });
     }
-    group.finish();
 }
 
-criterion_group!(benches, typical, hostile);
-criterion_main!(benches);
+fn main() {
+    let mut h = harness::Harness::new("article");
+    typical(&mut h);
+    hostile(&mut h);
+}

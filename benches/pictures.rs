@@ -8,7 +8,6 @@
     reason = "a benchmark that cannot set up stops, with the line that failed"
 )]
 use chrono::Utc;
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use docbao::app::pictures::{PictureConf, Shown};
 use docbao::app::state::{Pane, Reader, State};
@@ -25,6 +24,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::sync::Arc;
+
+mod harness;
 
 const PARA: &str = "Người dân đổ về bờ sông từ sáng sớm để xem lễ thông xe cây cầu mới, công \
     trình được chờ đợi suốt nhiều năm qua của cả vùng đồng bằng ven biển phía nam.";
@@ -163,7 +164,7 @@ fn answer_all(s: &mut State, fx: Vec<Effect>, protocol: ProtocolType, bytes: &[u
 }
 
 fn scroll_bench(
-    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    h: &mut harness::Harness,
     name: &str,
     protocol: Option<ProtocolType>,
     bytes: &[u8],
@@ -188,35 +189,33 @@ fn scroll_bench(
     let mut term = Terminal::new(TestBackend::new(W, H)).unwrap();
     let mut vs = ViewState::default();
     frame(&s, &mut term, &mut vs);
-    g.bench_function(name, |b| {
-        let mut down = true;
-        b.iter(|| {
-            let fx = update(&mut s, key(if down { KeyCode::Down } else { KeyCode::Up }));
-            down = !down;
-            frame(&s, &mut term, &mut vs);
-            black_box(fx)
-        })
+    let mut down = true;
+    h.bench(name, || {
+        let fx = update(&mut s, key(if down { KeyCode::Down } else { KeyCode::Up }));
+        down = !down;
+        frame(&s, &mut term, &mut vs);
+        black_box(fx)
     });
 }
 
-fn bench(c: &mut Criterion) {
+fn main() {
+    let mut h = harness::Harness::new("pictures");
     let bytes = photo();
-    let mut g = c.benchmark_group("pictures");
-    g.sample_size(20);
+    h.group("pictures", 10);
     scroll_bench(
-        &mut g,
+        &mut h,
         "scroll, 20 pictures off (key + frame)",
         None,
         &bytes,
     );
     scroll_bench(
-        &mut g,
+        &mut h,
         "scroll, 20 decoded pictures, half blocks (key + frame)",
         Some(ProtocolType::Halfblocks),
         &bytes,
     );
     scroll_bench(
-        &mut g,
+        &mut h,
         "scroll, 20 decoded pictures, kitty (key + frame)",
         Some(ProtocolType::Kitty),
         &bytes,
@@ -228,35 +227,30 @@ fn bench(c: &mut Criterion) {
             "first paint, pictures off"
         };
         let (s, body) = reader(pictures);
-        g.bench_function(name, |b| {
-            b.iter_batched(
-                || {
-                    (
-                        s.clone(),
-                        body.clone(),
-                        Terminal::new(TestBackend::new(W, H)).unwrap(),
-                    )
-                },
-                |(mut s, body, mut term)| {
-                    let fx = update(&mut s, Msg::BodyRendered { req: 7, body });
-                    let mut vs = ViewState::default();
-                    frame(&s, &mut term, &mut vs);
-                    black_box(fx)
-                },
-                BatchSize::SmallInput,
-            )
-        });
+        h.bench_with_setup(
+            name,
+            || {
+                (
+                    s.clone(),
+                    body.clone(),
+                    Terminal::new(TestBackend::new(W, H)).unwrap(),
+                )
+            },
+            |(mut s, body, mut term)| {
+                let fx = update(&mut s, Msg::BodyRendered { req: 7, body });
+                let mut vs = ViewState::default();
+                frame(&s, &mut term, &mut vs);
+                black_box(fx)
+            },
+        );
     }
     let p = picker(Drawing::On {
         protocol: ProtocolType::Halfblocks,
         font: Some((10, 20)),
     })
     .unwrap();
-    g.bench_function("prepare one 2000x1200 PNG for 100x40 cells (worker)", |b| {
-        b.iter(|| black_box(prepare(&p, &bytes, 100, 40).unwrap()))
-    });
-    g.finish();
+    h.bench(
+        "prepare one 2000x1200 PNG for 100x40 cells (worker)",
+        || black_box(prepare(&p, &bytes, 100, 40).unwrap()),
+    );
 }
-
-criterion_group!(benches, bench);
-criterion_main!(benches);

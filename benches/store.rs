@@ -6,10 +6,11 @@
     reason = "a benchmark that cannot set up stops, with the line that failed"
 )]
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use criterion::{Criterion, criterion_group, criterion_main};
 use docbao::feed::{FeedId, ParsedFeed, ParsedItem};
 use docbao::store::{ArticleQuery, Store, Validators};
 use std::hint::black_box;
+
+mod harness;
 
 const FEEDS: usize = 200;
 const ITEMS: usize = 50;
@@ -63,7 +64,7 @@ fn build(path: &std::path::Path) -> (Store, Vec<FeedId>) {
     (store, ids)
 }
 
-fn benches(c: &mut Criterion) {
+fn benches(h: &mut harness::Harness) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("cache.db");
     let started = std::time::Instant::now();
@@ -73,39 +74,37 @@ fn benches(c: &mut Criterion) {
         started.elapsed()
     );
 
-    c.bench_function("feeds (200 feeds, 10k articles)", |b| {
-        b.iter(|| black_box(store.feeds().expect("feeds")))
+    h.bench("feeds (200 feeds, 10k articles)", || {
+        black_box(store.feeds().expect("feeds"))
     });
-    c.bench_function("open + feeds (what `docbao feeds` does)", |b| {
-        b.iter(|| {
-            let s = Store::open(&path).expect("open");
-            black_box(s.feeds().expect("feeds"))
-        })
+    h.bench("open + feeds (what `docbao feeds` does)", || {
+        let s = Store::open(&path).expect("open");
+        black_box(s.feeds().expect("feeds"))
     });
     let newest = ArticleQuery {
         limit: Some(200),
         ..ArticleQuery::default()
     };
-    c.bench_function("articles (limit 200)", |b| {
-        b.iter(|| black_box(store.articles(&newest).expect("articles")))
+    h.bench("articles (limit 200)", || {
+        black_box(store.articles(&newest).expect("articles"))
     });
     let one_feed = ArticleQuery {
         feed: Some(ids[FEEDS / 2]),
         limit: Some(200),
         ..ArticleQuery::default()
     };
-    c.bench_function("articles (one feed, limit 200)", |b| {
-        b.iter(|| black_box(store.articles(&one_feed).expect("articles")))
+    h.bench("articles (one feed, limit 200)", || {
+        black_box(store.articles(&one_feed).expect("articles"))
     });
-    c.bench_function("search \"duong sat ha noi\" (limit 50)", |b| {
-        b.iter(|| black_box(store.search("duong sat ha noi", 50).expect("search")))
+    h.bench("search \"duong sat ha noi\" (limit 50)", || {
+        black_box(store.search("duong sat ha noi", 50).expect("search"))
     });
-    c.bench_function(
+    h.bench(
         "search \"t\" (one letter: every word starting with t)",
-        |b| b.iter(|| black_box(store.search("t", 50).expect("search"))),
+        || black_box(store.search("t", 50).expect("search")),
     );
-    c.bench_function("search \"nguon 123\" (a few matches)", |b| {
-        b.iter(|| black_box(store.search("nguon 123", 50).expect("search")))
+    h.bench("search \"nguon 123\" (a few matches)", || {
+        black_box(store.search("nguon 123", 50).expect("search"))
     });
     // Issue 10: a saved search that every one of the 10,000 articles matches.
     let every = docbao::store::SavedSearch {
@@ -117,51 +116,43 @@ fn benches(c: &mut Criterion) {
         days: None,
     };
     store.save_search(&every).expect("save search");
-    c.bench_function("saved searches with counts (one of 10k matches)", |b| {
-        b.iter(|| black_box(store.saved_searches().expect("searches")))
+    h.bench("saved searches with counts (one of 10k matches)", || {
+        black_box(store.saved_searches().expect("searches"))
     });
-    c.bench_function("open a saved search of 10k matches (limit 200)", |b| {
-        b.iter(|| black_box(store.saved_search_articles("Đường sắt", 200).expect("open")))
+    h.bench("open a saved search of 10k matches (limit 200)", || {
+        black_box(store.saved_search_articles("Đường sắt", 200).expect("open"))
     });
-    c.bench_function("open a saved search of 10k matches (all)", |b| {
-        b.iter(|| {
-            black_box(
-                store
-                    .saved_search_articles("Đường sắt", 20_000)
-                    .expect("open"),
-            )
-        })
-    });
-    c.bench_function("mark all read, then the same ids unread (10k)", |b| {
-        use docbao::store::Selection;
-        b.iter(|| {
-            let changed = store.mark(&Selection::All, true).expect("mark");
-            black_box(store.mark(&Selection::Ids(changed), false).expect("undo"))
-        })
-    });
-    c.bench_function("save_fetch 50 known items (unchanged)", |b| {
-        let doc = parsed(7, 0);
-        b.iter(|| {
+    h.bench("open a saved search of 10k matches (all)", || {
+        black_box(
             store
-                .save_fetch(ids[7], &doc, &Validators::default(), base())
-                .expect("save")
-        })
+                .saved_search_articles("Đường sắt", 20_000)
+                .expect("open"),
+        )
+    });
+    h.bench("mark all read, then the same ids unread (10k)", || {
+        use docbao::store::Selection;
+        let changed = store.mark(&Selection::All, true).expect("mark");
+        black_box(store.mark(&Selection::Ids(changed), false).expect("undo"))
+    });
+    let doc = parsed(7, 0);
+    h.bench("save_fetch 50 known items (unchanged)", || {
+        store
+            .save_fetch(ids[7], &doc, &Validators::default(), base())
+            .expect("save")
     });
     let mut round = 1;
-    c.bench_function("save_fetch 50 new items", |b| {
-        b.iter(|| {
-            round += 1;
-            let doc = parsed(9, round);
-            store
-                .save_fetch(ids[9], &doc, &Validators::default(), base())
-                .expect("save")
-        })
+    h.bench("save_fetch 50 new items", || {
+        round += 1;
+        let doc = parsed(9, round);
+        store
+            .save_fetch(ids[9], &doc, &Validators::default(), base())
+            .expect("save")
     });
 }
 
 /// The store's side of a cold refresh, with and without the arrival work (a few rules and
 /// story grouping): 200 feeds x 50 new items saved into an empty cache.
-fn cold_save(c: &mut Criterion) {
+fn cold_save(h: &mut harness::Harness) {
     use docbao::arrival::{Arrival, RuleSpec, Rules};
     use docbao::store::PreparedFeed;
     #[derive(serde::Deserialize)]
@@ -182,57 +173,43 @@ fn cold_save(c: &mut Criterion) {
         ("plain", Arrival::default()),
         ("rules + stories", with.clone()),
     ] {
-        c.bench_function(&format!("prepare 20 feeds x 50 items ({name})"), |b| {
-            b.iter(|| {
-                for doc in &docs {
-                    black_box(PreparedFeed::with_arrival(doc.clone(), "", "u", &arrival));
-                }
-            })
+        h.bench(&format!("prepare 20 feeds x 50 items ({name})"), || {
+            for doc in &docs {
+                black_box(PreparedFeed::with_arrival(doc.clone(), "", "u", &arrival));
+            }
         });
     }
-    let mut group = c.benchmark_group("cold save 200 x 50");
-    group.sample_size(10);
+    h.group("cold save 200 x 50", 10);
     for (name, arrival) in [("plain", Arrival::default()), ("rules + stories", with)] {
-        group.bench_function(name, |b| {
-            b.iter_batched(
-                || {
-                    let dir = tempfile::tempdir().expect("temp dir");
-                    let mut store = Store::open(&dir.path().join("c.db")).expect("open");
-                    let feeds: Vec<(FeedId, PreparedFeed)> = (0..FEEDS)
-                        .map(|f| {
-                            let url = format!("http://127.0.0.1/{f}/rss");
-                            let (id, _) = store.add_feed(&url, None, None).expect("add");
-                            let prepared =
-                                PreparedFeed::with_arrival(parsed(f, 0), "", &url, &arrival);
-                            (id, prepared)
-                        })
-                        .collect();
-                    (dir, store, feeds)
-                },
-                |(dir, mut store, feeds)| {
-                    for (id, prepared) in feeds {
-                        store
-                            .save_prepared(id, prepared, &Validators::default(), base())
-                            .expect("save");
-                    }
-                    drop(dir);
-                },
-                criterion::BatchSize::PerIteration,
-            )
-        });
+        h.bench_with_setup(
+            name,
+            || {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let mut store = Store::open(&dir.path().join("c.db")).expect("open");
+                let feeds: Vec<(FeedId, PreparedFeed)> = (0..FEEDS)
+                    .map(|f| {
+                        let url = format!("http://127.0.0.1/{f}/rss");
+                        let (id, _) = store.add_feed(&url, None, None).expect("add");
+                        let prepared = PreparedFeed::with_arrival(parsed(f, 0), "", &url, &arrival);
+                        (id, prepared)
+                    })
+                    .collect();
+                (dir, store, feeds)
+            },
+            |(dir, mut store, feeds)| {
+                for (id, prepared) in feeds {
+                    store
+                        .save_prepared(id, prepared, &Validators::default(), base())
+                        .expect("save");
+                }
+                drop(dir);
+            },
+        );
     }
-    group.finish();
 }
 
-criterion_group! {
-    name = arrival;
-    config = Criterion::default().measurement_time(std::time::Duration::from_secs(20));
-    targets = cold_save
+fn main() {
+    let mut h = harness::Harness::new("store");
+    benches(&mut h);
+    cold_save(&mut h);
 }
-
-criterion_group! {
-    name = store;
-    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
-    targets = benches
-}
-criterion_main!(store, arrival);

@@ -5,9 +5,10 @@
     clippy::expect_used,
     reason = "a benchmark that cannot set up stops, with the line that failed"
 )]
-use criterion::{Criterion, criterion_group, criterion_main};
 use docbao::text::{self, legacy::Legacy};
 use std::hint::black_box;
+
+mod harness;
 
 const PARAGRAPHS: [&str; 4] = [
     "Sáng nay, chuyến tàu đầu tiên của tuyến đường sắt ven biển đã rời ga lúc sáu giờ kém mười \
@@ -36,46 +37,38 @@ fn page(size: usize) -> String {
     s
 }
 
-fn bench(c: &mut Criterion) {
+fn main() {
+    let mut h = harness::Harness::new("text");
     let utf8 = page(200 * 1024);
     let tcvn = Legacy::Tcvn3.encode(&utf8);
     assert_eq!(
         text::decode_bytes(&tcvn, Some("text/html; charset=iso-8859-1"), None),
         utf8
     );
-    c.bench_function("decode_bytes 200KB utf-8 declared", |b| {
-        b.iter(|| {
-            text::decode_bytes(
-                black_box(utf8.as_bytes()),
-                Some("text/html; charset=utf-8"),
-                None,
-            )
-        })
+    h.bench("decode_bytes 200KB utf-8 declared", || {
+        text::decode_bytes(
+            black_box(utf8.as_bytes()),
+            Some("text/html; charset=utf-8"),
+            None,
+        )
     });
-    c.bench_function("decode_bytes 200KB TCVN3 served as latin-1", |b| {
-        b.iter(|| {
-            text::decode_bytes(
-                black_box(&tcvn),
-                Some("text/html; charset=iso-8859-1"),
-                None,
-            )
-        })
+    h.bench("decode_bytes 200KB TCVN3 served as latin-1", || {
+        text::decode_bytes(
+            black_box(&tcvn),
+            Some("text/html; charset=iso-8859-1"),
+            None,
+        )
     });
     let one_mb = page(1024 * 1024);
-    c.bench_function("decode_bytes 1MB utf-8 declared", |b| {
-        b.iter(|| {
-            text::decode_bytes(
-                black_box(one_mb.as_bytes()),
-                Some("text/html; charset=utf-8"),
-                None,
-            )
-        })
+    h.bench("decode_bytes 1MB utf-8 declared", || {
+        text::decode_bytes(
+            black_box(one_mb.as_bytes()),
+            Some("text/html; charset=utf-8"),
+            None,
+        )
     });
     let article: String = PARAGRAPHS.repeat(25).join("\n\n");
-    c.bench_function("wrap 40KB article at 80 columns", |b| {
-        b.iter(|| text::wrap_ranges(black_box(&article), 80))
+    h.bench("wrap 40KB article at 80 columns", || {
+        text::wrap_ranges(black_box(&article), 80)
     });
 }
-
-criterion_group!(benches, bench);
-criterion_main!(benches);

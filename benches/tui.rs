@@ -7,7 +7,6 @@
     reason = "a benchmark that cannot set up stops, with the line that failed"
 )]
 use chrono::{Duration, TimeZone, Utc};
-use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use docbao::app::state::{Pane, Reader, State};
 use docbao::app::{BodyMode, Effect, Msg, update};
@@ -21,6 +20,8 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
+
+mod harness;
 
 const PARA: &str = "Thủ tướng Chính phủ yêu cầu các bộ, ngành khẩn trương hoàn thiện hồ sơ, \
     trình Quốc hội xem xét việc điều chỉnh chủ trương đầu tư dự án đường sắt tốc độ cao trên \
@@ -93,7 +94,8 @@ fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-fn bench(c: &mut Criterion) {
+fn main() {
+    let mut h = harness::Harness::new("tui");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cache.db");
     build_cache(&path);
@@ -106,21 +108,18 @@ fn bench(c: &mut Criterion) {
         10_000
     );
 
-    let mut g = c.benchmark_group("tui");
-    g.sample_size(20);
-    g.bench_function("first frame, 10,000 cached articles", |b| {
-        b.iter(|| black_box(first_frame(&path)))
+    h.group("tui", 10);
+    h.bench("first frame, 10,000 cached articles", || {
+        black_box(first_frame(&path))
     });
 
     let (mut state, mut term, mut vs) = first_frame(&path);
     update(&mut state, key(KeyCode::Enter));
     assert_eq!(state.focus, Pane::Articles);
-    g.bench_function("key press to frame (move down in 10,000)", |b| {
-        b.iter(|| {
-            let fx = update(&mut state, key(KeyCode::Down));
-            frame(&state, &mut term, &mut vs);
-            black_box(fx)
-        })
+    h.bench("key press to frame (move down in 10,000)", || {
+        let fx = update(&mut state, key(KeyCode::Down));
+        frame(&state, &mut term, &mut vs);
+        black_box(fx)
     });
 
     // One story in three told by three papers: the list shows 3,334 rows, "+2 báo khác".
@@ -135,8 +134,8 @@ fn bench(c: &mut Criterion) {
             r
         })
         .collect();
-    g.bench_function("group 10,000 rows into stories", |b| {
-        b.iter(|| black_box(docbao::app::stories::group(grouped.clone())))
+    h.bench("group 10,000 rows into stories", || {
+        black_box(docbao::app::stories::group(grouped.clone()))
     });
     let (mut state, mut term, mut vs) = first_frame(&path);
     update(&mut state, key(KeyCode::Enter));
@@ -149,12 +148,10 @@ fn bench(c: &mut Criterion) {
         },
     );
     assert_eq!(state.articles.rows.len(), 3334);
-    g.bench_function("key press to frame (move down, stories grouped)", |b| {
-        b.iter(|| {
-            let fx = update(&mut state, key(KeyCode::Down));
-            frame(&state, &mut term, &mut vs);
-            black_box(fx)
-        })
+    h.bench("key press to frame (move down, stories grouped)", || {
+        let fx = update(&mut state, key(KeyCode::Down));
+        frame(&state, &mut term, &mut vs);
+        black_box(fx)
     });
     // Issue 10: a saved search every one of the 10,000 articles matches, opened from the
     // feed list: the key, the store's query (as the runner runs it), the list, a frame.
@@ -177,26 +174,24 @@ fn bench(c: &mut Criterion) {
         &mut state,
         Msg::SavedLoaded(saved.saved_searches().unwrap()),
     );
-    g.bench_function(
+    h.bench(
         "open a saved search of 10,000 (key, store, list, frame)",
-        |b| {
-            b.iter(|| {
-                update(&mut state, key(KeyCode::Char('g')));
-                let mut n = 0;
-                for fx in update(&mut state, key(KeyCode::Char('j')))
-                    .into_iter()
-                    .chain(update(&mut state, key(KeyCode::Char('j'))))
-                    .chain(update(&mut state, key(KeyCode::Char('j'))))
-                {
-                    if let Effect::LoadSaved { req, name, .. } = fx {
-                        let rows = saved.saved_search_articles(&name, 20_000).unwrap();
-                        n = rows.len();
-                        update(&mut state, Msg::ArticlesLoaded { req, rows });
-                    }
+        || {
+            update(&mut state, key(KeyCode::Char('g')));
+            let mut n = 0;
+            for fx in update(&mut state, key(KeyCode::Char('j')))
+                .into_iter()
+                .chain(update(&mut state, key(KeyCode::Char('j'))))
+                .chain(update(&mut state, key(KeyCode::Char('j'))))
+            {
+                if let Effect::LoadSaved { req, name, .. } = fx {
+                    let rows = saved.saved_search_articles(&name, 20_000).unwrap();
+                    n = rows.len();
+                    update(&mut state, Msg::ArticlesLoaded { req, rows });
                 }
-                assert_eq!(n, 10_000);
-                frame(&state, &mut term, &mut vs);
-            })
+            }
+            assert_eq!(n, 10_000);
+            frame(&state, &mut term, &mut vs);
         },
     );
 
@@ -282,17 +277,15 @@ fn bench(c: &mut Criterion) {
     update(&mut state, key(KeyCode::End));
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut vs = ViewState::default();
-    g.bench_function("scroll at the end of a 5 MB article (key + frame)", |b| {
-        let mut up = true;
-        b.iter(|| {
-            let fx = update(
-                &mut state,
-                key(if up { KeyCode::Up } else { KeyCode::Down }),
-            );
-            up = !up;
-            frame(&state, &mut term, &mut vs);
-            black_box(fx)
-        })
+    let mut up = true;
+    h.bench("scroll at the end of a 5 MB article (key + frame)", || {
+        let fx = update(
+            &mut state,
+            key(if up { KeyCode::Up } else { KeyCode::Down }),
+        );
+        up = !up;
+        frame(&state, &mut term, &mut vs);
+        black_box(fx)
     });
     // Hint mode at the end of the same article, its references lit on every frame.
     if let Some(r) = state.reader.as_mut() {
@@ -311,24 +304,18 @@ fn bench(c: &mut Criterion) {
     }
     update(&mut state, key(KeyCode::Char('L')));
     assert!(state.reader.as_ref().unwrap().hints.is_some());
-    g.bench_function("key press to frame in hint mode (5 MB article)", |b| {
-        let mut typed = false;
-        b.iter(|| {
-            let fx = update(
-                &mut state,
-                key(if typed {
-                    KeyCode::Backspace
-                } else {
-                    KeyCode::Char('1')
-                }),
-            );
-            typed = !typed;
-            frame(&state, &mut term, &mut vs);
-            black_box(fx)
-        })
+    let mut typed = false;
+    h.bench("key press to frame in hint mode (5 MB article)", || {
+        let fx = update(
+            &mut state,
+            key(if typed {
+                KeyCode::Backspace
+            } else {
+                KeyCode::Char('1')
+            }),
+        );
+        typed = !typed;
+        frame(&state, &mut term, &mut vs);
+        black_box(fx)
     });
-    g.finish();
 }
-
-criterion_group!(benches, bench);
-criterion_main!(benches);

@@ -18,12 +18,32 @@ fn is_ctrl_c(k: &KeyEvent) -> bool {
     k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c' | 'C'))
 }
 
+/// Esc and then a key, typed quickly or arriving together over a slow link, reach us as
+/// one Alt chord: the terminal sends both as "\x1bq". An Alt chord that the keymap does
+/// not bind is read as the two keys it most likely was; the key, without Alt, is returned.
+fn esc_then(s: &State, k: &KeyEvent) -> Option<KeyEvent> {
+    let typed = matches!(
+        k.code,
+        KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace | KeyCode::Tab
+    );
+    if !typed || !k.modifiers.contains(KeyModifiers::ALT) || s.keymap.action(k).is_some() {
+        return None;
+    }
+    let mut plain = *k;
+    plain.modifiers.remove(KeyModifiers::ALT);
+    Some(plain)
+}
+
 pub(super) fn key(s: &mut State, k: KeyEvent, fx: &mut Vec<Effect>) {
     if k.kind == KeyEventKind::Release {
         return;
     }
     if is_ctrl_c(&k) {
         return quit(s, fx);
+    }
+    if let Some(plain) = esc_then(s, &k) {
+        key(s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), fx);
+        return key(s, plain, fx);
     }
     s.status.message = None;
     if s.prompt.is_some() {

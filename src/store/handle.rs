@@ -1,6 +1,6 @@
 //! One thread owns the [`super::Store`]; async callers send it closures over a channel.
 //!
-//! ```no_run
+//! ```ignore
 //! # async fn demo(store: docbao::store::Store) -> docbao::store::Result<()> {
 //! let handle = docbao::store::spawn(store);
 //! let feeds = handle.call(|s| s.feeds()).await?;

@@ -29,6 +29,7 @@ mod article_meta_props;
 mod article_read;
 mod article_render;
 mod article_sites;
+mod bench_stats;
 mod cli_add;
 mod cli_commands;
 mod cli_crash;

@@ -134,7 +134,12 @@ fn bulk_mark_undo_and_feeds_added_in_the_reader() {
     tmux.type_text("m", "Mưa");
     tmux.keys("m", &["Enter"]);
     tmux.wait_for("m", "Đã lưu tìm kiếm");
+    // Two Escapes in one read are one Esc to the terminal library: the second is sent
+    // once the first has acted (any key clears the message).
     tmux.keys("m", &["Escape"]);
+    tmux.wait("m", "the message cleared", |s| {
+        !s.contains("Đã lưu tìm kiếm")
+    });
     tmux.keys("m", &["Escape"]);
     tmux.wait("m", "the saved search listed", |s| {
         s.contains("⌕ Mưa") && s.contains("1/1")

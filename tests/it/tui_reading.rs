@@ -301,6 +301,31 @@ fn save_prompt_snapshots() {
 }
 
 #[test]
+fn esc_and_a_key_read_together_as_an_alt_chord_are_both_keys() {
+    // "\x1bq" in one read is Alt+q to the terminal library: an Alt chord the keymap does
+    // not bind is Esc and then the key, so the prompt closes and the key acts; it is not
+    // typed into the path.
+    let mut s = reading(80, 24);
+    s.save_dir = "/tmp/tai-ve".into();
+    ch(&mut s, 'w');
+    assert!(s.reader.as_ref().unwrap().save.is_some());
+    let fx = press(&mut s, KeyCode::Char('4'), KeyModifiers::ALT);
+    assert!(
+        s.reader.as_ref().unwrap().save.is_none(),
+        "the prompt is open"
+    );
+    assert!(
+        matches!(fx[..], [Effect::SetRating { rating: 4, .. }]),
+        "the key after Esc did not act: {fx:?}"
+    );
+    // Outside a prompt too: Esc leaves the reader, then j moves down the list.
+    let sel = s.articles.sel;
+    press(&mut s, KeyCode::Char('j'), KeyModifiers::ALT);
+    assert_eq!(s.focus, Pane::Articles);
+    assert_eq!(s.articles.sel, sel + 1);
+}
+
+#[test]
 fn save_proposes_a_path_and_never_overwrites_silently() {
     let mut s = reading(80, 24);
     s.save_dir = "/tmp/tai-ve".into();
