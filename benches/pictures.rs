@@ -15,13 +15,13 @@ use docbao::app::{BodyMode, Effect, Msg, WrappedBody, update};
 use docbao::i18n::Lang;
 use docbao::picture::detect::{Drawing, picker};
 use docbao::picture::draw::prepare;
+use docbao::picture::encode::ProtocolType;
 use docbao::runtime::body::{wrap_body, wrap_body_with_pictures};
 use docbao::store::ArticleRow;
 use docbao::view::{self, ViewState};
 use image::{ImageEncoder, RgbImage};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui_image::picker::ProtocolType;
 use std::hint::black_box;
 use std::sync::Arc;
 

@@ -4,9 +4,7 @@
 //! every terminal answers, so a reply is known to be complete). The answers are an input
 //! here: the runtime writes [`query`] and collects what comes back within a bounded wait.
 use crate::config::ImageMode;
-use ratatui_image::FontSize;
-use ratatui_image::picker::cap_parser::{Parser, QueryStdioOptions, Response};
-use ratatui_image::picker::{Picker, ProtocolType};
+use crate::picture::encode::{Picker, ProtocolType};
 
 /// What the environment says about the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,9 +38,14 @@ fn off_by_env(env: &TermEnv) -> bool {
     env.no_color || env.colors < 8
 }
 
-/// The query to write to the terminal (wrapped for tmux's passthrough inside tmux).
+/// The query to write to the terminal (wrapped for tmux's passthrough inside tmux): a
+/// one-pixel kitty graphics query, the primary device attributes, the cell size in pixels,
+/// and a status report last, which every terminal answers.
 pub fn query(tmux: bool) -> String {
-    Parser::query(tmux, QueryStdioOptions::default())
+    let seq = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[c\x1b[16t\x1b[5n";
+    let mut out = String::new();
+    crate::picture::encode::passthrough(seq, tmux, &mut out);
+    out
 }
 
 /// True once `answer` holds the status report that ends every reply.
@@ -50,14 +53,95 @@ pub fn complete(answer: &[u8]) -> bool {
     parse(answer).contains(&Response::Status)
 }
 
+/// What one reply in the answer says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Response {
+    /// The kitty graphics query was answered OK.
+    Kitty,
+    /// The device attributes list sixel (4).
+    Sixel,
+    /// The cell size, (width, height) in pixels.
+    CellSize(u16, u16),
+    /// The status report (`ESC [ 0 n`).
+    Status,
+}
+
+/// The replies in `answer` (its first 4096 bytes). Bytes outside an escape sequence, and
+/// sequences this does not know or that are cut short, are skipped.
 fn parse(answer: &[u8]) -> Vec<Response> {
-    let mut parser = Parser::new();
+    let answer = &answer[..answer.len().min(4096)];
     let mut out = Vec::new();
-    // Bytes as chars one by one, as the parser takes them (the replies are ASCII).
-    for &b in answer.iter().take(4096) {
-        out.extend(parser.push(char::from(b)));
+    let mut i = 0;
+    while i < answer.len() {
+        if answer[i] != 0x1b {
+            i += 1;
+            continue;
+        }
+        match answer.get(i + 1) {
+            Some(b'[') => {
+                // CSI: parameter and intermediate bytes, then one final byte.
+                let body = i + 2;
+                let Some(end) = answer[body..]
+                    .iter()
+                    .position(|b| !(0x20..=0x3f).contains(b))
+                    .map(|n| body + n)
+                else {
+                    break;
+                };
+                if (0x40..=0x7e).contains(&answer[end]) {
+                    out.extend(csi(&answer[body..end], answer[end]));
+                    i = end + 1;
+                } else {
+                    // Not a CSI after all (another ESC, a control): read on from there.
+                    i = end;
+                }
+            }
+            Some(b'_' | b'P' | b']') => {
+                // A string (APC, DCS, OSC) up to ST, or BEL for OSC.
+                let body = i + 2;
+                // One pass to whichever ends it first.
+                let Some((stop, next)) = answer[body..].iter().enumerate().find_map(|(n, &b)| {
+                    let at = body + n;
+                    match b {
+                        7 => Some((at, at + 1)),
+                        0x1b if answer.get(at + 1) == Some(&b'\\') => Some((at, at + 2)),
+                        _ => None,
+                    }
+                }) else {
+                    break;
+                };
+                let s = &answer[body..stop];
+                if answer[i + 1] == b'_' && s.first() == Some(&b'G') && s.ends_with(b";OK") {
+                    out.push(Response::Kitty);
+                }
+                i = next;
+            }
+            _ => i += 1,
+        }
     }
     out
+}
+
+/// The meaning of a CSI reply with `params` and `final_byte`.
+fn csi(params: &[u8], final_byte: u8) -> Option<Response> {
+    let text = std::str::from_utf8(params).ok()?;
+    match final_byte {
+        b'c' => {
+            let list = text.strip_prefix('?')?;
+            list.split(';').any(|p| p == "4").then_some(Response::Sixel)
+        }
+        b't' => {
+            let mut p = text.split(';').map(|n| n.parse::<u16>().ok());
+            match (p.next(), p.next(), p.next(), p.next()) {
+                (Some(Some(6)), Some(Some(h)), Some(Some(w)), None) => {
+                    Some(Response::CellSize(w, h))
+                }
+                _ => None,
+            }
+        }
+        b'n' if text == "0" || text == "3" => Some(Response::Status),
+        _ => None,
+    }
 }
 
 /// The drawing for `mode` in `env`, given the terminal's `answer` to [`query`] (empty when
@@ -81,7 +165,7 @@ pub fn choose(mode: ImageMode, env: &TermEnv, answer: &[u8]) -> Drawing {
             Response::Sixel if protocol == ProtocolType::Halfblocks => {
                 protocol = ProtocolType::Sixel
             }
-            Response::CellSize(Some((w, h))) if w > 0 && h > 0 => font = Some((w, h)),
+            Response::CellSize(w, h) if w > 0 && h > 0 => font = Some((w, h)),
             _ => {}
         }
     }
@@ -92,19 +176,19 @@ pub fn choose(mode: ImageMode, env: &TermEnv, answer: &[u8]) -> Drawing {
     Drawing::On { protocol, font }
 }
 
-/// The picker that draws as decided, `None` when pictures are off.
+/// The picker that draws as decided, `None` when pictures are off. Without a cell size
+/// from the terminal, 10 x 20 pixels (half blocks only need its shape).
 pub fn picker(drawing: Drawing) -> Option<Picker> {
     let Drawing::On { protocol, font } = drawing else {
         return None;
     };
-    let font = font.unwrap_or((10, 20));
-    #[allow(
-        deprecated,
-        reason = "the cell size comes from our own query; from_query_stdio cannot be bounded"
-    )]
-    let mut picker = Picker::from_fontsize(FontSize::new(font.0, font.1));
-    picker.set_protocol_type(protocol);
-    Some(picker)
+    Some(Picker::new(protocol, font.unwrap_or((10, 20)), in_tmux()))
+}
+
+/// Inside tmux, as the environment says (graphics then go through its passthrough).
+pub fn in_tmux() -> bool {
+    std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())
+        || std::env::var("TERM").is_ok_and(|t| t.starts_with("tmux"))
 }
 
 #[cfg(test)]
@@ -170,6 +254,30 @@ mod tests {
         }
         assert!(!complete(b""));
         assert!(!complete(b"\x1b[?62;4c"));
+    }
+
+    #[test]
+    fn replies_are_read_in_any_order_among_others() {
+        // A colour reply ended by BEL, a DCS, the size before the attributes, then status.
+        let answer =
+            b"junk\x1b]11;rgb:0000/0000/0000\x07\x1bP1$r0m\x1b\\\x1b[6;16;8t\x1b[?64;4c\x1b[0n";
+        assert!(complete(answer));
+        assert_eq!(
+            choose(ImageMode::Auto, &COLOURS, answer),
+            Drawing::On {
+                protocol: ProtocolType::Sixel,
+                font: Some((8, 16))
+            }
+        );
+        // A kitty error is not kitty; a size that is not `6;h;w` is no size.
+        let answer = b"\x1b_Gi=31;ENOENT:no\x1b\\\x1b[4;600;800t\x1b[6;0;9t\x1b[0n";
+        assert_eq!(
+            choose(ImageMode::Auto, &COLOURS, answer),
+            Drawing::On {
+                protocol: ProtocolType::Halfblocks,
+                font: None
+            }
+        );
     }
 
     #[test]

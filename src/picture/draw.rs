@@ -1,12 +1,10 @@
 //! Turning a cached picture into something the terminal draws: decoded within the caps,
 //! scaled to the cells it may take (never wider than the pane, never taller than
-//! `image_max_rows`), and encoded once for the terminal's protocol (kitty, sixel, iTerm2,
-//! or half blocks). Slow: the runner calls it off the UI thread; drawing the result is cheap.
+//! `image_max_rows`), and encoded once for the terminal's protocol (kitty, sixel or half
+//! blocks). Slow: the runner calls it off the UI thread; drawing the result is cheap.
 use super::decode::{DecodeError, decode, fit};
+use super::encode::{Picker, Protocol};
 use ratatui::layout::Size;
-use ratatui_image::Resize;
-use ratatui_image::picker::Picker;
-use ratatui_image::protocol::Protocol;
 
 /// A picture ready to draw, and the cells it takes.
 pub struct Prepared {
@@ -59,9 +57,7 @@ pub fn prepare(
         u32::from(cols) * u32::from(font.width.max(1)),
         u32::from(rows) * u32::from(font.height.max(1)),
     );
-    let protocol = picker
-        .new_protocol(image, Size::new(cols, rows), Resize::Fit(None))
-        .map_err(|e| DecodeError::Broken(crate::text::clean_line(&e.to_string())))?;
+    let protocol = picker.encode(&image, Size::new(cols, rows));
     Ok(Prepared {
         protocol,
         cols,
@@ -73,11 +69,10 @@ pub fn prepare(
 mod tests {
     use super::*;
     use crate::picture::decode::tests::png;
+    use crate::picture::encode::{Image, ProtocolType};
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use ratatui::widgets::Widget;
-    use ratatui_image::Image;
-    use ratatui_image::picker::ProtocolType;
 
     #[test]
     fn cells_keep_the_shape_within_the_bounds() {
@@ -93,12 +88,7 @@ mod tests {
     }
 
     fn drawn(kind: ProtocolType) -> Buffer {
-        #[allow(
-            deprecated,
-            reason = "the font size must be fixed for a repeatable test"
-        )]
-        let mut picker = Picker::from_fontsize((10, 20).into());
-        picker.set_protocol_type(kind);
+        let picker = Picker::new(kind, (10, 20), false);
         let prepared = prepare(&picker, &png(200, 100), 30, 12).unwrap();
         assert_eq!((prepared.cols, prepared.rows), (20, 5));
         let mut buf = Buffer::empty(Rect::new(0, 0, 30, 8));

@@ -1,11 +1,12 @@
 //! The article's pictures: which images an article has and with what caption
 //! ([`refs`]), fetching them within limits ([`fetch`]), decoding without trusting what a
 //! file claims about itself ([`decode`]). The bytes are cached in the store (`images`
-//! table) for offline reading, within a budget; the reader draws them through
-//! `ratatui-image`.
+//! table) for offline reading, within a budget; the reader draws them with our own
+//! encoders ([`encode`]).
 pub mod decode;
 pub mod detect;
 pub mod draw;
+pub mod encode;
 pub mod fetch;
 pub mod refs;
 

@@ -1,7 +1,7 @@
 //! Asking the terminal once at start how it draws pictures, with a deadline: a terminal
 //! that does not answer costs at most [`WAIT`], and nothing is left reading stdin after
-//! (ratatui-image's own query leaves a thread blocked on stdin when the terminal is
-//! silent, which would then eat the first keys). The decision is `picture::detect`'s.
+//! (a query read on a thread of its own would stay blocked on stdin when the terminal is
+//! silent, and then eat the first keys). The decision is `picture::detect`'s.
 use crate::config::ImageMode;
 use crate::picture::detect::{self, Drawing, TermEnv};
 use std::time::{Duration, Instant};
@@ -35,7 +35,7 @@ pub fn drawing(mode: ImageMode) -> Drawing {
     let answer = if detect::wants_query(mode, &env) {
         if env.tmux {
             // The query goes to the outer terminal through tmux's passthrough, off by
-            // default (ratatui-image turns it on too, to draw).
+            // default (the pictures are drawn through it too).
             allow_passthrough();
         }
         ask(&detect::query(env.tmux), WAIT)

@@ -101,7 +101,7 @@ impl Runner {
     }
 
     /// Draws pictures with `picker` (decided at start; never called when they are off).
-    pub fn draw_pictures(&mut self, picker: ratatui_image::picker::Picker) -> std::io::Result<()> {
+    pub fn draw_pictures(&mut self, picker: crate::picture::encode::Picker) -> std::io::Result<()> {
         self.pictures = Some(PictureWork::spawn(
             picker,
             self.store.clone(),

@@ -5,11 +5,10 @@ use super::theme::El;
 use super::{Ui, layout, left_border, title_row};
 use crate::app::pictures::Slot;
 use crate::i18n::{T, tr};
+use crate::picture::encode::{Image, Protocol};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use ratatui_image::Image;
-use ratatui_image::protocol::Protocol;
 
 /// Draws `slot` into `area`, the visible rows `skip..` of a picture block `rows` high.
 pub fn slot(

@@ -9,6 +9,7 @@
 mod cli_common;
 mod fuzz;
 mod greader_server;
+mod picture_detect_props;
 mod picture_fixtures;
 mod refresh_common;
 mod store_support;

@@ -12,10 +12,10 @@ use docbao::app::{Effect, Msg, update};
 use docbao::feed::model::ArticleMeta;
 use docbao::i18n::Lang;
 use docbao::picture::detect::{Drawing, picker};
+use docbao::picture::encode::{Picker, ProtocolType};
 use docbao::runtime::body::wrap_body_with_pictures;
 use docbao::store::StoredExtract;
 use image::{ImageEncoder, RgbImage};
-use ratatui_image::picker::{Picker, ProtocolType};
 use std::sync::Arc;
 
 pub const BASE: &str = "http://127.0.0.1:9/bai/cau.html";

@@ -8,8 +8,8 @@ use crate::tui_pictures::{answer_renders, fixed_picker, open_with_pictures, png}
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use docbao::app::pictures::Shown;
 use docbao::app::{Effect, Msg, update};
+use docbao::picture::encode::ProtocolType;
 use proptest::prelude::*;
-use ratatui_image::picker::ProtocolType;
 use std::collections::HashMap;
 use std::sync::Arc;
 
