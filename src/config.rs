@@ -162,7 +162,7 @@ impl Default for Config {
 }
 
 /// How the reader draws pictures: `auto` asks the terminal once at start (kitty, sixel,
-/// iTerm2, else half blocks), `halfblocks` skips the question, `off` shows captions only.
+/// else half blocks), `halfblocks` skips the question, `off` shows captions only.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ImageMode {
