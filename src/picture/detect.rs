@@ -15,6 +15,10 @@ pub struct TermEnv {
     pub colors: u16,
     /// Inside tmux (`TMUX`, or a `TERM` starting with tmux/screen under tmux).
     pub tmux: bool,
+    /// A cell's size in pixels from the window size the kernel holds for the terminal
+    /// (`TIOCGWINSZ`), where the terminal fills in pixels: the cell size for terminals
+    /// that do not answer `CSI 16 t` (xterm by default).
+    pub cell_px: Option<(u16, u16)>,
 }
 
 /// The decision.
@@ -169,6 +173,7 @@ pub fn choose(mode: ImageMode, env: &TermEnv, answer: &[u8]) -> Drawing {
             _ => {}
         }
     }
+    let font = font.or(env.cell_px.filter(|&(w, h)| w > 0 && h > 0));
     // Graphics protocols place pixels: without the cell size they cannot be sized right.
     if font.is_none() {
         protocol = ProtocolType::Halfblocks;
@@ -199,6 +204,7 @@ mod tests {
         no_color: false,
         colors: 256,
         tmux: false,
+        cell_px: None,
     };
 
     #[test]
@@ -228,6 +234,38 @@ mod tests {
         let no_size = b"\x1b[?62;4c\x1b[0n";
         assert_eq!(
             choose(ImageMode::Auto, &COLOURS, no_size),
+            Drawing::On {
+                protocol: ProtocolType::Halfblocks,
+                font: None
+            }
+        );
+        // xterm's answer (window reports are off by default), with the cell size from
+        // the window's pixels; an answered cell size wins over the window's.
+        let xterm = b"\x1b[?63;1;2;4;6;9;15;16;22;28c\x1b[0n";
+        let sized = TermEnv {
+            cell_px: Some((9, 19)),
+            ..COLOURS
+        };
+        assert_eq!(
+            choose(ImageMode::Auto, &sized, xterm),
+            Drawing::On {
+                protocol: ProtocolType::Sixel,
+                font: Some((9, 19))
+            }
+        );
+        assert_eq!(
+            choose(ImageMode::Auto, &sized, answer),
+            Drawing::On {
+                protocol: ProtocolType::Sixel,
+                font: Some((8, 16))
+            }
+        );
+        let zero = TermEnv {
+            cell_px: Some((0, 19)),
+            ..COLOURS
+        };
+        assert_eq!(
+            choose(ImageMode::Auto, &zero, xterm),
             Drawing::On {
                 protocol: ProtocolType::Halfblocks,
                 font: None

@@ -25,7 +25,23 @@ pub fn term_env() -> TermEnv {
         no_color: crate::theme::no_color_from_env(std::env::var_os("NO_COLOR").as_deref()),
         colors,
         tmux: set("TMUX") || term.starts_with("tmux"),
+        cell_px: cell_px(),
     }
+}
+
+/// A cell's pixels from the terminal's window size, where it reports pixels.
+#[cfg(unix)]
+fn cell_px() -> Option<(u16, u16)> {
+    let ws = rustix::termios::tcgetwinsize(rustix::stdio::stdout()).ok()?;
+    if ws.ws_col == 0 || ws.ws_row == 0 || ws.ws_xpixel == 0 || ws.ws_ypixel == 0 {
+        return None;
+    }
+    Some((ws.ws_xpixel / ws.ws_col, ws.ws_ypixel / ws.ws_row))
+}
+
+#[cfg(not(unix))]
+fn cell_px() -> Option<(u16, u16)> {
+    None
 }
 
 /// How pictures are drawn: asked of the terminal (in raw mode, before events are read)

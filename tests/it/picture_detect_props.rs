@@ -16,6 +16,7 @@ const ENV: TermEnv = TermEnv {
     no_color: false,
     colors: 256,
     tmux: false,
+    cell_px: None,
 };
 
 /// Pieces of real replies, whole or cut, and noise.

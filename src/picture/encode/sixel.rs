@@ -63,9 +63,18 @@ impl Sixel {
     }
 }
 
-/// The palette index of a colour: its place in the cube.
-fn quantize(r: u8, g: u8, b: u8) -> u8 {
-    let level = |v: u8, n: u32| (u32::from(v) * (n - 1) + 127) / 255;
+/// A 4 x 4 Bayer matrix: the order in which a tile's pixels step up to the next level.
+const BAYER: [[u32; 4]; 4] = [[0, 8, 2, 10], [12, 4, 14, 6], [3, 11, 1, 9], [15, 7, 13, 5]];
+
+/// The palette index of the pixel at (`x`, `y`): its place in the cube, ordered-dithered so
+/// that a tile of pixels averages to the colour between two levels (a smooth sky is not
+/// cut into bands of a few colours). Colours on a level, the cube's corners among them,
+/// stay exact.
+fn quantize(r: u8, g: u8, b: u8, x: usize, y: usize) -> u8 {
+    let t = BAYER[y % 4][x % 4];
+    // floor(v * (n - 1) / 255 + (t + 0.5) / 16), in integers.
+    let level =
+        |v: u8, n: u32| ((u32::from(v) * (n - 1) * 32 + (2 * t + 1) * 255) / (255 * 32)).min(n - 1);
     let i = (level(r, LEVELS.0) * LEVELS.1 + level(g, LEVELS.1)) * LEVELS.2 + level(b, LEVELS.2);
     i as u8
 }
@@ -89,9 +98,9 @@ pub fn encode(image: &DynamicImage, out: &mut String) {
     // Each pixel's palette index, or none where it is transparent.
     let mut index: Vec<Option<u8>> = Vec::with_capacity(w * h);
     let mut used = [false; COLOURS];
-    for p in rgba.pixels() {
+    for (x, y, p) in rgba.enumerate_pixels() {
         let [r, g, b, a] = p.0;
-        let i = (a >= 128).then(|| quantize(r, g, b));
+        let i = (a >= 128).then(|| quantize(r, g, b, x as usize, y as usize));
         if let Some(i) = i {
             used[usize::from(i)] = true;
         }
@@ -304,7 +313,7 @@ mod tests {
                 assert_eq!(row.len(), w as usize);
                 for (x, c) in row.iter().enumerate() {
                     let [r, g, b, _] = rgba.get_pixel(x as u32, y as u32).0;
-                    assert_eq!(*c, Some(usize::from(quantize(r, g, b))));
+                    assert_eq!(*c, Some(usize::from(quantize(r, g, b, x, y))));
                 }
             }
         }
@@ -322,11 +331,34 @@ mod tests {
         assert!(s.contains("!50?!50~"), "{s:?}");
         assert!(p.pixels[0][..50].iter().all(Option::is_none));
         // The cube's corners are exact.
-        assert_eq!(
-            percent(usize::from(quantize(255, 255, 255))),
-            (100, 100, 100)
-        );
-        assert_eq!(percent(usize::from(quantize(0, 0, 0))), (0, 0, 0));
+        for (x, y) in [(0, 0), (1, 2), (3, 3)] {
+            assert_eq!(
+                percent(usize::from(quantize(255, 255, 255, x, y))),
+                (100, 100, 100)
+            );
+            assert_eq!(percent(usize::from(quantize(0, 0, 0, x, y))), (0, 0, 0));
+        }
+    }
+
+    #[test]
+    fn a_colour_between_levels_averages_out_over_a_tile() {
+        // Without dithering 100 (between the levels 51 and 102 of six) would be 102
+        // everywhere, and 70 would be 51: off by 2 and 19. A tile averages within ~1 %.
+        for v in [70u8, 100, 140, 200, 230] {
+            let mut sum = 0;
+            for y in 0..4 {
+                for x in 0..4 {
+                    sum += percent(usize::from(quantize(v, v, v, x, y))).0;
+                }
+            }
+            let mean = f64::from(sum) / 16.0 * 2.55;
+            assert!((mean - f64::from(v)).abs() <= 4.0, "{v}: {mean}");
+        }
+        // A colour on a level does not dither.
+        let flat: Vec<u8> = (0..16)
+            .map(|i| quantize(102, 0, 255, i % 4, i / 4))
+            .collect();
+        assert!(flat.iter().all(|&i| i == flat[0]), "{flat:?}");
     }
 
     #[test]
