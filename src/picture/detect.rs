@@ -173,7 +173,11 @@ pub fn choose(mode: ImageMode, env: &TermEnv, answer: &[u8]) -> Drawing {
             _ => {}
         }
     }
-    let font = font.or(env.cell_px.filter(|&(w, h)| w > 0 && h > 0));
+    // The window's pixels size graphics only: half blocks keep their measure (the window's
+    // pixels are made up where no terminal reports them, as in a detached tmux).
+    if font.is_none() && protocol != ProtocolType::Halfblocks {
+        font = env.cell_px.filter(|&(w, h)| w > 0 && h > 0);
+    }
     // Graphics protocols place pixels: without the cell size they cannot be sized right.
     if font.is_none() {
         protocol = ProtocolType::Halfblocks;
@@ -258,6 +262,14 @@ mod tests {
             Drawing::On {
                 protocol: ProtocolType::Sixel,
                 font: Some((8, 16))
+            }
+        );
+        // Half blocks keep their measure.
+        assert_eq!(
+            choose(ImageMode::Auto, &sized, b"\x1b[?1;2c\x1b[0n"),
+            Drawing::On {
+                protocol: ProtocolType::Halfblocks,
+                font: None
             }
         );
         let zero = TermEnv {
