@@ -11,7 +11,7 @@ use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use docbao::app::pictures::{PictureConf, Shown};
 use docbao::app::state::{Pane, Reader, State};
-use docbao::app::{BodyMode, Effect, Msg, WrappedBody, update};
+use docbao::app::{Effect, Msg, WrappedBody, update};
 use docbao::i18n::Lang;
 use docbao::picture::detect::{Drawing, picker};
 use docbao::picture::draw::prepare;
@@ -82,37 +82,23 @@ fn reader(pictures: bool) -> (State, WrappedBody) {
     } else {
         wrap_body(&html(), width, Lang::Vi)
     };
-    s.reader = Some(Reader {
-        row: ArticleRow {
-            id: docbao::feed::ArticleId(1),
-            feed_id: docbao::feed::FeedId(1),
-            feed_title: "Báo Ảnh".into(),
-            title: "Cầu mới thông xe".into(),
-            url: None,
-            published: None,
-            read: true,
-            rating: 0,
-            full_text: true,
-            reading_minutes: 2,
-            story: None,
-        },
-        detail: None,
-        mode: BodyMode::Full,
-        body: None,
-        scroll: 0,
-        detail_req: 0,
-        render_req: 7,
-        render_width: width,
-        fetch_req: None,
-        from_search: false,
-        versions: Vec::new(),
-        version: 0,
-        page: None,
-        history: Vec::new(),
-        hints: None,
-        save: None,
-        pictures: Default::default(),
-    });
+    let row = ArticleRow {
+        id: docbao::feed::ArticleId(1),
+        feed_id: docbao::feed::FeedId(1),
+        feed_title: "Báo Ảnh".into(),
+        title: "Cầu mới thông xe".into(),
+        url: None,
+        published: None,
+        read: true,
+        rating: 0,
+        full_text: true,
+        reading_minutes: 2,
+        story: None,
+    };
+    let mut reader = Reader::new(row, 0, false);
+    reader.render_req = 7;
+    reader.render_width = width;
+    s.reader = Some(reader);
     s.focus = Pane::Reader;
     (s, body)
 }

@@ -9,7 +9,7 @@
 use chrono::{Duration, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use docbao::app::state::{Pane, Reader, State};
-use docbao::app::{BodyMode, Effect, Msg, update};
+use docbao::app::{Effect, Msg, update};
 use docbao::feed::{ParsedFeed, ParsedItem};
 use docbao::i18n::Lang;
 use docbao::runtime::body::wrap_body;
@@ -254,25 +254,10 @@ fn main() {
         started.elapsed(),
         body.lines.len()
     );
-    state.reader = Some(Reader {
-        row,
-        detail: None,
-        mode: BodyMode::Full,
-        body: Some(body),
-        scroll: 0,
-        detail_req: 0,
-        render_req: 0,
-        render_width: width,
-        fetch_req: None,
-        from_search: false,
-        versions: Vec::new(),
-        version: 0,
-        page: None,
-        history: Vec::new(),
-        hints: None,
-        save: None,
-        pictures: Default::default(),
-    });
+    let mut reader = Reader::new(row, 0, false);
+    reader.body = Some(body);
+    reader.render_width = width;
+    state.reader = Some(reader);
     state.focus = Pane::Reader;
     update(&mut state, key(KeyCode::End));
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();

@@ -82,6 +82,30 @@ pub struct SavePrompt {
 }
 
 impl Reader {
+    /// A reader on `row` with nothing loaded yet: the cache's detail is asked for as
+    /// `detail_req`.
+    pub fn new(row: ArticleRow, detail_req: u64, from_search: bool) -> Reader {
+        Reader {
+            row,
+            detail: None,
+            mode: BodyMode::Full,
+            body: None,
+            scroll: 0,
+            detail_req,
+            render_req: 0,
+            render_width: 0,
+            fetch_req: None,
+            from_search,
+            versions: Vec::new(),
+            version: 0,
+            page: None,
+            history: Vec::new(),
+            hints: None,
+            save: None,
+            pictures: Default::default(),
+        }
+    }
+
     pub fn fetching(&self) -> bool {
         self.fetch_req.is_some()
     }
@@ -101,25 +125,7 @@ pub(super) fn open(s: &mut State, row: ArticleRow, from_search: bool, fx: &mut V
     }
     let mut row = row;
     row.read = true;
-    s.reader = Some(Reader {
-        row,
-        detail: None,
-        mode: BodyMode::Full,
-        body: None,
-        scroll: 0,
-        detail_req: req,
-        render_req: 0,
-        render_width: 0,
-        fetch_req: None,
-        from_search,
-        versions: Vec::new(),
-        version: 0,
-        page: None,
-        history: Vec::new(),
-        hints: None,
-        save: None,
-        pictures: Default::default(),
-    });
+    s.reader = Some(Reader::new(row, req, from_search));
     s.focus = Pane::Reader;
     fx.push(Effect::LoadDetail { req, id });
     if let Some(story) = s.reader.as_ref().and_then(|r| r.row.story) {
