@@ -38,6 +38,13 @@ pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
 /// Nanoseconds as ns, µs, ms or s, with four significant digits: `1.234 ms`, `12.35 µs`,
 /// `123.4 ns`.
 pub fn human(ns: f64) -> String {
+    // Rounded first, so that 999.96 ns is "1.000 µs", not "1000.0 ns".
+    let ns = if ns.is_finite() && ns > 0.0 {
+        let step = 10f64.powi(ns.log10().floor() as i32 - 3);
+        (ns / step).round() * step
+    } else {
+        ns
+    };
     let (value, unit) = if ns >= 1e9 {
         (ns / 1e9, "s")
     } else if ns >= 1e6 {

@@ -43,4 +43,31 @@ fn human_units() {
     assert_eq!(human(1_234_000.0), "1.234 ms");
     assert_eq!(human(250_000_000.0), "250.0 ms");
     assert_eq!(human(3_500_000_000.0), "3.500 s");
+    // Rounding that carries into the next digit or unit keeps four digits.
+    assert_eq!(human(999.96), "1.000 µs");
+    assert_eq!(human(9.9996), "10.00 ns");
+    assert_eq!(human(99_999_999.0), "100.0 ms");
+}
+
+proptest::proptest! {
+    #![proptest_config(crate::fuzz::config(256))]
+
+    /// Any samples: the figures are in order and within the samples' range, and every
+    /// time reads with a unit.
+    #[test]
+    fn prop_summaries_are_ordered_and_times_readable(
+        samples in proptest::collection::vec(0.0f64..1e12, 1..200)
+    ) {
+        let s = Summary::of(&samples).unwrap();
+        let max = samples.iter().copied().fold(f64::MIN, f64::max);
+        proptest::prop_assert!(s.min <= s.p10 && s.p10 <= s.median && s.median <= s.p90);
+        proptest::prop_assert!(s.p90 <= max);
+        proptest::prop_assert_eq!(s.samples, samples.len());
+        for v in [s.min, s.median, s.p90] {
+            let h = human(v);
+            proptest::prop_assert!(["ns", "µs", "ms", "s"].iter().any(|u| h.ends_with(u)), "{}", h);
+            let digits = h.chars().filter(char::is_ascii_digit).count();
+            proptest::prop_assert!(digits == 4 || !(1.0..1e12).contains(&v), "{}: {}", v, h);
+        }
+    }
 }
