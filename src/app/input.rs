@@ -21,11 +21,10 @@ fn is_ctrl_c(k: &KeyEvent) -> bool {
 /// Esc and then a key, typed quickly or arriving together over a slow link, reach us as
 /// one Alt chord: the terminal sends both as "\x1bq". An Alt chord that the keymap does
 /// not bind is read as the two keys it most likely was; the key, without Alt, is returned.
+/// Not Alt+Backspace: terminals send it for deleting a word, and an Esc would close the
+/// text box being typed in.
 fn esc_then(s: &State, k: &KeyEvent) -> Option<KeyEvent> {
-    let typed = matches!(
-        k.code,
-        KeyCode::Char(_) | KeyCode::Enter | KeyCode::Backspace | KeyCode::Tab
-    );
+    let typed = matches!(k.code, KeyCode::Char(_) | KeyCode::Enter | KeyCode::Tab);
     if !typed || !k.modifiers.contains(KeyModifiers::ALT) || s.keymap.action(k).is_some() {
         return None;
     }

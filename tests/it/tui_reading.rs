@@ -323,6 +323,14 @@ fn esc_and_a_key_read_together_as_an_alt_chord_are_both_keys() {
     press(&mut s, KeyCode::Char('j'), KeyModifiers::ALT);
     assert_eq!(s.focus, Pane::Articles);
     assert_eq!(s.articles.sel, sel + 1);
+    // Alt+Backspace (a word's deletion to many terminals) keeps a text box open.
+    ch(&mut s, '/');
+    for c in "mua".chars() {
+        ch(&mut s, c);
+    }
+    press(&mut s, KeyCode::Backspace, KeyModifiers::ALT);
+    assert_eq!(s.focus, Pane::Search);
+    assert!(s.search.as_ref().is_some_and(|q| q.input.starts_with("mu")));
 }
 
 #[test]
