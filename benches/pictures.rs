@@ -114,10 +114,13 @@ fn key(code: KeyCode) -> Msg {
 
 /// Every picture load answered with `shown`.
 fn answer_all(s: &mut State, fx: Vec<Effect>, protocol: ProtocolType, bytes: &[u8]) -> usize {
-    let p = picker(Drawing::On {
-        protocol,
-        font: Some((10, 20)),
-    })
+    let p = picker(
+        Drawing::On {
+            protocol,
+            font: Some((10, 20)),
+        },
+        false,
+    )
     .unwrap();
     let mut queue = fx;
     let mut n = 0;
@@ -230,10 +233,13 @@ fn main() {
             },
         );
     }
-    let p = picker(Drawing::On {
-        protocol: ProtocolType::Halfblocks,
-        font: Some((10, 20)),
-    })
+    let p = picker(
+        Drawing::On {
+            protocol: ProtocolType::Halfblocks,
+            font: Some((10, 20)),
+        },
+        false,
+    )
     .unwrap();
     h.bench(
         "prepare one 2000x1200 PNG for 100x40 cells (worker)",

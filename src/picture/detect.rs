@@ -185,19 +185,14 @@ pub fn choose(mode: ImageMode, env: &TermEnv, answer: &[u8]) -> Drawing {
     Drawing::On { protocol, font }
 }
 
-/// The picker that draws as decided, `None` when pictures are off. Without a cell size
-/// from the terminal, 10 x 20 pixels (half blocks only need its shape).
-pub fn picker(drawing: Drawing) -> Option<Picker> {
+/// The picker that draws as decided, `None` when pictures are off; `tmux`: through its
+/// passthrough. Without a cell size from the terminal, 10 x 20 pixels (half blocks only
+/// need its shape).
+pub fn picker(drawing: Drawing, tmux: bool) -> Option<Picker> {
     let Drawing::On { protocol, font } = drawing else {
         return None;
     };
-    Some(Picker::new(protocol, font.unwrap_or((10, 20)), in_tmux()))
-}
-
-/// Inside tmux, as the environment says (graphics then go through its passthrough).
-pub fn in_tmux() -> bool {
-    std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())
-        || std::env::var("TERM").is_ok_and(|t| t.starts_with("tmux"))
+    Some(Picker::new(protocol, font.unwrap_or((10, 20)), tmux))
 }
 
 #[cfg(test)]
@@ -358,8 +353,8 @@ mod tests {
                 font: None
             }
         );
-        assert!(picker(Drawing::Off).is_none());
-        let p = picker(choose(ImageMode::Auto, &COLOURS, kitty)).unwrap();
+        assert!(picker(Drawing::Off, false).is_none());
+        let p = picker(choose(ImageMode::Auto, &COLOURS, kitty), false).unwrap();
         assert_eq!(p.protocol_type(), ProtocolType::Kitty);
         assert_eq!((p.font_size().width, p.font_size().height), (9, 20));
     }

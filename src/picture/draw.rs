@@ -87,6 +87,27 @@ mod tests {
         assert_eq!(cells(1, 100_000, (10, 20), 80, 12), (1, 12));
     }
 
+    #[test]
+    fn the_cells_kept_are_the_cells_drawn() {
+        // A narrow picture that `fit` does not enlarge: 5 x 50 px is 1 x 3 cells of pixels
+        // but 1 x 5 cells of shape; every protocol takes the cells the reader keeps.
+        for kind in [
+            ProtocolType::Halfblocks,
+            ProtocolType::Kitty,
+            ProtocolType::Sixel,
+        ] {
+            let picker = Picker::new(kind, (10, 20), false);
+            for (w, h) in [(5, 50), (200, 100), (1, 1), (3000, 7)] {
+                let p = prepare(&picker, &png(w, h), 30, 12).unwrap();
+                assert_eq!(
+                    p.protocol.size(),
+                    Size::new(p.cols, p.rows),
+                    "{kind:?} {w}x{h}"
+                );
+            }
+        }
+    }
+
     fn drawn(kind: ProtocolType) -> Buffer {
         let picker = Picker::new(kind, (10, 20), false);
         let prepared = prepare(&picker, &png(200, 100), 30, 12).unwrap();

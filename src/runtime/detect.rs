@@ -12,9 +12,15 @@ pub const WAIT: Duration = Duration::from_millis(200);
 /// later would be read as keys.
 pub const WAIT_BEGUN: Duration = Duration::from_secs(1);
 
+/// Inside tmux, as the environment says: escapes for the outer terminal (pictures, the
+/// clipboard) then go through its passthrough.
+pub fn in_tmux() -> bool {
+    std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())
+        || std::env::var("TERM").is_ok_and(|t| t.starts_with("tmux"))
+}
+
 /// The environment as `picture::detect` reads it.
 pub fn term_env() -> TermEnv {
-    let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
     let term = std::env::var("TERM").unwrap_or_default();
     let colors = if term == "dumb" {
         0
@@ -24,7 +30,7 @@ pub fn term_env() -> TermEnv {
     TermEnv {
         no_color: crate::theme::no_color_from_env(std::env::var_os("NO_COLOR").as_deref()),
         colors,
-        tmux: set("TMUX") || term.starts_with("tmux"),
+        tmux: in_tmux(),
         cell_px: cell_px(),
     }
 }

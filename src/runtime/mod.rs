@@ -97,7 +97,7 @@ async fn event_loop(ctx: Ctx, store: Store, mut state: State, theme: Theme) -> a
     // first frame: nobody types at a blank screen, and a key typed during the wait (at most
     // 200 ms, a silent terminal) would be read as part of the answer and lost.
     let drawing = detect::drawing(ctx.config.images);
-    if let Some(picker) = crate::picture::detect::picker(drawing) {
+    if let Some(picker) = crate::picture::detect::picker(drawing, detect::in_tmux()) {
         state.pictures = Some(crate::app::pictures::PictureConf {
             max_rows: ctx.config.image_max_rows,
         });

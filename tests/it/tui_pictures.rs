@@ -30,11 +30,15 @@ pub fn png(w: u32, h: u32) -> Vec<u8> {
     out
 }
 
+/// Never through tmux's passthrough, whether the tests run inside tmux or not.
 pub fn fixed_picker(protocol: ProtocolType) -> Picker {
-    picker(Drawing::On {
-        protocol,
-        font: Some((10, 20)),
-    })
+    picker(
+        Drawing::On {
+            protocol,
+            font: Some((10, 20)),
+        },
+        false,
+    )
     .unwrap()
 }
 

@@ -62,28 +62,16 @@ impl Picker {
         self.protocol
     }
 
-    pub fn set_protocol_type(&mut self, protocol: ProtocolType) {
-        self.protocol = protocol;
-    }
-
-    /// Encodes `image` (already scaled to fit `max` cells) for the terminal. The picture
-    /// takes the cells its pixels cover, rounded up, at most `max`.
-    pub fn encode(&self, image: &DynamicImage, max: Size) -> Protocol {
-        let (fw, fh) = (u32::from(self.font.width), u32::from(self.font.height));
-        let cells = Size::new(
-            clamp_cells(image.width().div_ceil(fw), max.width),
-            clamp_cells(image.height().div_ceil(fh), max.height),
-        );
+    /// Encodes `image` (already scaled to fit them) for the terminal, to take `cells`
+    /// exactly: the size the reader keeps rows for is the size drawn.
+    pub fn encode(&self, image: &DynamicImage, cells: Size) -> Protocol {
+        let cells = Size::new(cells.width.max(1), cells.height.max(1));
         match self.protocol {
             ProtocolType::Halfblocks => Protocol::Halfblocks(HalfBlocks::new(image, cells)),
             ProtocolType::Kitty => Protocol::Kitty(Kitty::new(image, cells, self.tmux)),
             ProtocolType::Sixel => Protocol::Sixel(Sixel::new(image, cells, self.tmux)),
         }
     }
-}
-
-fn clamp_cells(n: u32, max: u16) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX).clamp(1, max.max(1))
 }
 
 /// A picture encoded for one protocol.
@@ -173,7 +161,7 @@ mod tests {
             ProtocolType::Kitty,
             ProtocolType::Sixel,
         ] {
-            let p = Picker::new(kind, (10, 20), false).encode(&img, Size::new(10, 10));
+            let p = Picker::new(kind, (10, 20), false).encode(&img, Size::new(4, 2));
             assert_eq!(p.size(), Size::new(4, 2));
             // Too small an area, an area outside the buffer, an empty one: untouched.
             let mut buf = Buffer::empty(Rect::new(0, 0, 6, 3));
