@@ -66,7 +66,7 @@ pub(super) fn mark_feed(s: &mut State, fx: &mut Vec<Effect>) {
         Some(e) => {
             // A saved search, Rated, or a filtered list: the articles listed.
             let ids = if s.articles.entry.as_ref() == Some(&e) {
-                s.articles.rows.iter().map(|r| r.id).collect()
+                with_versions(s, &s.articles.rows)
             } else {
                 Vec::new()
             };
@@ -74,6 +74,23 @@ pub(super) fn mark_feed(s: &mut State, fx: &mut Vec<Effect>) {
         }
         None => {}
     }
+}
+
+/// The ids of `rows`, and with `mark_story_read` those of the other versions of the
+/// stories they show once: the list's row stands for its story.
+fn with_versions(s: &State, rows: &[crate::store::ArticleRow]) -> Vec<ArticleId> {
+    let mut ids: Vec<ArticleId> = rows.iter().map(|r| r.id).collect();
+    if s.mark_story_read {
+        let mut seen: HashSet<ArticleId> = ids.iter().copied().collect();
+        for r in rows {
+            for v in super::stories::versions_of(s, r) {
+                if seen.insert(v.id) {
+                    ids.push(v.id);
+                }
+            }
+        }
+    }
+    ids
 }
 
 fn confirm_list(s: &mut State, ids: Vec<ArticleId>) {
@@ -98,13 +115,10 @@ pub(super) fn mark_above(s: &mut State, fx: &mut Vec<Effect>) {
             .flat_map(|q| q.rows.iter().take(q.sel))
             .map(|r| r.id)
             .collect(),
-        Pane::Articles | Pane::Reader => s
-            .articles
-            .rows
-            .iter()
-            .take(s.articles.sel)
-            .map(|r| r.id)
-            .collect(),
+        Pane::Articles | Pane::Reader => with_versions(
+            s,
+            &s.articles.rows[..s.articles.sel.min(s.articles.rows.len())],
+        ),
         _ => Vec::new(),
     };
     if ids.is_empty() {
@@ -141,6 +155,13 @@ pub(super) fn marked(
         }
     };
     s.articles.rows.iter_mut().for_each(apply);
+    // The versions a story's row stands for, kept apart for `v` and the "+N" count.
+    for versions in s.articles.stories.versions.values_mut() {
+        versions.iter_mut().for_each(apply);
+    }
+    if let Some(r) = s.reader.as_mut() {
+        r.versions.iter_mut().for_each(apply);
+    }
     if let Some(q) = s.search.as_mut() {
         q.rows.iter_mut().for_each(apply);
     }

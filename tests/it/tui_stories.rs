@@ -235,3 +235,41 @@ fn a_feed_list_gets_the_other_papers_versions_from_the_cache() {
     );
     assert_eq!(s.reader.as_ref().unwrap().versions.len(), 2);
 }
+
+#[test]
+fn bulk_marks_take_the_versions_a_story_row_stands_for() {
+    use docbao::store::Selection;
+    let mut s = story_state(Lang::Vi, 80, 24);
+    // M below the story's row: its row and the two versions it stands for.
+    code(&mut s, KeyCode::Down);
+    let fx = ch(&mut s, 'M');
+    let ids = fx.iter().find_map(|e| match e {
+        Effect::Mark { selections, .. } => match &selections[..] {
+            [Selection::Ids(ids)] => Some(ids.clone()),
+            _ => None,
+        },
+        _ => None,
+    });
+    let mut ids: Vec<i64> = ids.expect("a mark").iter().map(|i| i.0).collect();
+    ids.sort();
+    assert_eq!(ids, vec![10, 12, 14]);
+    // The store's answer reaches the hidden versions too (`v` and "+N" read them).
+    update(
+        &mut s,
+        Msg::Marked {
+            changed: [10, 12, 14].map(ArticleId).to_vec(),
+            read: true,
+            undo: false,
+        },
+    );
+    let versions: Vec<&ArticleRow> = s.articles.stories.versions.values().flatten().collect();
+    assert!(!versions.is_empty());
+    assert!(versions.iter().all(|r| r.read), "{versions:?}");
+    // Without mark_story_read, the row alone.
+    let mut s = story_state(Lang::Vi, 80, 24);
+    s.mark_story_read = false;
+    code(&mut s, KeyCode::Down);
+    let fx = ch(&mut s, 'M');
+    assert!(fx.iter().any(|e| matches!(e,
+        Effect::Mark { selections, .. } if selections == &[Selection::Ids(vec![ArticleId(10)])])));
+}
