@@ -35,19 +35,7 @@ pub(super) fn added(s: &mut State, result: Result<Added, Problem>, fx: &mut Vec<
         }
         // Said as the message, first on the line: the selected feed's own failure would
         // hide an error.
-        Err(p) => s.status.message = Some(say::not_added(s.lang, &problem_text(s.lang, &p))),
-    }
-}
-
-/// A refusal's words (they come from the network or the store, already in words).
-fn problem_text(lang: crate::i18n::Lang, p: &Problem) -> String {
-    use crate::i18n::{T, tr};
-    match p {
-        Problem::Text(t) | Problem::Cache(t) | Problem::Browser(t) => t.clone(),
-        Problem::Said(t) => tr(lang, *t).to_owned(),
-        Problem::Offline => tr(lang, T::OfflineNoFetch).to_owned(),
-        Problem::Page(e) => e.to_string(),
-        Problem::Feed { name, error } => format!("{name}: {error}"),
+        Err(p) => s.status.message = Some(say::not_added(s.lang, &p.text(s.lang))),
     }
 }
 

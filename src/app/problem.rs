@@ -1,8 +1,7 @@
-//! What went wrong, carried as it is from the runner to the status bar: the view says it in
-//! the interface's language ([`crate::view::status`]); nothing on the way turns it into
-//! words.
+//! What went wrong, carried as it is from the runner to where it is shown, and only there
+//! put in the interface's words ([`Problem::text`]).
 use crate::article::ArticleError;
-use crate::i18n::T;
+use crate::i18n::{Lang, T, tr};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -40,6 +39,19 @@ impl From<crate::store::StoreError> for Problem {
             // A rating on a read-only cache: said in the reader's language.
             crate::store::StoreError::ReadOnly => Problem::Said(T::ReadOnlyCache),
             e => Problem::Cache(e.to_string()),
+        }
+    }
+}
+
+impl Problem {
+    /// In the interface's words (the text of errors from elsewhere as it came).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Problem::Said(t) => tr(lang, *t).to_owned(),
+            Problem::Offline => tr(lang, T::OfflineNoFetch).to_owned(),
+            Problem::Cache(e) | Problem::Browser(e) | Problem::Text(e) => e.clone(),
+            Problem::Page(e) => e.to_string(),
+            Problem::Feed { name, error } => format!("{name}: {error}"),
         }
     }
 }

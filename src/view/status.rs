@@ -56,7 +56,7 @@ pub fn render(ui: Ui, area: Rect, buf: &mut Buffer) {
     // The newest message (what the last key did) first, then the last error, which stays
     // until the next refresh or error replaces it.
     let error = selected_failure(state).or_else(|| state.status.error.clone());
-    let error = error.map(|p| problem_text(state.lang, &p));
+    let error = error.map(|p| p.text(state.lang));
     if let Some(m) = &state.status.message {
         let m = fit::truncate(&clean_line(m), room);
         room -= fit::width(&m);
@@ -109,13 +109,3 @@ fn selected_failure(state: &State) -> Option<Problem> {
     })
 }
 
-/// A problem in the interface's words (the text of errors from elsewhere as it came).
-pub fn problem_text(lang: Lang, p: &Problem) -> String {
-    match p {
-        Problem::Said(t) => tr(lang, *t).to_owned(),
-        Problem::Offline => tr(lang, T::OfflineNoFetch).to_owned(),
-        Problem::Cache(e) | Problem::Browser(e) | Problem::Text(e) => e.clone(),
-        Problem::Page(e) => e.to_string(),
-        Problem::Feed { name, error } => format!("{name}: {error}"),
-    }
-}
