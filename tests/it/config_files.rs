@@ -27,7 +27,8 @@ fn shipped_config_documents_the_real_defaults() {
         .map(|line| match line.strip_prefix("# ") {
             Some(rest)
                 if rest.split_once(" = ").is_some_and(|(k, _)| {
-                    k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    k.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
                 }) =>
             {
                 keys.push(rest.split_once(" = ").unwrap().0.to_owned());
@@ -51,7 +52,8 @@ fn shipped_config_documents_the_real_defaults() {
             "image_cache_mb",
             "rating_style",
             "group_stories",
-            "mark_story_read"
+            "mark_story_read",
+            "osc52"
         ]
     );
     assert_eq!(
