@@ -111,7 +111,12 @@ pub fn render(ui: Ui, area: Rect, bordered: bool, buf: &mut Buffer) {
                         // Hint mode: the link references stand out.
                         match &r.hints {
                             Some(hints) => {
-                                let l = hint_line(l, &hints.typed, ui.style(El::Selected));
+                                let l = hint_line(
+                                    l,
+                                    &hints.typed,
+                                    b.links.len(),
+                                    ui.style(El::Selected),
+                                );
                                 buf.set_line(text.x, y + i as u16, &l, text.width);
                             }
                             None => {
@@ -176,9 +181,9 @@ fn prompt(ui: Ui, text: Rect, buf: &mut Buffer) {
     buf.set_stringn(text.x, y, line, width, ui.style(El::Input));
 }
 
-/// `line` with its link references ("[12]") drawn as hints: those that still match what
-/// was typed stand out.
-pub fn hint_line(line: &Line<'static>, typed: &str, hint: Style) -> Line<'static> {
+/// `line` with its link references ("[12]", 1 to `links`) drawn as hints: those that still
+/// match what was typed stand out. A bracketed number past the links ("[2024]") is text.
+pub fn hint_line(line: &Line<'static>, typed: &str, links: usize, hint: Style) -> Line<'static> {
     let mut spans: Vec<Span<'static>> = Vec::with_capacity(line.spans.len());
     for span in &line.spans {
         let text = span.content.as_ref();
@@ -194,7 +199,10 @@ pub fn hint_line(line: &Line<'static>, typed: &str, hint: Style) -> Line<'static
                 let close = i + 1 + digits;
                 if digits > 0 && bytes.get(close) == Some(&b']') {
                     let label = &text[i + 1..close];
-                    if label.starts_with(typed) {
+                    let link = label
+                        .parse::<usize>()
+                        .is_ok_and(|n| (1..=links).contains(&n));
+                    if link && label.starts_with(typed) {
                         if i > at {
                             spans.push(Span::styled(text[at..i].to_string(), span.style));
                         }

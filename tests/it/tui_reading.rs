@@ -426,3 +426,49 @@ fn the_articles_pictures_wait_aside_while_a_page_is_read() {
     code(&mut s, KeyCode::Esc);
     assert_eq!(s.reader.as_ref().unwrap().pictures.size, (7, 3));
 }
+
+/// The spans of `hint_line` that stand out.
+fn hinted(line: &ratatui::text::Line<'static>, typed: &str, links: usize) -> Vec<String> {
+    use ratatui::style::{Modifier, Style};
+    let hint = Style::default().add_modifier(Modifier::REVERSED);
+    docbao::view::reader::hint_line(line, typed, links, hint)
+        .spans
+        .iter()
+        .filter(|s| s.style.add_modifier.contains(Modifier::REVERSED))
+        .map(|s| s.content.to_string())
+        .collect()
+}
+
+#[test]
+fn only_the_links_numbers_are_hints() {
+    let line = ratatui::text::Line::from("Năm [2024] xem [1], [2] và [3]; [0] hay [12]");
+    assert_eq!(hinted(&line, "", 2), vec!["[1]", "[2]"]);
+    assert_eq!(hinted(&line, "2", 12), vec!["[2]"]);
+    assert_eq!(hinted(&line, "1", 12), vec!["[1]", "[12]"]);
+    assert!(hinted(&line, "", 0).is_empty());
+}
+
+proptest::proptest! {
+    #![proptest_config(crate::fuzz::config(256))]
+
+    /// Any text: the hinted line says the same text, and only link numbers (1 to the
+    /// count) that begin with what was typed stand out.
+    #[test]
+    fn prop_hint_line_keeps_the_text(
+        text in "([a-zđ ]{0,4}|\\[[0-9]{0,3}\\]?|[\\[\\]]){0,12}",
+        typed in "[0-9]{0,2}",
+        links in 0usize..40,
+    ) {
+        use ratatui::style::{Modifier, Style};
+        let line = ratatui::text::Line::from(text.clone());
+        let hint = Style::default().add_modifier(Modifier::REVERSED);
+        let out = docbao::view::reader::hint_line(&line, &typed, links, hint);
+        let joined: String = out.spans.iter().map(|s| s.content.as_ref()).collect();
+        proptest::prop_assert_eq!(joined, text);
+        for h in hinted(&line, &typed, links) {
+            let n: usize = h.trim_start_matches('[').trim_end_matches(']').parse().unwrap();
+            proptest::prop_assert!((1..=links).contains(&n), "{}", h);
+            proptest::prop_assert!(n.to_string().starts_with(&typed), "{} {}", h, typed);
+        }
+    }
+}
