@@ -83,3 +83,59 @@ proptest! {
         }
     }
 }
+
+/// A name or line from a page or a feed: words, the site's own name, escapes, blanks.
+fn header_text() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(proptest::string::string_regex(
+        "(Tuổi Trẻ|Online|VnExpress|Đức|a@b\\.vn| |\\x1b\\[31m|\\x07|\\t|\\n|\u{200b}|[a-zđ]{1,5}){0,6}",
+    )
+    .unwrap())
+}
+
+proptest! {
+    #![proptest_config(crate::fuzz::config(256))]
+
+    /// Whatever the page and the feed say, the header has a title first, then only
+    /// non-empty clean parts: no control character, no line break, and the writers never
+    /// just the site's or the feed's name.
+    #[test]
+    fn prop_the_header_says_only_clean_non_empty_parts(
+        title in header_text(),
+        list_title in header_text(),
+        site in header_text(),
+        feed in header_text(),
+        byline in header_text(),
+        author in header_text(),
+        notice in header_text(),
+        minutes in 0u32..30,
+    ) {
+        use docbao::article::header::{Header, HeaderSource};
+        use docbao::article::ArticleMeta;
+        use docbao::i18n::Lang;
+        let meta = ArticleMeta { title, site_name: site, byline, ..ArticleMeta::default() };
+        for lang in [Lang::Vi, Lang::En] {
+            let src = HeaderSource {
+                meta: Some(&meta),
+                title: list_title.as_deref(),
+                feed: feed.as_deref(),
+                author: author.as_deref(),
+                date: None,
+                reading_minutes: minutes,
+                notice: notice.as_deref(),
+            };
+            let h = Header::new(src, lang);
+            let lines = h.lines();
+            prop_assert_eq!(&lines[0], &h.title);
+            for line in &lines {
+                prop_assert!(!line.trim().is_empty(), "{:?}", lines);
+                prop_assert!(!line.chars().any(char::is_control), "{:?}", line);
+            }
+            if let Some(b) = &h.byline {
+                for name in [&meta.site_name, &feed].into_iter().flatten() {
+                    prop_assert!(b.to_lowercase() != docbao::text::clean_line(name).trim().to_lowercase());
+                }
+            }
+            prop_assert_eq!(h.reading.is_some(), minutes > 0);
+        }
+    }
+}
