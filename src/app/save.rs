@@ -127,10 +127,9 @@ fn submit(s: &mut State, fx: &mut Vec<Effect>) {
         meta.url = r.row.url.clone();
     }
     // The same words as `docbao read` when the feed's text stands in for the page.
-    let notice = full.is_none().then(|| match lang {
-        crate::i18n::Lang::Vi => "Tóm tắt của nguồn tin".to_string(),
-        crate::i18n::Lang::En => "The feed's summary".to_string(),
-    });
+    let notice = full
+        .is_none()
+        .then(|| reading::feed_summary(lang).to_string());
     let source = r.page.is_none().then(|| r.row.feed_title.clone());
     fx.push(Effect::SaveArticle(Box::new(SaveJob {
         path,

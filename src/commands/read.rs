@@ -318,8 +318,7 @@ fn why(reason: &Reason, lang: Lang) -> String {
 fn feed_view(detail: &ArticleDetail, reason: Option<Reason>, lang: Lang) -> anyhow::Result<View> {
     let html = detail.feed_html().unwrap_or_default().to_string();
     let notice = match (&reason, lang) {
-        (None, Lang::Vi) => "Tóm tắt của nguồn tin".to_string(),
-        (None, Lang::En) => "The feed's summary".to_string(),
+        (None, _) => crate::i18n::reading::feed_summary(lang).to_string(),
         (Some(r), Lang::Vi) => format!("Nội dung từ nguồn tin ({})", why(r, lang)),
         (Some(r), Lang::En) => format!("Showing the feed's content ({})", why(r, lang)),
     };

@@ -140,3 +140,9 @@ pub fn exists(lang: Lang, path: &str) -> String {
 pub fn nothing_to_save(lang: Lang) -> &'static str {
     pick(lang, "Bài chưa tải xong", "The text has not loaded yet")
 }
+
+/// The header's notice when the feed's summary is shown in place of the page (`read
+/// --summary`, and the reader's save of an article without its full text).
+pub fn feed_summary(lang: Lang) -> &'static str {
+    pick(lang, "Tóm tắt của nguồn tin", "The feed's summary")
+}

@@ -108,4 +108,3 @@ fn selected_failure(state: &State) -> Option<Problem> {
         error: f.last_status.as_deref().unwrap_or_default().to_owned(),
     })
 }
-
