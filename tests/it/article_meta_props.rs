@@ -139,3 +139,47 @@ proptest! {
         }
     }
 }
+
+/// Lines of an article's end: the writer's text, copyright and contact lines, and the
+/// same words inside longer sentences.
+const TAIL_LINES: &[&str] = &[
+    "Người dân hai bên bờ cho biết quãng đường đi làm đã ngắn đi gần nửa giờ.",
+    "© 2026 Báo Mẫu. All rights reserved.",
+    "Bản quyền thuộc về Báo Mẫu. Ghi rõ nguồn khi đăng lại.",
+    "Tel: 024 3825 1234 | Fax: 024 3825 5678",
+    "Đường dây nóng: 0912 345 678",
+    "Ông gọi đường dây nóng 0912 345 678 nhưng không ai nghe máy suốt buổi sáng hôm đó.",
+    "Copyright",
+    "Theo kế hoạch, hai đầu cầu sẽ có thêm công viên.",
+];
+
+proptest! {
+    #![proptest_config(crate::fuzz::config(256))]
+
+    /// The footer rule takes off only the end, at most 6 lines, and only a run that
+    /// gives an address or numbers (a contact line).
+    #[test]
+    fn prop_the_footer_goes_only_from_the_end(
+        picks in proptest::collection::vec(0..TAIL_LINES.len(), 0..14)
+    ) {
+        use dom_query::Document;
+        let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lines: Vec<&str> = picks.iter().map(|&i| TAIL_LINES[i]).collect();
+        let html: String = lines.iter().map(|l| format!("<p>{l}</p>")).collect();
+        let doc = Document::from(format!("<html><body>{html}</body></html>"));
+        docbao::article::tail::drop_footer(&doc);
+        let kept: Vec<String> = doc.select("p").iter().map(|p| norm(&p.text())).collect();
+        let want: Vec<String> = lines.iter().map(|l| norm(l)).collect();
+        prop_assert!(kept.len() <= want.len());
+        prop_assert_eq!(&kept[..], &want[..kept.len()]);
+        let gone = &want[kept.len()..];
+        prop_assert!(gone.len() <= 6, "{:?}", gone);
+        if !gone.is_empty() {
+            prop_assert!(
+                gone.iter().any(|l| l.contains("Tel") || l.contains("Đường dây nóng")),
+                "{:?}",
+                gone
+            );
+        }
+    }
+}
