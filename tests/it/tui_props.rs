@@ -269,6 +269,14 @@ fn check(s: &State) -> Result<(), TestCaseError> {
         prop_assert!(q.input.is_char_boundary(q.caret) && q.caret <= q.input.len());
     }
     prop_assert!(s.help_scroll <= docbao::app::help::max_scroll(s));
+    if let Some(r) = &s.reader {
+        prop_assert!(r.versions.is_empty() || r.version < r.versions.len());
+        prop_assert!(r.history.len() <= docbao::app::links::MAX_HISTORY);
+        prop_assert!(r.scroll <= docbao::app::reader::max_scroll(s));
+        if r.hints.is_some() {
+            prop_assert!(r.body.as_ref().is_some_and(|b| !b.links.is_empty()));
+        }
+    }
     Ok(())
 }
 
