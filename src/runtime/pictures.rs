@@ -10,6 +10,7 @@ use crate::app::Msg;
 use crate::app::pictures::Shown;
 use crate::feed::ArticleId;
 use crate::net::Client;
+use crate::picture::decode::decode;
 use crate::picture::draw::prepare;
 use crate::picture::encode::Picker;
 use crate::store::StoreHandle;
@@ -180,23 +181,34 @@ fn work(q: &Queue, picker: &Picker, store: &StoreHandle, tx: &UnboundedSender<Ms
                 jobs = q.wake.wait(jobs).unwrap_or_else(|e| e.into_inner());
             }
         };
-        let stale = job.req < q.floor.load(Ordering::SeqCst);
-        if stale && job.save.is_none() {
+        let save = |job: Job| {
+            if let Some((id, url)) = job.save {
+                let image = job.image;
+                store.exec(move |s| {
+                    if let Err(e) = s.save_image(id, &url, &image, budget, Utc::now()) {
+                        tracing::info!("picture cache: {e}");
+                    }
+                });
+            }
+        };
+        if job.req < q.floor.load(Ordering::SeqCst) {
+            // Nobody shows it any more: a fresh download is still cached if it decodes,
+            // without scaling and encoding it for a size that is gone.
+            let decodes = job.save.is_some()
+                && catch_unwind(AssertUnwindSafe(|| decode(&job.image.bytes).is_ok()))
+                    .unwrap_or(false);
+            if decodes {
+                save(job);
+            }
             continue;
         }
         let prepared = catch_unwind(AssertUnwindSafe(|| {
             prepare(picker, &job.image.bytes, job.cols, job.rows)
         }));
+        let (req, index) = (job.req, job.index);
         let shown = match prepared {
             Ok(Ok(p)) => {
-                if let Some((id, url)) = job.save {
-                    let image = job.image;
-                    store.exec(move |s| {
-                        if let Err(e) = s.save_image(id, &url, &image, budget, Utc::now()) {
-                            tracing::info!("picture cache: {e}");
-                        }
-                    });
-                }
+                save(job);
                 Some(Shown(Arc::new(p)))
             }
             Ok(Err(e)) => {
@@ -208,12 +220,6 @@ fn work(q: &Queue, picker: &Picker, store: &StoreHandle, tx: &UnboundedSender<Ms
                 None
             }
         };
-        if !stale {
-            let _ = tx.send(Msg::PictureReady {
-                req: job.req,
-                index: job.index,
-                shown,
-            });
-        }
+        let _ = tx.send(Msg::PictureReady { req, index, shown });
     }
 }

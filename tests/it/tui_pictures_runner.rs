@@ -147,3 +147,61 @@ fn pictures_are_fetched_once_cached_within_the_budget_and_hostile_ones_fail() {
         assert_eq!(server.requests_to(&path).len(), before);
     });
 }
+
+#[test]
+fn a_download_nobody_shows_any_more_is_cached_and_not_answered() {
+    let server = Server::start_background();
+    server.route(
+        "/anh/cham.png",
+        Response::ok(png(320, 200), "image/png").delay(Duration::from_millis(400)),
+    );
+    let (_dir, _path, mut store) = temp_store();
+    let (feed, _) = store
+        .add_feed("http://127.0.0.1/anh.xml", Some("Ảnh"), None)
+        .unwrap();
+    let items = vec![news("a", "Cầu mới", "2026-01-01T08:00:00Z", "Một")];
+    store
+        .save_fetch(
+            feed,
+            &feed_of(items),
+            &no_validators(),
+            at("2026-01-04T00:00:00Z"),
+        )
+        .unwrap();
+    let id = store.articles(&ArticleQuery::default()).unwrap()[0].id;
+    let handle = StoreHandle::spawn(store);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let (tx, mut rx) = mpsc::unbounded_channel();
+        let picker = fixed_picker(ProtocolType::Halfblocks);
+        let work = PictureWork::spawn(picker, handle.clone(), tx, 1 << 30).unwrap();
+        let client = Client::new(&NetConfig::default()).unwrap();
+        let url = server.url("/anh/cham.png");
+        work.load(Some(client), 1, id, 0, url.clone(), 20, 6);
+        // The request is on its way when the reader moves on (a resize, another article).
+        while server.requests_to("/anh/cham.png").is_empty() {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        work.drop_below(2);
+        let mut cached = std::collections::HashSet::new();
+        for _ in 0..300 {
+            let u = vec![url.clone()];
+            cached = handle.call(move |s| s.cached_images(&u)).await.unwrap();
+            if !cached.is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert!(cached.contains(&url), "the download was not cached");
+        // No answer for the old request: nothing would show it.
+        let late = tokio::time::timeout(Duration::from_millis(300), rx.recv()).await;
+        assert!(
+            !matches!(late, Ok(Some(Msg::PictureReady { .. }))),
+            "{late:?}"
+        );
+    });
+}
