@@ -111,9 +111,19 @@ impl Reader {
     }
 }
 
-/// Opens the reader on `row`: what the cache has shows at once; the full text follows.
-/// An unread article is marked read (the lists show it once the store confirms).
+/// Opens the reader on `row`: what the cache has shows at once; the full text follows,
+/// and the versions of its story from the cache.
 pub(super) fn open(s: &mut State, row: ArticleRow, from_search: bool, fx: &mut Vec<Effect>) {
+    let story = row.story;
+    open_row(s, row, from_search, fx);
+    if let Some(story) = story {
+        fx.push(Effect::LoadStory { story });
+    }
+}
+
+/// Opens the reader on `row` alone (its story's versions are known already). An unread
+/// article is marked read (the lists show it once the store confirms).
+pub(super) fn open_row(s: &mut State, row: ArticleRow, from_search: bool, fx: &mut Vec<Effect>) {
     // A fetch for the article being left is of no use any more.
     if s.reader.as_ref().is_some_and(Reader::fetching) {
         fx.push(Effect::CancelFetch);
@@ -128,9 +138,6 @@ pub(super) fn open(s: &mut State, row: ArticleRow, from_search: bool, fx: &mut V
     s.reader = Some(Reader::new(row, req, from_search));
     s.focus = Pane::Reader;
     fx.push(Effect::LoadDetail { req, id });
-    if let Some(story) = s.reader.as_ref().and_then(|r| r.row.story) {
-        fx.push(Effect::LoadStory { story });
-    }
 }
 
 pub(super) fn detail_loaded(s: &mut State, req: u64, detail: ArticleDetail, fx: &mut Vec<Effect>) {

@@ -19,7 +19,8 @@ pub(super) fn switch_version(s: &mut State, delta: i32, fx: &mut Vec<Effect>) {
     let from_search = r.from_search;
     let row = versions[at].clone();
     let paper = crate::text::clean_line(&row.feed_title);
-    reader::open(s, row, from_search, fx);
+    // The versions move along with the reader: the story is not asked for again.
+    reader::open_row(s, row, from_search, fx);
     if let Some(r) = s.reader.as_mut() {
         r.versions = versions;
         r.version = at;

@@ -99,6 +99,11 @@ fn v_cycles_the_versions_of_a_story() {
         id: ArticleId(14)
     }));
     assert!(s.status.message.as_deref().unwrap().contains("An ninh"));
+    // The versions are known: the story is not asked of the cache again.
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::LoadStory { .. })),
+        "{fx:?}"
+    );
     ch(&mut s, 'v');
     assert_eq!(s.reader.as_ref().unwrap().row.id, ArticleId(12));
     ch(&mut s, 'v');
