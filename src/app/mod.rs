@@ -117,7 +117,14 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             Err(e) => s.status.error = Some(e),
         },
     }
-    if !s.quit && s.pictures.is_some() && s.reader.is_some() {
+    // Only for a body with pictures: the header is wrapped to know where they stand, and
+    // this runs after every message (each key, each spinner tick).
+    let pictured = s
+        .reader
+        .as_ref()
+        .and_then(|r| r.body.as_ref())
+        .is_some_and(|b| !b.placed.images.is_empty());
+    if !s.quit && s.pictures.is_some() && pictured {
         let head = reader::head_rows(s);
         let page = reader::page_rows(s);
         pictures::want(s, head, page, &mut fx);
