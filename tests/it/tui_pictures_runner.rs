@@ -49,19 +49,9 @@ async fn load_all(
     got
 }
 
-#[test]
-fn pictures_are_fetched_once_cached_within_the_budget_and_hostile_ones_fail() {
-    let server = Server::start_background();
-    let good: Vec<Vec<u8>> = (0..5).map(|i| png(300 + i, 200)).collect();
-    let size = good[0].len() as u64;
-    for (i, bytes) in good.iter().enumerate() {
-        server.route(
-            &format!("/anh/{i}.png"),
-            Response::ok(bytes.clone(), "image/png"),
-        );
-    }
-    serve_hostile(&server);
-    let (_dir, _path, mut store) = temp_store();
+/// A cache on its own thread holding one article, and the article's id.
+fn one_article() -> (tempfile::TempDir, StoreHandle, ArticleId) {
+    let (dir, _path, mut store) = temp_store();
     let (feed, _) = store
         .add_feed("http://127.0.0.1/anh.xml", Some("Ảnh"), None)
         .unwrap();
@@ -75,7 +65,22 @@ fn pictures_are_fetched_once_cached_within_the_budget_and_hostile_ones_fail() {
         )
         .unwrap();
     let id = store.articles(&ArticleQuery::default()).unwrap()[0].id;
-    let handle = StoreHandle::spawn(store);
+    (dir, StoreHandle::spawn(store), id)
+}
+
+#[test]
+fn pictures_are_fetched_once_cached_within_the_budget_and_hostile_ones_fail() {
+    let server = Server::start_background();
+    let good: Vec<Vec<u8>> = (0..5).map(|i| png(300 + i, 200)).collect();
+    let size = good[0].len() as u64;
+    for (i, bytes) in good.iter().enumerate() {
+        server.route(
+            &format!("/anh/{i}.png"),
+            Response::ok(bytes.clone(), "image/png"),
+        );
+    }
+    serve_hostile(&server);
+    let (_dir, handle, id) = one_article();
     // Room for three of the five good pictures.
     let budget = size * 3 + size / 2;
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -155,21 +160,7 @@ fn a_download_nobody_shows_any_more_is_cached_and_not_answered() {
         "/anh/cham.png",
         Response::ok(png(320, 200), "image/png").delay(Duration::from_millis(400)),
     );
-    let (_dir, _path, mut store) = temp_store();
-    let (feed, _) = store
-        .add_feed("http://127.0.0.1/anh.xml", Some("Ảnh"), None)
-        .unwrap();
-    let items = vec![news("a", "Cầu mới", "2026-01-01T08:00:00Z", "Một")];
-    store
-        .save_fetch(
-            feed,
-            &feed_of(items),
-            &no_validators(),
-            at("2026-01-04T00:00:00Z"),
-        )
-        .unwrap();
-    let id = store.articles(&ArticleQuery::default()).unwrap()[0].id;
-    let handle = StoreHandle::spawn(store);
+    let (_dir, handle, id) = one_article();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
